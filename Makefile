@@ -1,0 +1,45 @@
+# Two commands matter: `make run` and `make test`. Both set up what they need.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+PORT    ?= 8501
+STAMP   := $(VENV)/.installed
+
+.PHONY: run test lint format bench system-deps migrate clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## Serve the app on http://localhost:$(PORT) with SQLite under data/ (or $$DATABASE_URL).
+run: $(STAMP)
+	$(BIN)/python -m canvas.store.migrate
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+## Lint, type-check and run every test: unit, store (SQLite + PostgreSQL), app, e2e (Chromium).
+test: $(STAMP) system-deps lint
+	$(BIN)/python -m pytest -q
+
+system-deps:
+	bash scripts/system-deps.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrate: $(STAMP)
+	$(BIN)/python -m canvas.store.migrate
+
+## Print speed figures (not part of `make test`).
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""The Customer Relationships workshop: everything that is not the user interface."""

@@ -1,0 +1,37 @@
+"""Errors the workshop raises on purpose, each with a code the UI can translate."""
+
+from typing import Any
+
+
+class WorkshopError(Exception):
+    """A refusal the user should read: ``code`` names the message, ``params`` fill it."""
+
+    code = "error"
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(f"{self.code}: {params}")
+        self.params = params
+
+
+class NotFound(WorkshopError):
+    """The record was deleted or never existed."""
+
+    code = "not_found"
+
+
+class StaleEdit(WorkshopError):
+    """Someone saved the record after this page loaded it; nothing was overwritten."""
+
+    code = "stale_edit"
+
+
+class DuplicateSegmentName(WorkshopError):
+    """Two segments of one workshop may not share a name (trimmed, any case)."""
+
+    code = "duplicate_segment"
+
+
+class TooManySegments(WorkshopError):
+    """A workshop holds at most ``MAX_SEGMENTS`` segments."""
+
+    code = "too_many_segments"

@@ -1,0 +1,28 @@
+"""Which of the four guiding questions a segment has answered."""
+
+from canvas.domain.relationship import RelationshipInput
+from canvas.domain.vocabulary import GuidingQuestion
+
+
+def answered_questions(answers: list[RelationshipInput]) -> dict[GuidingQuestion, bool]:
+    """For one segment's six answers, whether each guiding question has an answer.
+
+    1. expected: the segment expects at least one type;
+    2. established: the company has built at least one type;
+    3. cost: every type in use has a yearly cost (zero counts as an answer);
+    4. integration: every type in use says how it ties into another block.
+    Questions 3 and 4 need at least one type in use.
+    """
+    in_use = [a for a in answers if a.in_use]
+    return {
+        GuidingQuestion.EXPECTED: any(a.expected > 0 for a in answers),
+        GuidingQuestion.ESTABLISHED: bool(in_use),
+        GuidingQuestion.COST: bool(in_use) and all(a.yearly_cost is not None for a in in_use),
+        GuidingQuestion.INTEGRATION: bool(in_use) and all(a.integration for a in in_use),
+    }
+
+
+def completion(answers: list[RelationshipInput]) -> float:
+    """Share of the four questions answered, 0.0 to 1.0."""
+    done = answered_questions(answers)
+    return sum(done.values()) / len(done)

@@ -1,0 +1,93 @@
+"""The fixed words of the workshop: languages, relationship types, motives, canvas blocks."""
+
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    """A language the app speaks; every text exists in each of them."""
+
+    RU = "ru"
+    EN = "en"
+
+
+class RelationshipType(StrEnum):
+    """Osterwalder & Pigneur's six relationship types, in the source text's order."""
+
+    PERSONAL_ASSISTANCE = "personal_assistance"
+    DEDICATED_PERSONAL_ASSISTANCE = "dedicated_personal_assistance"
+    SELF_SERVICE = "self_service"
+    AUTOMATED_SERVICES = "automated_services"
+    COMMUNITIES = "communities"
+    CO_CREATION = "co_creation"
+
+
+class Motive(StrEnum):
+    """Why a company builds a relationship."""
+
+    ACQUISITION = "acquisition"
+    RETENTION = "retention"
+    UPSELLING = "upselling"
+
+
+class CanvasBlock(StrEnum):
+    """The nine blocks of the Business Model Canvas."""
+
+    KEY_PARTNERS = "key_partners"
+    KEY_ACTIVITIES = "key_activities"
+    KEY_RESOURCES = "key_resources"
+    VALUE_PROPOSITIONS = "value_propositions"
+    CUSTOMER_RELATIONSHIPS = "customer_relationships"
+    CHANNELS = "channels"
+    CUSTOMER_SEGMENTS = "customer_segments"
+    COST_STRUCTURE = "cost_structure"
+    REVENUE_STREAMS = "revenue_streams"
+
+
+class IntegrationBlock(StrEnum):
+    """The blocks a relationship ties into (guiding question 4)."""
+
+    CHANNELS = "channels"
+    VALUE_PROPOSITIONS = "value_propositions"
+    KEY_ACTIVITIES = "key_activities"
+    KEY_RESOURCES = "key_resources"
+    COST_STRUCTURE = "cost_structure"
+
+
+class GuidingQuestion(StrEnum):
+    """The four guiding questions of the Customer Relationships block."""
+
+    EXPECTED = "expected"
+    ESTABLISHED = "established"
+    COST = "cost"
+    INTEGRATION = "integration"
+
+
+# Blocks that take free notes: the relationships block is filled from the answers.
+NOTE_BLOCKS: tuple[CanvasBlock, ...] = tuple(
+    block for block in CanvasBlock if block is not CanvasBlock.CUSTOMER_RELATIONSHIPS
+)
+
+# 0 = not at all … 3 = strongly; the same scale for "expected" and "established".
+LEVEL_MIN = 0
+LEVEL_MAX = 3
+
+# Distinct, colour-blind-friendly defaults (Okabe-Ito first), one per new segment.
+SEGMENT_PALETTE: tuple[str, ...] = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#56B4E9",
+    "#8C6D31",
+    "#7F3C8D",
+    "#3969AC",
+    "#F2B701",
+    "#11A579",
+    "#E73F74",
+)
+
+
+def default_colour(index: int) -> str:
+    """The palette colour for the segment at ``index``, cycling after twelve."""
+    return SEGMENT_PALETTE[index % len(SEGMENT_PALETTE)]

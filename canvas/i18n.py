@@ -1,0 +1,106 @@
+"""Words and numbers in the user's language.
+
+``t(key, lang)`` looks a key up in ``data/i18n/<lang>.json``; numbers and money go
+through Babel so a Russian reader sees ``1 234,5 ₽`` and an English one ``$1,234.50``.
+Validation errors from pydantic and the workshop's own refusals become sentences here.
+"""
+
+import json
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from babel.numbers import format_currency, format_decimal, format_percent
+from pydantic import ValidationError
+
+from canvas.content.catalogue import data_dir
+from canvas.domain.errors import WorkshopError
+from canvas.domain.vocabulary import Language
+
+LOCALES = {Language.RU: "ru_RU", Language.EN: "en_US"}
+
+
+@cache
+def strings(lang: Language) -> dict[str, str]:
+    """Every UI string of one language."""
+    path = data_dir() / "i18n" / f"{Language(lang).value}.json"
+    loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def t(key: str, lang: Language | str, /, **params: Any) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``params``.
+
+    A missing key shows as the key itself, so a gap is visible rather than a crash;
+    a test makes sure no key is missing in either language.
+    """
+    template = strings(Language(lang)).get(key, key)
+    return template.format(**params) if params else template
+
+
+def language_from_locale(locale: str | None) -> Language:
+    """Russian for a Russian-speaking browser (ru, be, kk, uk), English otherwise."""
+    if locale and locale.split("-")[0].split("_")[0].lower() in {"ru", "be", "kk", "uk"}:
+        return Language.RU
+    return Language.EN
+
+
+def number(value: float | int | Decimal, lang: Language | str, digits: int = 0) -> str:
+    """A number with the locale's grouping and decimal sign."""
+    fmt = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(value, format=fmt, locale=LOCALES[Language(lang)])
+
+
+def money(value: Decimal | float | int, currency: str, lang: Language | str) -> str:
+    """An amount of ``currency``: whole units when the amount is round, else two decimals."""
+    amount = Decimal(str(value))
+    lang = Language(lang)
+    if amount != amount.to_integral_value():
+        return format_currency(amount, currency, locale=LOCALES[lang])
+    # Babel's standard patterns always show cents; a round figure reads better without.
+    pattern = "¤#,##0" if lang is Language.EN else "#,##0\u00a0¤"
+    return format_currency(
+        amount, currency, format=pattern, locale=LOCALES[lang], currency_digits=False
+    )
+
+
+def percent(share: float | Decimal, lang: Language | str, digits: int = 0) -> str:
+    """A share (0.25) as a percentage (25 %) in the locale's style."""
+    fmt = "#,##0" + ("." + "#" * digits if digits else "") + "%"
+    return format_percent(share, format=fmt, locale=LOCALES[Language(lang)])
+
+
+def _field_label(loc: tuple[int | str, ...], lang: Language) -> str:
+    named = [part for part in loc if isinstance(part, str)]
+    if not named:
+        return ""
+    return t(f"field.{named[-1]}", lang)
+
+
+def _format_ctx(ctx: dict[str, Any], lang: Language) -> dict[str, str]:
+    shown: dict[str, str] = {}
+    for key, value in ctx.items():
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            shown[key] = str(value)
+        else:
+            shown[key] = number(value, lang, digits=2)
+    return shown
+
+
+def describe_validation(error: ValidationError, lang: Language | str) -> list[str]:
+    """One sentence per problem, naming the field in the user's language."""
+    lang = Language(lang)
+    sentences = []
+    for problem in error.errors():
+        kind = problem["type"]
+        params = _format_ctx(dict(problem.get("ctx") or {}), lang)
+        key = f"invalid.{kind}"
+        reason = t(key, lang, **params) if key in strings(lang) else t("invalid.other", lang)
+        label = _field_label(problem["loc"], lang)
+        sentences.append(f"{label}: {reason}" if label else reason)
+    return sentences
+
+
+def describe_error(error: WorkshopError, lang: Language | str) -> str:
+    """The message for one of the workshop's own refusals."""
+    return t(f"error.{error.code}", lang, **{k: str(v) for k, v in error.params.items()})

@@ -1,0 +1,96 @@
+"""SQLModel tables. Money is kept in minor units (kopecks, cents) as integers."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, DateTime, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _stamp() -> Any:
+    return Field(default_factory=utcnow, sa_type=DateTime(timezone=True), nullable=False)
+
+
+class WorkshopRow(SQLModel, table=True):
+    __tablename__ = "workshop"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200)
+    company: str = Field(default="", max_length=200)
+    language: str = Field(max_length=8)
+    currency: str = Field(default="RUB", max_length=3)
+    access_token: str = Field(max_length=64, unique=True)
+    version: int = Field(default=1)
+    revision: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class SegmentRow(SQLModel, table=True):
+    __tablename__ = "segment"
+    __table_args__ = (UniqueConstraint("workshop_id", "name_key", name="uq_segment_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("workshop.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200)
+    description: str = Field(default="")
+    customers: int | None = Field(default=None, sa_type=BigInteger)
+    revenue_per_customer_minor: int | None = Field(default=None, sa_type=BigInteger)
+    acquisition_cost_minor: int | None = Field(default=None, sa_type=BigInteger)
+    retention_rate: float | None = Field(default=None)
+    colour: str = Field(default="#0072B2", max_length=7)
+    position: int = Field(default=0)
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class RelationshipRow(SQLModel, table=True):
+    __tablename__ = "relationship"
+    __table_args__ = (UniqueConstraint("segment_id", "type", name="uq_relationship_type"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    segment_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("segment.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    type: str = Field(max_length=40)
+    expected: int = Field(default=0)
+    established: int = Field(default=0)
+    motives: list[str] = Field(default_factory=list, sa_type=JSON)
+    yearly_cost_minor: int | None = Field(default=None, sa_type=BigInteger)
+    integration: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class CanvasNoteRow(SQLModel, table=True):
+    __tablename__ = "canvas_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("workshop.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    segment_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("segment.id", ondelete="SET NULL"), nullable=True),
+    )
+    block: str = Field(max_length=40)
+    text: str = Field(default="")
+    position: int = Field(default=0)
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
