@@ -49,10 +49,13 @@ def _to_decimal(value: Any) -> Any:
     return value
 
 
+# The length limit comes before the trimming validator on purpose: that way pydantic keeps it
+# a string constraint (error ``string_too_long``, "at most N characters") and still trims
+# first; after a validator it becomes a generic ``too_long`` ("too many items").
 Name = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(max_length=NAME_MAX),
+    BeforeValidator(_strip),
     AfterValidator(_not_blank),
     AfterValidator(_no_control_chars),
 ]
@@ -60,24 +63,24 @@ Name = Annotated[
 
 OptionalName = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(max_length=NAME_MAX),
+    BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
 ]
 """A short name that may be empty."""
 
 LongText = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(max_length=TEXT_MAX),
+    BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
 ]
 """A free text such as a description, may be empty."""
 
 NoteText = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(max_length=NOTE_MAX),
+    BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
 ]
 """A sticky-note sized text, may be empty."""
@@ -107,8 +110,8 @@ CurrencyCode = Annotated[str, BeforeValidator(_strip), Field(pattern=r"^[A-Z]{3}
 
 StickyNote = Annotated[
     str,
-    BeforeValidator(_strip),
     Field(max_length=NOTE_MAX),
+    BeforeValidator(_strip),
     AfterValidator(_not_blank),
     AfterValidator(_no_control_chars),
 ]

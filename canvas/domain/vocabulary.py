@@ -91,3 +91,12 @@ SEGMENT_PALETTE: tuple[str, ...] = (
 def default_colour(index: int) -> str:
     """The palette colour for the segment at ``index``, cycling after twelve."""
     return SEGMENT_PALETTE[index % len(SEGMENT_PALETTE)]
+
+
+def free_colour(used: set[str] | list[str]) -> str:
+    """The first palette colour no segment uses yet; cycles once all twelve are taken."""
+    taken = {colour.upper() for colour in used}
+    for colour in SEGMENT_PALETTE:
+        if colour.upper() not in taken:
+            return colour
+    return default_colour(len(taken))

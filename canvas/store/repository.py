@@ -31,7 +31,6 @@ from canvas.domain import (
     WorkshopDocument,
     WorkshopInput,
     WorkshopSnapshot,
-    default_colour,
     name_key,
     to_document,
 )
@@ -151,7 +150,7 @@ def _segment_row(session: Session, segment_id: int) -> SegmentRow:
 def _check_name_free(
     session: Session, workshop_id: int, name: str, except_id: int | None = None
 ) -> None:
-    query = select(SegmentRow.id).where(
+    query = select(col(SegmentRow.id)).where(
         col(SegmentRow.workshop_id) == workshop_id, col(SegmentRow.name_key) == name_key(name)
     )
     if except_id is not None:
@@ -197,7 +196,7 @@ def get_workshop(session: Session, *, workshop_id: int) -> Workshop:
 def workshop_revision(session: Session, *, workshop_id: int) -> int:
     """The workshop's change counter; raises ``NotFound`` if it is gone."""
     revision = session.execute(
-        select(WorkshopRow.revision).where(col(WorkshopRow.id) == workshop_id)
+        select(col(WorkshopRow.revision)).where(col(WorkshopRow.id) == workshop_id)
     ).scalar_one_or_none()
     if revision is None:
         raise NotFound(id=workshop_id)
@@ -221,7 +220,7 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
         raise NotFound(id=workshop_id)
     # Delete children explicitly too: the cascade needs foreign keys on, and we
     # don't want a database opened without them to keep orphans.
-    segment_ids = select(SegmentRow.id).where(col(SegmentRow.workshop_id) == workshop_id)
+    segment_ids = select(col(SegmentRow.id)).where(col(SegmentRow.workshop_id) == workshop_id)
     session.execute(
         RelationshipRow.__table__.delete().where(  # type: ignore[attr-defined]
             col(RelationshipRow.segment_id).in_(segment_ids)
@@ -347,19 +346,6 @@ def add_segment(session: Session, *, workshop_id: int, data: SegmentInput) -> Cu
     session.flush()
     _touch(session, workshop_id)
     return _segment(row)
-
-
-def next_colour(session: Session, *, workshop_id: int) -> str:
-    """A palette colour no segment of the workshop uses yet, if there is one."""
-    used = set(
-        session.execute(
-            select(SegmentRow.colour).where(col(SegmentRow.workshop_id) == workshop_id)
-        ).scalars()
-    )
-    for index in range(len(used) + 12):
-        if default_colour(index) not in used:
-            return default_colour(index)
-    return default_colour(len(used))
 
 
 def update_segment(

@@ -41,7 +41,9 @@ class SegmentRow(SQLModel, table=True):
         )
     )
     name: str = Field(max_length=200)
-    name_key: str = Field(max_length=200)
+    # Case folding can lengthen a name up to threefold ("ß" -> "ss", "ﬃ" -> "ffi"):
+    # 400 holds the key of any 120-character name.
+    name_key: str = Field(max_length=400)
     description: str = Field(default="")
     customers: int | None = Field(default=None, sa_type=BigInteger)
     revenue_per_customer_minor: int | None = Field(default=None, sa_type=BigInteger)

@@ -46,7 +46,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("name_key", sa.String(200), nullable=False),
+        sa.Column("name_key", sa.String(400), nullable=False),  # case folding lengthens
         sa.Column("description", sa.String(), nullable=False),
         sa.Column("customers", sa.BigInteger(), nullable=True),
         sa.Column("revenue_per_customer_minor", sa.BigInteger(), nullable=True),

@@ -1,0 +1,56 @@
+"""Entry point: page set-up, language, the open workshop in the URL, and navigation."""
+
+import streamlit as st
+
+from canvas.analysis import progress_summary
+from canvas.content import catalogue
+from canvas.domain import GuidingQuestion, Language
+from pages.common import lang, plain, snapshot, sync_url, tr
+
+st.set_page_config(page_title="Customer Relationships", page_icon="🤝", layout="wide")
+
+with st.sidebar:
+    names = {Language.RU: "Русский", Language.EN: "English"}
+    chosen = st.segmented_control(
+        "Язык · Language",
+        options=list(Language),
+        format_func=lambda code: names[Language(code)],
+        default=lang(),
+        key="lang_choice",
+    )
+    if chosen and chosen != st.session_state.lang:
+        st.session_state.lang = Language(chosen)
+sync_url()
+
+pages = [
+    st.Page("pages/workshops.py", title=tr("page.workshops"), icon="📁", default=True),
+    st.Page("pages/segments.py", title=tr("page.segments"), icon="👥", url_path="segments"),
+    st.Page(
+        "pages/relationships.py",
+        title=tr("page.relationships"),
+        icon="🤝",
+        url_path="relationships",
+    ),
+    st.Page("pages/board.py", title=tr("page.canvas"), icon="🗺️", url_path="canvas"),
+    st.Page("pages/analysis.py", title=tr("page.analysis"), icon="📊", url_path="analysis"),
+]
+navigation = st.navigation(pages)
+
+current = snapshot()
+with st.sidebar:
+    if current is None:
+        st.caption(tr("sidebar.no_workshop"))
+    else:
+        st.markdown(f"**{plain(current.workshop.title)}**")
+        if current.segments:
+            st.caption(tr("sidebar.progress"))
+            done = progress_summary(current)
+            total = len(current.segments)
+            for question in GuidingQuestion:
+                st.progress(
+                    done[question] / total,
+                    text=f"{tr(f'question.short.{question.value}')}: {done[question]}/{total}",
+                )
+    st.caption(catalogue().credit(lang()))
+
+navigation.run()

@@ -1,0 +1,339 @@
+"""Plotly figures built from the workshop; no Streamlit here, so exports can reuse them.
+
+Plotly renders a small subset of HTML in labels, so every user text is escaped first.
+"""
+
+import html
+import textwrap
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from canvas.analysis import workshop_figures
+from canvas.content.catalogue import catalogue
+from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopSnapshot
+from canvas.i18n import money, number, percent, t
+
+GREY = "#8A8A8A"
+FONT = "Inter, 'PT Sans', 'DejaVu Sans', Arial, sans-serif"
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def gap_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+    """Segments × types: expected minus established; red under-served, blue over-served."""
+    cat = catalogue()
+    kinds = list(RelationshipType)
+    names = [_esc(_short(v.segment.name, 28)) for v in snapshot.segments]
+    z, labels, hover = [], [], []
+    for view in snapshot.segments:
+        row_z, row_text, row_hover = [], [], []
+        for kind in kinds:
+            answer = view.answer(kind)
+            row_z.append(answer.gap)
+            row_text.append(f"{answer.expected}→{answer.established}")
+            row_hover.append(
+                t(
+                    "chart.gap.hover",
+                    lang,
+                    segment=_esc(view.segment.name),
+                    type=cat.type(kind).name(lang),
+                    expected=answer.expected,
+                    established=answer.established,
+                    gap=answer.gap,
+                )
+            )
+        z.append(row_z)
+        labels.append(row_text)
+        hover.append(row_hover)
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[cat.type(k).name(lang) for k in kinds],
+            y=names,
+            text=labels,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            zmin=-3,
+            zmax=3,
+            colorscale=[[0, "#2166AC"], [0.5, "#F7F7F7"], [1, "#B2182B"]],
+            colorbar={"title": {"text": t("chart.gap.scale", lang)}},
+        )
+    )
+    figure.update_layout(
+        title=t("chart.gap.title", lang),
+        yaxis={"autorange": "reversed"},
+        height=max(260, 120 + 36 * len(names)),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font={"family": FONT},
+    )
+    return figure
+
+
+def spectrum_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+    """Each segment on the personal-to-automated line: where it expects to be, where it is."""
+    figures = workshop_figures(snapshot)
+    figure = go.Figure()
+    names = [_esc(_short(f.name, 28)) for f in figures]
+    for name, fig in zip(names, figures, strict=True):
+        if fig.expected_position is not None and fig.established_position is not None:
+            figure.add_trace(
+                go.Scatter(
+                    x=[fig.expected_position, fig.established_position],
+                    y=[name, name],
+                    mode="lines",
+                    line={"color": fig.colour, "width": 3},
+                    showlegend=False,
+                    hoverinfo="skip",
+                )
+            )
+    for attr, symbol, key in (
+        ("expected_position", "circle-open", "chart.spectrum.expected"),
+        ("established_position", "circle", "chart.spectrum.established"),
+    ):
+        points = [(n, getattr(f, attr), f.colour) for n, f in zip(names, figures, strict=True)]
+        points = [p for p in points if p[1] is not None]
+        figure.add_trace(
+            go.Scatter(
+                x=[p[1] for p in points],
+                y=[p[0] for p in points],
+                mode="markers",
+                marker={
+                    "symbol": symbol,
+                    "size": 14,
+                    "color": [p[2] for p in points],
+                    "line": {"width": 2, "color": [p[2] for p in points]},
+                },
+                name=t(key, lang),
+                hovertemplate="%{y}: %{x:.0f}<extra>" + t(key, lang) + "</extra>",
+            )
+        )
+    figure.update_layout(
+        title=t("chart.spectrum.title", lang),
+        xaxis={
+            "range": [-5, 105],
+            "tickvals": [0, 50, 100],
+            "ticktext": [
+                t("chart.spectrum.personal", lang),
+                t("chart.spectrum.middle", lang),
+                t("chart.spectrum.automated", lang),
+            ],
+        },
+        yaxis={"autorange": "reversed"},
+        height=max(240, 120 + 34 * len(names)),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "y": -0.15},
+        font={"family": FONT},
+    )
+    return figure
+
+
+def cost_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+    """Relationship cost per customer for each segment, labelled with its share of revenue."""
+    figures = [f for f in workshop_figures(snapshot) if f.cost_per_customer is not None]
+    currency = snapshot.workshop.currency
+    labels = [
+        money(round(f.cost_per_customer, 2), currency, lang)
+        + (f" · {percent(f.cost_share, lang, 1)}" if f.cost_share is not None else "")
+        for f in figures
+        if f.cost_per_customer is not None
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=[float(f.cost_per_customer or 0) for f in figures],
+            y=[_esc(_short(f.name, 28)) for f in figures],
+            orientation="h",
+            marker={"color": [f.colour for f in figures]},
+            text=labels,
+            textposition="auto",
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=t("chart.cost.title", lang),
+        xaxis={"title": {"text": t("chart.cost.axis", lang, currency=currency)}},
+        yaxis={"autorange": "reversed"},
+        height=max(240, 120 + 34 * len(figures)),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font={"family": FONT},
+    )
+    return figure
+
+
+def ltv_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+    """LTV:CAC per segment with the common 3:1 line of health."""
+    figures = [f for f in workshop_figures(snapshot) if f.ltv_to_cac is not None]
+    figure = go.Figure(
+        go.Bar(
+            x=[f.ltv_to_cac for f in figures],
+            y=[_esc(_short(f.name, 28)) for f in figures],
+            orientation="h",
+            marker={"color": [f.colour for f in figures]},
+            text=[number(f.ltv_to_cac or 0, lang, 1) for f in figures],
+            textposition="auto",
+            hovertemplate="%{y}: %{text}<extra>LTV:CAC</extra>",
+        )
+    )
+    figure.add_vline(x=3, line_dash="dash", line_color=GREY, annotation_text="3:1")
+    figure.update_layout(
+        title=t("chart.ltv.title", lang),
+        yaxis={"autorange": "reversed"},
+        height=max(240, 120 + 34 * len(figures)),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font={"family": FONT},
+    )
+    return figure
+
+
+# ------------------------------------------------------------------ the canvas board
+
+
+@dataclass(frozen=True)
+class Box:
+    """A block's place on a 10 × 10 board (x to the right, y upwards)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+# The standard layout: five columns on top, costs and revenues underneath.
+LAYOUT: dict[CanvasBlock, Box] = {
+    CanvasBlock.KEY_PARTNERS: Box(0, 3, 2, 10),
+    CanvasBlock.KEY_ACTIVITIES: Box(2, 6.5, 4, 10),
+    CanvasBlock.KEY_RESOURCES: Box(2, 3, 4, 6.5),
+    CanvasBlock.VALUE_PROPOSITIONS: Box(4, 3, 6, 10),
+    CanvasBlock.CUSTOMER_RELATIONSHIPS: Box(6, 6.5, 8, 10),
+    CanvasBlock.CHANNELS: Box(6, 3, 8, 6.5),
+    CanvasBlock.CUSTOMER_SEGMENTS: Box(8, 3, 10, 10),
+    CanvasBlock.COST_STRUCTURE: Box(0, 0, 5, 3),
+    CanvasBlock.REVENUE_STREAMS: Box(5, 0, 10, 3),
+}
+
+CHARS_PER_UNIT = 17  # characters of 11 px text per board unit at the default width
+LINES_PER_UNIT = 4.6
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    """One line-group on the board: a coloured marker and a text."""
+
+    colour: str
+    text: str
+
+
+def relationship_items(snapshot: WorkshopSnapshot, lang: Language | str) -> list[BoardItem]:
+    """What the relationships block says: per segment, the types established and missing."""
+    cat = catalogue()
+    items = []
+    for view in snapshot.segments:
+        built = [
+            f"{cat.type(k).name(lang)} {'●' * view.answer(k).established}"
+            for k in RelationshipType
+            if view.answer(k).established > 0
+        ]
+        missing = [cat.type(k).name(lang) for k in RelationshipType if view.answer(k).gap >= 2]
+        text = f"{view.segment.name}: " + ("; ".join(built) if built else "—")
+        if missing:
+            text += " ⚠ " + t("canvas.board.missing", lang) + " " + ", ".join(missing)
+        items.append(BoardItem(view.segment.colour, text))
+    return items
+
+
+def board_items(
+    snapshot: WorkshopSnapshot, lang: Language | str
+) -> dict[CanvasBlock, list[BoardItem]]:
+    """Everything drawn in each block: answers, segments and notes, coloured by segment."""
+    colours = {v.segment.id: v.segment.colour for v in snapshot.segments}
+    items: dict[CanvasBlock, list[BoardItem]] = {block: [] for block in CanvasBlock}
+    items[CanvasBlock.CUSTOMER_RELATIONSHIPS] = relationship_items(snapshot, lang)
+    currency = snapshot.workshop.currency
+    for view in snapshot.segments:
+        seg = view.segment
+        facts = []
+        if seg.customers is not None:
+            facts.append(t("canvas.board.customers", lang, n=number(seg.customers, lang)))
+        if seg.revenue_per_customer is not None:
+            facts.append(money(seg.revenue_per_customer, currency, lang))
+        suffix = f" ({', '.join(facts)})" if facts else ""
+        items[CanvasBlock.CUSTOMER_SEGMENTS].append(BoardItem(seg.colour, seg.name + suffix))
+    for note in snapshot.notes:
+        colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
+        items[note.block].append(BoardItem(colour, note.text))
+    return items
+
+
+def _block_text(title: str, entries: list[BoardItem], box: Box, lang: Language | str) -> str:
+    width = max(12, int((box.x1 - box.x0) * CHARS_PER_UNIT))
+    budget = max(2, int((box.y1 - box.y0) * LINES_PER_UNIT) - 2)
+    lines = [f"<b>{_esc(title)}</b>"]
+    used = 0
+    for index, entry in enumerate(entries):
+        wrapped = textwrap.wrap(entry.text, width - 2) or [""]
+        if used + len(wrapped) > budget:
+            lines.append(t("canvas.board.more", lang, n=len(entries) - index))
+            break
+        marker = f"<span style='color:{entry.colour}'>■</span> "
+        lines.append(marker + _esc(wrapped[0]))
+        lines.extend("&nbsp;&nbsp;&nbsp;" + _esc(rest) for rest in wrapped[1:])
+        used += len(wrapped)
+    return "<br>".join(lines)
+
+
+def canvas_figure(
+    snapshot: WorkshopSnapshot, lang: Language | str, *, highlight: bool = True
+) -> go.Figure:
+    """The whole Business Model Canvas as a vector drawing, relationships highlighted."""
+    cat = catalogue()
+    items = board_items(snapshot, lang)
+    figure = go.Figure()
+    for block, box in LAYOUT.items():
+        focus = highlight and block is CanvasBlock.CUSTOMER_RELATIONSHIPS
+        figure.add_shape(
+            type="rect",
+            x0=box.x0,
+            y0=box.y0,
+            x1=box.x1,
+            y1=box.y1,
+            line={"color": "#B8860B" if focus else "#444", "width": 3 if focus else 1},
+            fillcolor="#FFF4CC" if focus else "#FFFFFF",
+            layer="below",
+        )
+        figure.add_annotation(
+            x=box.x0 + 0.08,
+            y=box.y1 - 0.1,
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            text=_block_text(cat.block(block).name(lang), items[block], box, lang),
+            font={"size": 11, "family": FONT, "color": "#222"},
+        )
+    figure.add_annotation(
+        x=10,
+        y=-0.15,
+        xanchor="right",
+        yanchor="top",
+        showarrow=False,
+        text=_esc(cat.credit(lang)),
+        font={"size": 10, "color": "#666"},
+    )
+    figure.update_layout(
+        xaxis={"visible": False, "range": [-0.05, 10.05], "fixedrange": True},
+        yaxis={"visible": False, "range": [-0.6, 10.05], "fixedrange": True},
+        height=760,
+        margin={"l": 4, "r": 4, "t": 4, "b": 4},
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        showlegend=False,
+        font={"family": FONT},
+    )
+    return figure

@@ -1,0 +1,93 @@
+"""Analysis: gaps, the personal-to-automated spectrum, costs, LTV and recommendations."""
+
+import pandas as pd
+import streamlit as st
+
+from canvas.analysis import describe, recommendations, workshop_figures
+from canvas.charts import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
+from canvas.domain import GuidingQuestion
+from canvas.i18n import money, number, percent
+from pages.common import lang, plain, require_snapshot, tr
+
+snap = require_snapshot()
+st.title(tr("page.analysis"))
+if not snap.segments:
+    st.info(tr("relationships.no_segments"))
+    st.page_link("pages/segments.py", label=tr("page.segments"), icon="👥")
+    st.stop()
+
+figures = workshop_figures(snap)
+currency, code = snap.workshop.currency, lang()
+
+st.subheader(tr("analysis.recommendations"))
+found = recommendations(snap)
+if not found:
+    st.success(tr("analysis.no_recommendations"))
+for rec in found:
+    text = describe(rec, snap, code)
+    box = st.error if rec.severity == "high" else st.warning
+    box(
+        f"**{plain(text['title'])}**\n\n{plain(text['advice'])}\n\n"
+        f"*{tr('analysis.trigger')}: {plain(text['trigger'])}*"
+    )
+
+st.subheader(tr("analysis.progress"))
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                tr("field.segment"): f.name,
+                **{
+                    tr(f"question.short.{q.value}"): "✅" if f.progress[q] else "—"
+                    for q in GuidingQuestion
+                },
+            }
+            for f in figures
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+st.plotly_chart(gap_heatmap(snap, code), width="stretch")
+st.caption(tr("analysis.gap_help"))
+st.plotly_chart(spectrum_chart(snap, code), width="stretch")
+
+st.subheader(tr("analysis.economics"))
+
+
+def shown(value: object, kind: str) -> str:
+    if value is None:
+        return "—"
+    if kind == "money":
+        return money(round(value, 2), currency, code)  # type: ignore[call-overload]
+    if kind == "share":
+        return percent(value, code, 1)  # type: ignore[arg-type]
+    return number(value, code, 1)  # type: ignore[arg-type]
+
+
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                tr("field.segment"): f.name,
+                tr("analysis.col.cost"): shown(f.relationship_cost, "money"),
+                tr("analysis.col.cost_per_customer"): shown(f.cost_per_customer, "money"),
+                tr("analysis.col.share"): shown(f.cost_share, "share"),
+                tr("analysis.col.lifetime"): shown(f.lifetime_years, "number"),
+                tr("analysis.col.ltv"): shown(f.ltv, "money"),
+                tr("analysis.col.ltv_cac"): shown(f.ltv_to_cac, "number"),
+            }
+            for f in figures
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+left, right = st.columns(2)
+if any(f.cost_per_customer is not None for f in figures):
+    left.plotly_chart(cost_chart(snap, code), width="stretch")
+if any(f.ltv_to_cac is not None for f in figures):
+    right.plotly_chart(ltv_chart(snap, code), width="stretch")
+with st.expander(tr("analysis.formulas")):
+    st.markdown(tr("analysis.formulas_text"))

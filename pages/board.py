@@ -1,0 +1,85 @@
+"""Canvas: the whole Business Model Canvas with the relationships block filled from answers."""
+
+import streamlit as st
+
+from canvas.charts import canvas_figure
+from canvas.content import catalogue
+from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, RelationshipType
+from canvas.store import repository
+from pages.common import lang, plain, require_snapshot, save, tr
+
+cat = catalogue()
+snap = require_snapshot()
+st.title(tr("page.canvas"))
+st.caption(tr("canvas.help"))
+st.plotly_chart(canvas_figure(snap, lang()), width="stretch", config={"displayModeBar": False})
+st.caption(cat.credit(lang()))
+
+segment_names = {view.segment.id: view.segment.name for view in snap.segments}
+left, right = st.columns([2, 3])
+with left, st.form("add_note", clear_on_submit=True):
+    st.subheader(tr("canvas.add_note"))
+    block = st.selectbox(
+        tr("field.block"), NOTE_BLOCKS, format_func=lambda b: cat.block(b).name(lang())
+    )
+    segment = st.selectbox(
+        tr("field.segment"),
+        [None, *segment_names],
+        format_func=lambda i: tr("canvas.all_segments") if i is None else segment_names[i],
+    )
+    text = st.text_area(tr("field.text"), height=80)
+    if st.form_submit_button(tr("canvas.add_button"), type="primary") and save(
+        lambda s: repository.add_note(
+            s,
+            workshop_id=snap.workshop.id,
+            data=CanvasNoteInput(block=block, text=text, segment_id=segment),
+        ),
+        success=tr("canvas.note_added"),
+    ):
+        st.rerun()
+
+with right:
+    st.subheader(tr("canvas.integration"))
+    st.caption(cat.question("integration").text(lang()))
+    ties = [
+        (block, view.segment.name, cat.type(kind).name(lang()), note)
+        for view in snap.segments
+        for kind in RelationshipType
+        for block, note in view.answer(kind).integration.items()
+    ]
+    if not ties:
+        st.info(tr("canvas.no_integration"))
+    for block in IntegrationBlock:
+        rows = [tie for tie in ties if tie[0] == block]
+        if rows:
+            st.markdown(f"**{cat.block(block).name(lang())}**")
+            for _, segment_name, type_name, note in rows:
+                st.markdown(f"- {plain(segment_name)} · {type_name}: {plain(note)}")
+
+if snap.notes:
+    st.subheader(tr("canvas.notes"))
+    for block in NOTE_BLOCKS:
+        notes = snap.notes_in(block)
+        if not notes:
+            continue
+        with st.expander(f"{cat.block(block).name(lang())} ({len(notes)})"):
+            for note in notes:
+                owner = segment_names.get(note.segment_id or 0, tr("canvas.all_segments"))
+                with st.form(f"note-{note.id}-{note.version}"):
+                    edited = st.text_area(owner, value=note.text, height=68)
+                    keep, drop = st.columns(2)
+                    if keep.form_submit_button(tr("canvas.save_note")) and save(
+                        lambda s, n=note, e=edited: repository.update_note(
+                            s,
+                            note_id=n.id,
+                            expected_version=n.version,
+                            data=CanvasNoteInput(block=n.block, text=e, segment_id=n.segment_id),
+                        ),
+                        success=tr("canvas.note_saved"),
+                    ):
+                        st.rerun()
+                    if drop.form_submit_button(tr("canvas.delete_note")) and save(
+                        lambda s, n=note: repository.delete_note(s, note_id=n.id),
+                        success=tr("canvas.note_deleted"),
+                    ):
+                        st.rerun()

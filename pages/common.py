@@ -1,0 +1,171 @@
+"""What every page shares: the engine, the language, the open workshop and cached reads.
+
+Streamlit lives here and in the pages only; everything else is in ``canvas``.
+"""
+
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from canvas.domain import Language, NotFound, Workshop, WorkshopError, WorkshopSnapshot
+from canvas.i18n import describe_error, describe_validation, language_from_locale, t
+from canvas.store import repository
+from canvas.store.db import make_engine, reading, transaction
+from canvas.store.migrate import upgrade
+
+WORKSHOP_PARAM = "w"
+LANG_PARAM = "lang"
+
+
+@st.cache_resource(show_spinner=False)
+def engine() -> Engine:
+    """The process's one engine; migrations run once, when it is made."""
+    made = make_engine()
+    upgrade(made)
+    return made
+
+
+# ------------------------------------------------------------------ language
+
+
+def lang() -> Language:
+    """The interface language: the URL, then the user's choice, then the browser locale."""
+    if "lang" not in st.session_state:
+        asked = st.query_params.get(LANG_PARAM)
+        locale = getattr(st.context, "locale", None)
+        st.session_state.lang = (
+            Language(asked) if asked in {"ru", "en"} else language_from_locale(locale)
+        )
+    return Language(st.session_state.lang)
+
+
+def tr(key: str, **params: Any) -> str:
+    """``t`` in the interface language."""
+    return t(key, lang(), **params)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """User text made safe to put inside markdown: shown literally, never interpreted."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# ------------------------------------------------------------------ the open workshop
+
+
+def sync_url() -> None:
+    """Keep the open workshop and language in the URL, which page switches clear."""
+    asked = st.query_params.get(WORKSHOP_PARAM)
+    if asked is not None and asked.isdigit():
+        st.session_state.workshop_id = int(asked)
+    elif st.session_state.get("workshop_id"):
+        st.query_params[WORKSHOP_PARAM] = str(st.session_state.workshop_id)
+    st.query_params[LANG_PARAM] = lang().value
+
+
+def open_workshop(workshop_id: int | None) -> None:
+    st.session_state.workshop_id = workshop_id
+    if workshop_id is None:
+        st.query_params.pop(WORKSHOP_PARAM, None)
+    else:
+        st.query_params[WORKSHOP_PARAM] = str(workshop_id)
+
+
+def workshop_id() -> int | None:
+    value = st.session_state.get("workshop_id")
+    return int(value) if value else None
+
+
+def _revisions() -> dict[int, int]:
+    if "revisions" not in st.session_state:
+        st.session_state.revisions = {}
+    revisions: dict[int, int] = st.session_state.revisions
+    return revisions
+
+
+def refresh(workshop: int | None = None) -> None:
+    """Forget what this session knows about a workshop, so the next read is fresh."""
+    _revisions().pop(workshop or workshop_id() or 0, None)
+    st.session_state.list_nonce = uuid.uuid4().hex
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _snapshot(workshop: int, revision: int) -> WorkshopSnapshot:
+    with reading(engine()) as session:
+        return repository.load_snapshot(session, workshop_id=workshop)
+
+
+def snapshot() -> WorkshopSnapshot | None:
+    """The open workshop at its latest known revision; no SQL when nothing changed."""
+    current = workshop_id()
+    if current is None:
+        return None
+    revisions = _revisions()
+    try:
+        if current not in revisions:
+            with reading(engine()) as session:
+                revisions[current] = repository.workshop_revision(session, workshop_id=current)
+        return _snapshot(current, revisions[current])
+    except NotFound:
+        open_workshop(None)
+        return None
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _workshops(nonce: str) -> list[Workshop]:
+    with reading(engine()) as session:
+        return repository.list_workshops(session)
+
+
+def workshops() -> list[Workshop]:
+    """All workshops, re-read only after this session changed something."""
+    if "list_nonce" not in st.session_state:
+        st.session_state.list_nonce = uuid.uuid4().hex
+    return _workshops(st.session_state.list_nonce)
+
+
+def require_snapshot() -> WorkshopSnapshot:
+    """The open workshop, or a pointer to the Workshops page and a stop."""
+    current = snapshot()
+    if current is None:
+        st.info(tr("common.no_workshop"))
+        st.page_link("pages/workshops.py", label=tr("page.workshops"), icon="📁")
+        st.stop()
+    return current
+
+
+# ------------------------------------------------------------------ saving
+
+
+def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any | None:
+    """Run one user action in one transaction; show refusals in the user's language.
+
+    Returns what the action returned, or ``None`` if it was refused. Either way the
+    session's cached view of the workshop is dropped, so fresh values show next.
+    """
+    try:
+        with transaction(engine()) as session:
+            result = action(session)
+    except ValidationError as error:
+        show_problems(describe_validation(error, lang()))
+        return None
+    except WorkshopError as error:
+        show_problems([describe_error(error, lang())])
+        refresh()
+        return None
+    refresh()
+    if success:
+        st.toast(success, icon="✅")
+    return result if result is not None else True
+
+
+def show_problems(problems: list[str]) -> None:
+    st.error(tr("error.title") + "\n\n" + "\n".join(f"- {plain(p)}" for p in problems))

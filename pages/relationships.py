@@ -1,0 +1,129 @@
+"""Relationships: per segment, the four guiding questions over the six relationship types."""
+
+import streamlit as st
+from pydantic import ValidationError
+
+from canvas.content import catalogue
+from canvas.domain import (
+    GuidingQuestion,
+    IntegrationBlock,
+    Motive,
+    RelationshipInput,
+    RelationshipType,
+)
+from canvas.domain.progress import answered_questions
+from canvas.i18n import describe_validation
+from canvas.store import repository
+from pages.common import lang, plain, require_snapshot, save, show_problems, tr
+
+cat = catalogue()
+snap = require_snapshot()
+st.title(tr("page.relationships"))
+st.info(cat.practical_task(lang()), icon="📝")
+with st.expander(tr("relationships.questions"), expanded=False):
+    for number, question in enumerate(cat.questions, start=1):
+        st.markdown(f"{number}. {question.text(lang())}")
+    st.caption(cat.spectrum_note(lang()))
+    for motive in cat.motives:
+        st.markdown(f"- **{motive.name(lang())}**: {motive.description(lang())}")
+
+if not snap.segments:
+    st.warning(tr("relationships.no_segments"))
+    st.page_link("pages/segments.py", label=tr("page.segments"), icon="👥")
+    st.stop()
+
+ids = [view.segment.id for view in snap.segments]
+names = {view.segment.id: view.segment.name for view in snap.segments}
+if st.session_state.get("rel_segment") not in ids:
+    st.session_state.rel_segment = ids[0]
+chosen = st.selectbox(
+    tr("relationships.segment"), ids, format_func=names.__getitem__, key="rel_segment"
+)
+view = snap.segment(chosen) or snap.segments[0]
+done = answered_questions([view.answer(kind) for kind in RelationshipType])
+for column, question in zip(st.columns(4), GuidingQuestion, strict=True):
+    column.markdown(("✅ " if done[question] else "⬜ ") + tr(f"question.short.{question.value}"))
+
+levels = [level.value for level in cat.levels]
+versions = "-".join(
+    str(view.relationships[k].version) for k in RelationshipType if k in view.relationships
+)
+prefix = f"r{view.segment.id}-{versions}"
+raw: dict[RelationshipType, dict] = {}
+with st.form(f"rel-form-{prefix}"):
+    st.markdown(tr("relationships.form_help", segment=plain(view.segment.name)))
+    for kind in RelationshipType:
+        entry, answer = cat.type(kind), view.answer(kind)
+        label = f"{entry.name(lang())} · {answer.expected} → {answer.established}"
+        with st.expander(label, expanded=answer.touched):
+            st.caption(
+                f"{entry.definition(lang())} {tr('relationships.example')}: "
+                f"{entry.example(lang())} {tr('relationships.cost_level')}: "
+                f"{cat.cost_level(entry.cost_level).name(lang())}."
+            )
+            left, right = st.columns(2)
+            level_name = lambda v: f"{v} · {cat.level(v).name(lang())}"  # noqa: E731
+            expected = left.select_slider(
+                cat.question(GuidingQuestion.EXPECTED).text(lang()),
+                levels,
+                value=answer.expected,
+                format_func=level_name,
+                key=f"{prefix}-{kind}-exp",
+            )
+            established = right.select_slider(
+                cat.question(GuidingQuestion.ESTABLISHED).text(lang()),
+                levels,
+                value=answer.established,
+                format_func=level_name,
+                key=f"{prefix}-{kind}-est",
+            )
+            motives = left.multiselect(
+                tr("field.motives"),
+                list(Motive),
+                default=sorted(answer.motives),
+                format_func=lambda m: cat.motive(m).name(lang()),
+                key=f"{prefix}-{kind}-mot",
+            )
+            cost = right.number_input(
+                tr("field.yearly_cost") + f", {snap.workshop.currency}",
+                step=1000.0,
+                value=float(answer.yearly_cost) if answer.yearly_cost is not None else None,
+                format="%.2f",
+                key=f"{prefix}-{kind}-cost",
+                help=tr("relationships.cost_help"),
+            )
+            st.markdown(f"**{cat.question(GuidingQuestion.INTEGRATION).text(lang())}**")
+            integration = {}
+            for column, block in zip(
+                st.columns(len(IntegrationBlock)), IntegrationBlock, strict=True
+            ):
+                integration[block] = column.text_area(
+                    cat.block(block).name(lang()),
+                    value=answer.integration.get(block, ""),
+                    key=f"{prefix}-{kind}-{block}",
+                    height=90,
+                )
+            raw[kind] = {
+                "expected": expected,
+                "established": established,
+                "motives": motives,
+                "yearly_cost": cost,
+                "integration": integration,
+            }
+    submitted = st.form_submit_button(tr("relationships.save"), type="primary")
+
+if submitted:
+    answers, problems = {}, []
+    for kind, values in raw.items():
+        try:
+            answers[kind] = (RelationshipInput(**values), view.relationships[kind].version)
+        except ValidationError as error:
+            name = cat.type(kind).name(lang())
+            problems += [f"{name} · {p}" for p in describe_validation(error, lang())]
+    if problems:
+        show_problems(problems)
+    elif save(
+        lambda s: repository.save_relationships(s, segment_id=view.segment.id, answers=answers),
+        success=tr("relationships.saved"),
+    ):
+        st.rerun()
