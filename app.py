@@ -7,7 +7,9 @@ from canvas.content import catalogue
 from canvas.domain import GuidingQuestion, Language
 from pages.common import lang, plain, snapshot, sync_url, tr
 
-st.set_page_config(page_title="Customer Relationships", page_icon="🤝", layout="wide")
+st.set_page_config(
+    page_title="Customer Relationships", page_icon=":material/handshake:", layout="wide"
+)
 
 with st.sidebar:
     names = {Language.RU: "Русский", Language.EN: "English"}
@@ -23,16 +25,33 @@ with st.sidebar:
 sync_url()
 
 pages = [
-    st.Page("pages/workshops.py", title=tr("page.workshops"), icon="📁", default=True),
-    st.Page("pages/segments.py", title=tr("page.segments"), icon="👥", url_path="segments"),
+    st.Page(
+        "pages/workshops.py",
+        title=tr("page.workshops"),
+        icon=":material/folder_open:",
+        default=True,
+    ),
+    st.Page(
+        "pages/segments.py",
+        title=tr("page.segments"),
+        icon=":material/groups:",
+        url_path="segments",
+    ),
     st.Page(
         "pages/relationships.py",
         title=tr("page.relationships"),
-        icon="🤝",
+        icon=":material/handshake:",
         url_path="relationships",
     ),
-    st.Page("pages/board.py", title=tr("page.canvas"), icon="🗺️", url_path="canvas"),
-    st.Page("pages/analysis.py", title=tr("page.analysis"), icon="📊", url_path="analysis"),
+    st.Page(
+        "pages/board.py", title=tr("page.canvas"), icon=":material/dashboard:", url_path="canvas"
+    ),
+    st.Page(
+        "pages/analysis.py",
+        title=tr("page.analysis"),
+        icon=":material/analytics:",
+        url_path="analysis",
+    ),
 ]
 navigation = st.navigation(pages)
 

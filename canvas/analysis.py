@@ -90,13 +90,13 @@ def segment_figures(view: SegmentView, cat: Catalogue | None = None) -> SegmentF
     per_customer = cost / seg.customers if seg.customers else None
     revenue = seg.yearly_revenue
     share = float(cost / revenue) if revenue else None
-    lifetime = None
+    churn = None
     if seg.retention_rate is not None and seg.retention_rate < 100:
-        lifetime = 1 / (1 - seg.retention_rate / 100)
+        # Decimal all the way, so 80 % gives a lifetime of exactly 5 years.
+        churn = 1 - Decimal(repr(seg.retention_rate)) / 100
     ltv = None
-    if lifetime is not None and seg.revenue_per_customer is not None:
-        margin = seg.revenue_per_customer - (per_customer or Decimal(0))
-        ltv = margin * Decimal(repr(lifetime))
+    if churn is not None and seg.revenue_per_customer is not None:
+        ltv = (seg.revenue_per_customer - (per_customer or Decimal(0))) / churn
     ratio = float(ltv / seg.acquisition_cost) if ltv is not None and seg.acquisition_cost else None
     return SegmentFigures(
         segment_id=seg.id,
@@ -109,7 +109,7 @@ def segment_figures(view: SegmentView, cat: Catalogue | None = None) -> SegmentF
         costed_types=len(costs),
         cost_per_customer=per_customer,
         cost_share=share,
-        lifetime_years=lifetime,
+        lifetime_years=float(1 / churn) if churn is not None else None,
         ltv=ltv,
         ltv_to_cac=ratio,
         expected_position=_position(view, "expected", cat),

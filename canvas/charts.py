@@ -218,7 +218,7 @@ LAYOUT: dict[CanvasBlock, Box] = {
     CanvasBlock.REVENUE_STREAMS: Box(5, 0, 10, 3),
 }
 
-CHARS_PER_UNIT = 17  # characters of 11 px text per board unit at the default width
+CHARS_PER_UNIT = 13  # characters of 11 px text per board unit at a typical page width
 LINES_PER_UNIT = 4.6
 
 

@@ -13,7 +13,7 @@ snap = require_snapshot()
 st.title(tr("page.analysis"))
 if not snap.segments:
     st.info(tr("relationships.no_segments"))
-    st.page_link("pages/segments.py", label=tr("page.segments"), icon="👥")
+    st.page_link("pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
     st.stop()
 
 figures = workshop_figures(snap)
@@ -38,7 +38,7 @@ st.dataframe(
             {
                 tr("field.segment"): f.name,
                 **{
-                    tr(f"question.short.{q.value}"): "✅" if f.progress[q] else "—"
+                    tr(f"question.short.{q.value}"): "✓" if f.progress[q] else "—"
                     for q in GuidingQuestion
                 },
             }

@@ -58,28 +58,30 @@ with right:
 
 if snap.notes:
     st.subheader(tr("canvas.notes"))
-    for block in NOTE_BLOCKS:
-        notes = snap.notes_in(block)
-        if not notes:
-            continue
-        with st.expander(f"{cat.block(block).name(lang())} ({len(notes)})"):
-            for note in notes:
-                owner = segment_names.get(note.segment_id or 0, tr("canvas.all_segments"))
-                with st.form(f"note-{note.id}-{note.version}"):
-                    edited = st.text_area(owner, value=note.text, height=68)
-                    keep, drop = st.columns(2)
-                    if keep.form_submit_button(tr("canvas.save_note")) and save(
-                        lambda s, n=note, e=edited: repository.update_note(
-                            s,
-                            note_id=n.id,
-                            expected_version=n.version,
-                            data=CanvasNoteInput(block=n.block, text=e, segment_id=n.segment_id),
-                        ),
-                        success=tr("canvas.note_saved"),
-                    ):
-                        st.rerun()
-                    if drop.form_submit_button(tr("canvas.delete_note")) and save(
-                        lambda s, n=note: repository.delete_note(s, note_id=n.id),
-                        success=tr("canvas.note_deleted"),
-                    ):
-                        st.rerun()
+    used = [block for block in NOTE_BLOCKS if snap.notes_in(block)]
+    block = st.selectbox(
+        tr("field.block"),
+        used,
+        format_func=lambda b: f"{cat.block(b).name(lang())} ({len(snap.notes_in(b))})",
+        key="notes_block",
+    )
+    for note in snap.notes_in(block):
+        owner = segment_names.get(note.segment_id or 0, tr("canvas.all_segments"))
+        with st.form(f"note-{note.id}-{note.version}"):
+            edited = st.text_area(owner, value=note.text, height=68)
+            keep, drop = st.columns(2)
+            if keep.form_submit_button(tr("canvas.save_note")) and save(
+                lambda s, n=note, e=edited: repository.update_note(
+                    s,
+                    note_id=n.id,
+                    expected_version=n.version,
+                    data=CanvasNoteInput(block=n.block, text=e, segment_id=n.segment_id),
+                ),
+                success=tr("canvas.note_saved"),
+            ):
+                st.rerun()
+            if drop.form_submit_button(tr("canvas.delete_note")) and save(
+                lambda s, n=note: repository.delete_note(s, note_id=n.id),
+                success=tr("canvas.note_deleted"),
+            ):
+                st.rerun()

@@ -137,7 +137,9 @@ def require_snapshot() -> WorkshopSnapshot:
     current = snapshot()
     if current is None:
         st.info(tr("common.no_workshop"))
-        st.page_link("pages/workshops.py", label=tr("page.workshops"), icon="📁")
+        st.page_link(
+            "pages/workshops.py", label=tr("page.workshops"), icon=":material/folder_open:"
+        )
         st.stop()
     return current
 
@@ -163,7 +165,7 @@ def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any
         return None
     refresh()
     if success:
-        st.toast(success, icon="✅")
+        st.toast(success, icon=":material/check_circle:")
     return result if result is not None else True
 
 

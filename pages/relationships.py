@@ -19,7 +19,7 @@ from pages.common import lang, plain, require_snapshot, save, show_problems, tr
 cat = catalogue()
 snap = require_snapshot()
 st.title(tr("page.relationships"))
-st.info(cat.practical_task(lang()), icon="📝")
+st.info(cat.practical_task(lang()), icon=":material/edit_note:")
 with st.expander(tr("relationships.questions"), expanded=False):
     for number, question in enumerate(cat.questions, start=1):
         st.markdown(f"{number}. {question.text(lang())}")
@@ -29,7 +29,7 @@ with st.expander(tr("relationships.questions"), expanded=False):
 
 if not snap.segments:
     st.warning(tr("relationships.no_segments"))
-    st.page_link("pages/segments.py", label=tr("page.segments"), icon="👥")
+    st.page_link("pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
     st.stop()
 
 ids = [view.segment.id for view in snap.segments]
@@ -42,7 +42,8 @@ chosen = st.selectbox(
 view = snap.segment(chosen) or snap.segments[0]
 done = answered_questions([view.answer(kind) for kind in RelationshipType])
 for column, question in zip(st.columns(4), GuidingQuestion, strict=True):
-    column.markdown(("✅ " if done[question] else "⬜ ") + tr(f"question.short.{question.value}"))
+    mark = ":material/check_circle:" if done[question] else ":material/radio_button_unchecked:"
+    column.markdown(f"{mark} {tr(f'question.short.{question.value}')}")
 
 levels = [level.value for level in cat.levels]
 versions = "-".join(

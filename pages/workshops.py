@@ -47,7 +47,7 @@ with left, st.form("create_workshop", clear_on_submit=True):
 with right:
     st.subheader(tr("workshops.demo"))
     st.write(tr("workshops.demo_help"))
-    if st.button(tr("workshops.demo_button"), icon="✨", type="primary"):
+    if st.button(tr("workshops.demo_button"), icon=":material/auto_awesome:", type="primary"):
         with st.spinner(tr("workshops.demo_loading")):
             created = save(lambda s: repository.create_from_document(s, document=load_demo(lang())))
         if created:

@@ -467,6 +467,11 @@ def update_note(
     row = session.get(CanvasNoteRow, note_id)
     if row is None:
         raise NotFound(id=note_id)
+    if data.segment_id is not None:
+        # As in add_note: a note may only name a segment of its own workshop.
+        segment = session.get(SegmentRow, data.segment_id)
+        if segment is None or segment.workshop_id != row.workshop_id:
+            raise NotFound(id=data.segment_id)
     values = {"block": data.block.value, "text": data.text, "segment_id": data.segment_id}
     _guarded_update(session, CanvasNoteRow, note_id, expected_version, values)
     _touch(session, row.workshop_id)

@@ -1,0 +1,142 @@
+"""``make bench``: how fast each page reruns, and how much SQL a rerun costs.
+
+Builds a 40-segment workshop (all six types answered, notes on every block) in a
+temporary SQLite database, then for each page measures the median warm rerun time
+through AppTest next to an empty page's, and counts SQL statements per rerun with
+a SQLAlchemy event. Prints a table and writes ``benchmarks/results.json``.
+"""
+
+import json
+import os
+import statistics
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RERUNS = 15
+PAGES = ["workshops", "segments", "relationships", "board", "analysis"]
+
+
+def build_document(segments: int = 40):
+    from canvas.demo import load_demo
+    from canvas.domain import NOTE_BLOCKS, Language, Motive, RelationshipType, WorkshopDocument
+    from canvas.domain.document import NoteDocument, RelationshipDocument, SegmentDocument
+    from canvas.domain.vocabulary import default_colour
+
+    demo = load_demo(Language.EN)
+    docs = []
+    for index in range(segments):
+        docs.append(
+            SegmentDocument(
+                name=f"Segment {index + 1:02d}",
+                description="A generated segment for the benchmark.",
+                customers=100 + index * 37,
+                revenue_per_customer=Decimal(500 + index * 25),
+                acquisition_cost=Decimal(120 + index),
+                retention_rate=55 + index % 40,
+                colour=default_colour(index),
+                relationships=[
+                    RelationshipDocument(
+                        type=kind,
+                        expected=(index + k) % 4,
+                        established=(index + 2 * k) % 4,
+                        motives=frozenset([list(Motive)[(index + k) % 3]]),
+                        yearly_cost=Decimal(1000 * (k + 1)),
+                        integration={"channels": "Generated tie to channels."},
+                    )
+                    for k, kind in enumerate(RelationshipType)
+                ],
+            )
+        )
+    notes = [
+        NoteDocument(
+            block=block,
+            text=f"Note {n} on {block.value}",
+            segment=docs[n % segments].name if n % 2 else None,
+        )
+        for n in range(200)
+        for block in [NOTE_BLOCKS[n % len(NOTE_BLOCKS)]]
+    ]
+    return WorkshopDocument(
+        workshop=demo.workshop.model_copy(update={"title": "Bench"}), segments=docs, notes=notes
+    )
+
+
+def main() -> None:
+    directory = tempfile.mkdtemp(prefix="crbench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{directory}/bench.db"
+    from sqlalchemy import event
+    from streamlit.testing.v1 import AppTest
+
+    from canvas.store import repository
+    from canvas.store.db import transaction
+    from pages.common import engine
+
+    eng = engine()
+    with transaction(eng) as session:
+        workshop = repository.create_from_document(session, document=build_document())
+    statements = 0
+
+    def count(*_args: object) -> None:
+        nonlocal statements
+        statements += 1
+
+    event.listen(eng, "before_cursor_execute", count)
+
+    def measure(at: AppTest) -> tuple[float, int, int]:
+        nonlocal statements
+        statements = 0
+        at.run()
+        first = statements
+        times, counts = [], []
+        for _ in range(RERUNS):
+            statements = 0
+            start = time.perf_counter()
+            at.run()
+            times.append((time.perf_counter() - start) * 1000)
+            counts.append(statements)
+            assert not at.exception, at.exception
+        return statistics.median(times), first, max(counts)
+
+    empty = AppTest.from_string("import streamlit as st\nst.write('empty')")
+    baseline, _, _ = measure(empty)
+    rows = []
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.query_params["w"] = str(workshop.id)
+        at.query_params["lang"] = "en"
+        at.run()
+        at.switch_page(f"pages/{page}.py")
+        median_ms, first, warm = measure(at)
+        rows.append(
+            {
+                "page": page,
+                "median_rerun_ms": round(median_ms, 1),
+                "sql_first_run": first,
+                "sql_per_warm_rerun": warm,
+            }
+        )
+    result = {
+        "segments": 40,
+        "notes": 200,
+        "reruns": RERUNS,
+        "empty_page_rerun_ms": round(baseline, 1),
+        "pages": rows,
+    }
+    print(f"Warm reruns through AppTest, 40 segments, median of {RERUNS}")
+    print(f"{'page':<15}{'median ms':>10}{'SQL first':>11}{'SQL warm':>10}")
+    print(f"{'(empty page)':<15}{baseline:>10.1f}{'-':>11}{'-':>10}")
+    for row in rows:
+        print(
+            f"{row['page']:<15}{row['median_rerun_ms']:>10.1f}"
+            f"{row['sql_first_run']:>11}{row['sql_per_warm_rerun']:>10}"
+        )
+    out = ROOT / "benchmarks" / "results.json"
+    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

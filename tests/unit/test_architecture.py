@@ -1,0 +1,47 @@
+"""The arrows of ARCHITECTURE.md, enforced: the package never reaches up into the UI."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+CANVAS = Path(__file__).resolve().parents[2] / "canvas"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", sorted(CANVAS.rglob("*.py")), ids=lambda p: str(p.name))
+def test_nothing_under_canvas_imports_streamlit(path):
+    assert "streamlit" not in _imports(path)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((CANVAS / "domain").rglob("*.py")), ids=lambda p: str(p.name)
+)
+def test_the_domain_imports_no_storage_charting_or_dataframes(path):
+    assert _imports(path) & {"sqlmodel", "sqlalchemy", "plotly", "pandas", "alembic"} == set()
+
+
+def test_no_page_builds_sql():
+    pages = Path(__file__).resolve().parents[2] / "pages"
+    offenders = [
+        p.name
+        for p in pages.glob("*.py")
+        if _imports(p) & {"sqlalchemy", "sqlmodel"} and p.name != "common.py"
+    ]
+    assert offenders == []
+
+
+def test_no_page_renders_raw_html():
+    root = Path(__file__).resolve().parents[2]
+    for path in [root / "app.py", *(root / "pages").glob("*.py")]:
+        assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path.name
