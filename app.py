@@ -5,7 +5,7 @@ import streamlit as st
 from canvas.analysis import progress_summary
 from canvas.content import catalogue
 from canvas.domain import GuidingQuestion, Language
-from pages.common import lang, plain, snapshot, sync_url, tr
+from pages.common import lang, plain, refresh, snapshot, sync_url, tr
 
 st.set_page_config(
     page_title="Customer Relationships", page_icon=":material/handshake:", layout="wide"
@@ -70,6 +70,11 @@ with st.sidebar:
                     done[question] / total,
                     text=f"{tr(f'question.short.{question.value}')}: {done[question]}/{total}",
                 )
+        if st.button(
+            tr("sidebar.reload"), icon=":material/refresh:", help=tr("sidebar.reload_help")
+        ):
+            refresh(current.workshop.id)
+            st.rerun()
     st.caption(catalogue().credit(lang()))
 
 navigation.run()

@@ -65,9 +65,11 @@ def money(value: Decimal | float | int, currency: str, lang: Language | str) -> 
 
 
 def percent(share: float | Decimal, lang: Language | str, digits: int = 0) -> str:
-    """A share (0.25) as a percentage (25 %) in the locale's style."""
-    fmt = "#,##0" + ("." + "#" * digits if digits else "") + "%"
-    return format_percent(share, format=fmt, locale=LOCALES[Language(lang)])
+    """A share (0.25) as a percentage: ``25%`` in English, ``25 %`` in Russian."""
+    lang = Language(lang)
+    fmt = "#,##0" + ("." + "#" * digits if digits else "")
+    fmt += "%" if lang is Language.EN else "\u00a0%"
+    return format_percent(share, format=fmt, locale=LOCALES[lang])
 
 
 def _field_label(loc: tuple[int | str, ...], lang: Language) -> str:

@@ -14,6 +14,8 @@ from sqlmodel import Session
 
 from canvas.content.catalogue import data_dir
 
+READ_ONLY = "canvas_read_only"
+
 
 def default_url() -> str:
     """``DATABASE_URL`` if set, else the SQLite file ``data/workshop.db``."""
@@ -34,9 +36,12 @@ def _tune_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # Taking the write lock up front means a busy database waits instead of
-        # failing half-way through a transaction that started as a read.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A writing transaction takes the write lock up front, so a busy database
+        # waits instead of failing half-way through; reads share the file freely.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
@@ -61,5 +66,5 @@ def transaction(engine: Engine) -> Iterator[Session]:
 @contextmanager
 def reading(engine: Engine) -> Iterator[Session]:
     """A session for reads only."""
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False) as session:
         yield session

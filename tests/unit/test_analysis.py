@@ -191,7 +191,7 @@ def test_recommendations_name_their_trigger_in_both_languages():
     russian = describe(rec, snapshot(ALPHA, BETA, GAMMA), "ru")
     assert english["title"].startswith("Beta:")
     assert "50%" in english["trigger"]
-    assert "50%" in russian["trigger"] and "удержание" in russian["trigger"]
+    assert "50\u00a0%" in russian["trigger"] and "удержание" in russian["trigger"]
     assert "{" not in english["advice"] + russian["advice"]
 
 

@@ -11,6 +11,7 @@ from canvas.content.catalogue import Localized, catalogue
 from canvas.domain import (
     CanvasNoteInput,
     GuidingQuestion,
+    IntegrationBlock,
     Language,
     RelationshipInput,
     SegmentInput,
@@ -74,6 +75,8 @@ def test_every_computed_key_exists():
     wanted |= {f"error.{cls.code}" for cls in WorkshopError.__subclasses__()}
     for model in (WorkshopInput, SegmentInput, RelationshipInput, CanvasNoteInput):
         wanted |= {f"field.{name}" for name in model.model_fields}
+    # Errors inside a relationship's ties name the block they are about.
+    wanted |= {f"field.{block.value}" for block in IntegrationBlock}
     assert sorted(wanted - keys) == []
 
 

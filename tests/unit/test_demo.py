@@ -1,0 +1,190 @@
+"""The prepared demo workshop: complete, the same business in both languages, and rich
+enough for a trainer to show every gap and warning the analysis can raise."""
+
+import re
+from collections import Counter
+from decimal import Decimal
+from statistics import median
+from typing import Any
+
+import pytest
+
+from canvas.demo import load_demo
+from canvas.domain.document import RelationshipDocument, SegmentDocument, WorkshopDocument
+from canvas.domain.vocabulary import (
+    NOTE_BLOCKS,
+    CanvasBlock,
+    Language,
+    Motive,
+    RelationshipType,
+)
+
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+PERSONAL = {RelationshipType.PERSONAL_ASSISTANCE, RelationshipType.DEDICATED_PERSONAL_ASSISTANCE}
+AUTOMATED = {RelationshipType.SELF_SERVICE, RelationshipType.AUTOMATED_SERVICES}
+
+
+@pytest.fixture(params=list(Language), ids=lambda lang: lang.value)
+def demo(request: pytest.FixtureRequest) -> WorkshopDocument:
+    return load_demo(request.param)
+
+
+def _in_use(segment: SegmentDocument) -> list[RelationshipDocument]:
+    return [r for r in segment.relationships if r.in_use]
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list | tuple | set | frozenset):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_the_demo_validates_in_both_languages() -> None:
+    expected_currency = {Language.EN: "USD", Language.RU: "RUB"}
+    for lang in Language:
+        doc = load_demo(lang)
+        assert isinstance(doc, WorkshopDocument)
+        assert doc.schema_version == 1
+        assert doc.workshop.language is lang
+        assert doc.workshop.currency == expected_currency[lang]
+        assert doc.workshop.title and doc.workshop.company
+        assert len(doc.segments) == 4
+        # A plain string finds the same cached document as the enum.
+        assert load_demo(lang.value) is doc
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        load_demo("de")
+
+
+def test_every_segment_has_all_figures_and_its_own_colour(demo: WorkshopDocument) -> None:
+    for segment in demo.segments:
+        assert segment.description
+        assert segment.customers
+        assert segment.revenue_per_customer
+        assert segment.acquisition_cost
+        assert segment.retention_rate is not None and 0 < segment.retention_rate < 100
+    assert [s.colour for s in demo.segments] == ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+
+
+def test_every_relationship_type_is_established_somewhere(demo: WorkshopDocument) -> None:
+    in_use = {r.type for segment in demo.segments for r in _in_use(segment)}
+    assert in_use == set(RelationshipType)
+
+
+def test_every_type_in_use_has_motives_cost_and_integration(demo: WorkshopDocument) -> None:
+    for segment in demo.segments:
+        for answer in _in_use(segment):
+            where = f"{segment.name} / {answer.type}"
+            assert answer.motives, where
+            assert answer.yearly_cost is not None and answer.yearly_cost > 0, where
+            assert len(answer.integration) >= 2, where
+            assert all(0 < len(text) <= 600 for text in answer.integration.values()), where
+
+
+def test_both_languages_describe_the_same_business() -> None:
+    en, ru = load_demo(Language.EN), load_demo(Language.RU)
+    assert len(en.segments) == len(ru.segments)
+    for en_seg, ru_seg in zip(en.segments, ru.segments, strict=True):
+        assert en_seg.colour == ru_seg.colour
+        assert en_seg.retention_rate == ru_seg.retention_rate
+
+        def answers(seg: SegmentDocument) -> dict[RelationshipType, tuple[int, int, frozenset]]:
+            return {r.type: (r.expected, r.established, r.motives) for r in seg.relationships}
+
+        assert answers(en_seg) == answers(ru_seg), en_seg.name
+        assert {r.type: set(r.integration) for r in en_seg.relationships} == {
+            r.type: set(r.integration) for r in ru_seg.relationships
+        }, en_seg.name
+
+    def note_layout(doc: WorkshopDocument) -> Counter[tuple[CanvasBlock, int | None]]:
+        # Which block each note is on and which segment (by position) it belongs to.
+        position = {s.name: i for i, s in enumerate(doc.segments)}
+        return Counter(
+            (n.block, None if n.segment is None else position[n.segment]) for n in doc.notes
+        )
+
+    assert Counter(n.block for n in en.notes) == Counter(n.block for n in ru.notes)
+    assert note_layout(en) == note_layout(ru)
+
+
+def test_amounts_are_local_not_converted() -> None:
+    en, ru = load_demo(Language.EN), load_demo(Language.RU)
+    ratios = {
+        ru_seg.revenue_per_customer / en_seg.revenue_per_customer
+        for en_seg, ru_seg in zip(en.segments, ru.segments, strict=True)
+        if en_seg.revenue_per_customer and ru_seg.revenue_per_customer
+    }
+    assert len(ratios) > 1, "rouble figures should not be one fixed multiple of the dollar ones"
+    assert Decimal(100) not in ratios
+
+
+def test_demo_has_an_under_served_and_an_over_served_type(demo: WorkshopDocument) -> None:
+    answers = [r for segment in demo.segments for r in segment.relationships]
+    under = [r for r in answers if r.expected == 3 and r.established <= 1]
+    over = [r for r in answers if r.established - r.expected >= 2 and r.yearly_cost]
+    assert under, "a segment should expect a type strongly that the company barely offers"
+    assert over, "a segment should get, at a cost, much more of a type than it expects"
+
+
+def test_the_top_revenue_segment_is_served_only_by_self_service_and_automation(
+    demo: WorkshopDocument,
+) -> None:
+    revenues = {s.name: s.revenue_per_customer or Decimal(0) for s in demo.segments}
+    top = max(demo.segments, key=lambda s: revenues[s.name])
+    assert revenues[top.name] >= Decimal("1.5") * median(revenues.values())
+    used = {r.type for r in _in_use(top)}
+    assert used and used <= AUTOMATED
+    assert not used & PERSONAL
+
+
+def test_a_low_retention_segment_has_no_retention_motive(demo: WorkshopDocument) -> None:
+    flagged = [
+        s
+        for s in demo.segments
+        if (s.retention_rate or 0) < 70
+        and not any(Motive.RETENTION in r.motives for r in s.relationships)
+    ]
+    assert len(flagged) == 1
+
+
+def test_the_other_segments_are_healthy(demo: WorkshopDocument) -> None:
+    for segment in demo.segments:
+        assert segment.revenue_per_customer and segment.acquisition_cost
+        # Even a single year's revenue covers the acquisition cost three times over.
+        assert segment.revenue_per_customer >= 3 * segment.acquisition_cost, segment.name
+    retention_minded = [
+        s for s in demo.segments if any(Motive.RETENTION in r.motives for r in _in_use(s))
+    ]
+    assert len(retention_minded) == len(demo.segments) - 1
+
+
+def test_every_note_block_has_two_to_four_notes(demo: WorkshopDocument) -> None:
+    per_block = Counter(note.block for note in demo.notes)
+    assert CanvasBlock.CUSTOMER_RELATIONSHIPS not in per_block
+    for block in NOTE_BLOCKS:
+        assert 2 <= per_block[block] <= 4, block
+    assert any(note.segment is None for note in demo.notes)
+    tied = {note.segment for note in demo.notes if note.segment is not None}
+    assert tied == {s.name for s in demo.segments}
+    assert all(len(note.text) <= 120 for note in demo.notes)
+
+
+def test_demo_texts_are_in_their_language() -> None:
+    ru, en = load_demo(Language.RU), load_demo(Language.EN)
+    for segment in ru.segments:
+        assert CYRILLIC.search(segment.name), segment.name
+        assert CYRILLIC.search(segment.description), segment.name
+        for answer in segment.relationships:
+            assert all(CYRILLIC.search(text) for text in answer.integration.values())
+    assert all(CYRILLIC.search(note.text) for note in ru.notes)
+    assert CYRILLIC.search(ru.workshop.title)
+
+    en_texts = _strings(en.model_dump(mode="json"))
+    assert en_texts
+    assert [text for text in en_texts if CYRILLIC.search(text)] == []
