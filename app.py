@@ -5,7 +5,7 @@ import streamlit as st
 from canvas.analysis import progress_summary
 from canvas.content import catalogue
 from canvas.domain import GuidingQuestion, Language
-from pages.common import lang, plain, refresh, snapshot, sync_url, tr
+from views.common import lang, plain, refresh, show_flash, snapshot, sync_url, tr
 
 st.set_page_config(
     page_title="Customer Relationships", page_icon=":material/handshake:", layout="wide"
@@ -26,28 +26,28 @@ sync_url()
 
 pages = [
     st.Page(
-        "pages/workshops.py",
+        "views/workshops.py",
         title=tr("page.workshops"),
         icon=":material/folder_open:",
         default=True,
     ),
     st.Page(
-        "pages/segments.py",
+        "views/segments.py",
         title=tr("page.segments"),
         icon=":material/groups:",
         url_path="segments",
     ),
     st.Page(
-        "pages/relationships.py",
+        "views/relationships.py",
         title=tr("page.relationships"),
         icon=":material/handshake:",
         url_path="relationships",
     ),
     st.Page(
-        "pages/board.py", title=tr("page.canvas"), icon=":material/dashboard:", url_path="canvas"
+        "views/board.py", title=tr("page.canvas"), icon=":material/dashboard:", url_path="canvas"
     ),
     st.Page(
-        "pages/analysis.py",
+        "views/analysis.py",
         title=tr("page.analysis"),
         icon=":material/analytics:",
         url_path="analysis",
@@ -77,4 +77,5 @@ with st.sidebar:
             st.rerun()
     st.caption(catalogue().credit(lang()))
 
+show_flash()
 navigation.run()

@@ -72,7 +72,7 @@ def main() -> None:
 
     from canvas.store import repository
     from canvas.store.db import transaction
-    from pages.common import engine
+    from views.common import engine
 
     eng = engine()
     with transaction(eng) as session:
@@ -108,7 +108,7 @@ def main() -> None:
         at.query_params["w"] = str(workshop.id)
         at.query_params["lang"] = "en"
         at.run()
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
         median_ms, first, warm = measure(at)
         rows.append(
             {

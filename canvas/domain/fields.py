@@ -36,6 +36,13 @@ def _no_control_chars(value: str) -> str:
     return value
 
 
+def _single_line(value: str) -> str:
+    # A name is shown in titles, lists and select boxes, where a line break breaks the layout.
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError("multiline", "must fit on one line")
+    return value
+
+
 def _to_decimal(value: Any) -> Any:
     # Forms hand us floats; go through repr so 0.1 stays 0.1 rather than 0.1000000000000000055.
     if isinstance(value, float):
@@ -58,6 +65,7 @@ Name = Annotated[
     BeforeValidator(_strip),
     AfterValidator(_not_blank),
     AfterValidator(_no_control_chars),
+    AfterValidator(_single_line),
 ]
 """A short required name: trimmed, not empty, at most ``NAME_MAX`` characters."""
 
@@ -66,6 +74,7 @@ OptionalName = Annotated[
     Field(max_length=NAME_MAX),
     BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
+    AfterValidator(_single_line),
 ]
 """A short name that may be empty."""
 

@@ -32,7 +32,7 @@ def test_the_domain_imports_no_storage_charting_or_dataframes(path):
 
 
 def test_no_page_builds_sql():
-    pages = Path(__file__).resolve().parents[2] / "pages"
+    pages = Path(__file__).resolve().parents[2] / "views"
     offenders = [
         p.name
         for p in pages.glob("*.py")
@@ -43,5 +43,5 @@ def test_no_page_builds_sql():
 
 def test_no_page_renders_raw_html():
     root = Path(__file__).resolve().parents[2]
-    for path in [root / "app.py", *(root / "pages").glob("*.py")]:
+    for path in [root / "app.py", *(root / "views").glob("*.py")]:
         assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path.name

@@ -269,3 +269,15 @@ def test_percentages_read_in_the_users_language() -> None:
     # Russian uses a decimal comma; whether a no-break space precedes "%" is style.
     assert percent(0.125, "ru", digits=1).replace(NBSP, "") == "12,5%"
     assert percent(0.25, "ru").replace(NBSP, "") == "25%"
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_name_with_a_line_break_is_refused_in_the_users_language(lang: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        SegmentInput(name="Кофейни\nи бары")
+    [message] = describe_validation(caught.value, lang)
+    expected = {
+        "ru": "Название: должно умещаться в одну строку, без переносов.",
+        "en": "Name: must fit on one line, without line breaks.",
+    }
+    assert message == expected[lang]

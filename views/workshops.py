@@ -7,7 +7,7 @@ from canvas.demo import load_demo
 from canvas.domain import Language, WorkshopInput
 from canvas.domain.workshop import DEFAULT_CURRENCY
 from canvas.store import repository
-from pages.common import lang, open_workshop, plain, save, tr, workshop_id, workshops
+from views.common import form_key, lang, open_workshop, plain, save, tr, workshop_id, workshops
 
 CURRENCIES = ["RUB", "USD", "EUR", "KZT", "BYN", "UZS", "GBP", "CNY"]
 LANGUAGES = {Language.RU: "Русский", Language.EN: "English"}
@@ -16,7 +16,7 @@ st.title(tr("page.workshops"))
 st.write(catalogue().intro(lang()))
 
 left, right = st.columns(2)
-with left, st.form("create_workshop", clear_on_submit=True):
+with left, st.form(form_key("create_workshop")):
     st.subheader(tr("workshops.create"))
     title = st.text_input(tr("field.title"), max_chars=None)
     company = st.text_input(tr("field.company"))
@@ -42,7 +42,7 @@ with left, st.form("create_workshop", clear_on_submit=True):
         )
         if created:
             open_workshop(created.id)
-            st.switch_page("pages/segments.py")
+            st.switch_page("views/segments.py")
 
 with right:
     st.subheader(tr("workshops.demo"))
@@ -52,7 +52,7 @@ with right:
             created = save(lambda s: repository.create_from_document(s, document=load_demo(lang())))
         if created:
             open_workshop(created.id)
-            st.switch_page("pages/board.py")
+            st.switch_page("views/board.py")
 
 st.divider()
 st.subheader(tr("workshops.list"))

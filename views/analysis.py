@@ -7,13 +7,13 @@ from canvas.analysis import describe, recommendations, workshop_figures
 from canvas.charts import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
 from canvas.domain import GuidingQuestion
 from canvas.i18n import money, number, percent
-from pages.common import lang, plain, require_snapshot, tr
+from views.common import lang, plain, require_snapshot, tr
 
 snap = require_snapshot()
 st.title(tr("page.analysis"))
 if not snap.segments:
     st.info(tr("relationships.no_segments"))
-    st.page_link("pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
+    st.page_link("views/segments.py", label=tr("page.segments"), icon=":material/groups:")
     st.stop()
 
 figures = workshop_figures(snap)

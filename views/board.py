@@ -6,10 +6,12 @@ from canvas.charts import canvas_figure
 from canvas.content import catalogue
 from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, RelationshipType
 from canvas.store import repository
-from pages.common import lang, plain, require_snapshot, save, tr
+from views.common import form_key, lang, plain, require_snapshot, save, tr
 
 cat = catalogue()
 snap = require_snapshot()
+code = lang()  # widgets' format_func may be called outside the run
+all_segments = tr("canvas.all_segments")
 st.title(tr("page.canvas"))
 st.caption(tr("canvas.help"))
 st.plotly_chart(canvas_figure(snap, lang()), width="stretch", config={"displayModeBar": False})
@@ -17,15 +19,15 @@ st.caption(cat.credit(lang()))
 
 segment_names = {view.segment.id: view.segment.name for view in snap.segments}
 left, right = st.columns([2, 3])
-with left, st.form("add_note", clear_on_submit=True):
+with left, st.form(form_key("add_note")):
     st.subheader(tr("canvas.add_note"))
     block = st.selectbox(
-        tr("field.block"), NOTE_BLOCKS, format_func=lambda b: cat.block(b).name(lang())
+        tr("field.block"), NOTE_BLOCKS, format_func=lambda b: cat.block(b).name(code)
     )
     segment = st.selectbox(
         tr("field.segment"),
         [None, *segment_names],
-        format_func=lambda i: tr("canvas.all_segments") if i is None else segment_names[i],
+        format_func=lambda i: all_segments if i is None else segment_names[i],
     )
     text = st.text_area(tr("field.text"), height=80)
     if st.form_submit_button(tr("canvas.add_button"), type="primary") and save(
@@ -62,11 +64,11 @@ if snap.notes:
     block = st.selectbox(
         tr("field.block"),
         used,
-        format_func=lambda b: f"{cat.block(b).name(lang())} ({len(snap.notes_in(b))})",
+        format_func=lambda b: f"{cat.block(b).name(code)} ({len(snap.notes_in(b))})",
         key="notes_block",
     )
     for note in snap.notes_in(block):
-        owner = segment_names.get(note.segment_id or 0, tr("canvas.all_segments"))
+        owner = plain(segment_names.get(note.segment_id or 0, all_segments))
         with st.form(f"note-{note.id}-{note.version}"):
             edited = st.text_area(owner, value=note.text, height=68)
             keep, drop = st.columns(2)

@@ -14,10 +14,11 @@ from canvas.domain import (
 from canvas.domain.progress import answered_questions
 from canvas.i18n import describe_validation
 from canvas.store import repository
-from pages.common import lang, plain, require_snapshot, save, show_problems, tr
+from views.common import lang, plain, require_snapshot, save, show_problems, tr
 
 cat = catalogue()
 snap = require_snapshot()
+code = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.relationships"))
 st.info(cat.practical_task(lang()), icon=":material/edit_note:")
 with st.expander(tr("relationships.questions"), expanded=False):
@@ -28,8 +29,8 @@ with st.expander(tr("relationships.questions"), expanded=False):
         st.markdown(f"- **{motive.name(lang())}**: {motive.description(lang())}")
 
 if not snap.segments:
-    st.warning(tr("relationships.no_segments"))
-    st.page_link("pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
+    st.info(tr("relationships.no_segments"))
+    st.page_link("views/segments.py", label=tr("page.segments"), icon=":material/groups:")
     st.stop()
 
 ids = [view.segment.id for view in snap.segments]
@@ -63,7 +64,7 @@ with st.form(f"rel-form-{prefix}"):
                 f"{cat.cost_level(entry.cost_level).name(lang())}."
             )
             left, right = st.columns(2)
-            level_name = lambda v: f"{v} · {cat.level(v).name(lang())}"  # noqa: E731
+            level_name = lambda v: f"{v} · {cat.level(v).name(code)}"  # noqa: E731
             expected = left.select_slider(
                 cat.question(GuidingQuestion.EXPECTED).text(lang()),
                 levels,
@@ -82,7 +83,7 @@ with st.form(f"rel-form-{prefix}"):
                 tr("field.motives"),
                 list(Motive),
                 default=sorted(answer.motives),
-                format_func=lambda m: cat.motive(m).name(lang()),
+                format_func=lambda m: cat.motive(m).name(code),
                 key=f"{prefix}-{kind}-mot",
             )
             cost = right.number_input(

@@ -50,7 +50,7 @@ def tr(key: str, **params: Any) -> str:
     return t(key, lang(), **params)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
 def plain(text: str) -> str:
@@ -138,7 +138,7 @@ def require_snapshot() -> WorkshopSnapshot:
     if current is None:
         st.info(tr("common.no_workshop"))
         st.page_link(
-            "pages/workshops.py", label=tr("page.workshops"), icon=":material/folder_open:"
+            "views/workshops.py", label=tr("page.workshops"), icon=":material/folder_open:"
         )
         st.stop()
     return current
@@ -147,11 +147,20 @@ def require_snapshot() -> WorkshopSnapshot:
 # ------------------------------------------------------------------ saving
 
 
+def form_key(name: str) -> str:
+    """A form key that changes after every successful save, so the form starts empty again.
+
+    Forms don't use ``clear_on_submit``: a refused save must keep what the user typed.
+    """
+    return f"{name}-{st.session_state.get('saves', 0)}"
+
+
 def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any | None:
     """Run one user action in one transaction; show refusals in the user's language.
 
-    Returns what the action returned, or ``None`` if it was refused. Either way the
-    session's cached view of the workshop is dropped, so fresh values show next.
+    Returns what the action returned (``True`` for ``None``), or ``None`` if the input was
+    refused. A refusal because of someone else's change (a stale or deleted record)
+    drops the cached view and reruns, so the page shows the fresh values under the message.
     """
     try:
         with transaction(engine()) as session:
@@ -160,13 +169,27 @@ def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any
         show_problems(describe_validation(error, lang()))
         return None
     except WorkshopError as error:
-        show_problems([describe_error(error, lang())])
         refresh()
-        return None
+        _flash("error", describe_error(error, lang()))
+        st.rerun()
     refresh()
+    st.session_state.saves = st.session_state.get("saves", 0) + 1
     if success:
-        st.toast(success, icon=":material/check_circle:")
+        _flash("success", success)
     return result if result is not None else True
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state.setdefault("flash", []).append((kind, message))
+
+
+def show_flash() -> None:
+    """Messages kept across the rerun that follows a save."""
+    for kind, message in st.session_state.pop("flash", []):
+        if kind == "success":
+            st.toast(message, icon=":material/check_circle:")
+        else:
+            show_problems([message])
 
 
 def show_problems(problems: list[str]) -> None:

@@ -9,7 +9,7 @@ from canvas.domain import CustomerSegment, SegmentInput
 from canvas.domain.vocabulary import free_colour
 from canvas.i18n import money, number, percent
 from canvas.store import repository
-from pages.common import lang, require_snapshot, save, tr
+from views.common import form_key, lang, require_snapshot, save, tr
 
 snap = require_snapshot()
 workshop = snap.workshop
@@ -67,9 +67,11 @@ def segment_fields(prefix: str, seg: CustomerSegment | None, colour: str) -> dic
 
 with (
     st.expander(tr("segments.add"), expanded=not snap.segments),
-    st.form("add_segment", clear_on_submit=True),
+    st.form(form_key("add_segment")),
 ):
-    values = segment_fields("new", None, free_colour([v.segment.colour for v in snap.segments]))
+    values = segment_fields(
+        form_key("new"), None, free_colour([v.segment.colour for v in snap.segments])
+    )
     if st.form_submit_button(tr("segments.add_button"), type="primary") and save(
         lambda s: repository.add_segment(s, workshop_id=workshop.id, data=SegmentInput(**values)),
         success=tr("segments.added"),

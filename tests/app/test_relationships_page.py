@@ -1,0 +1,105 @@
+"""The Relationships page: answering the four guiding questions for one type of one segment,
+and refusing an impossible cost without saving anything."""
+
+from decimal import Decimal
+
+from canvas.domain import IntegrationBlock, Motive, RelationshipType
+from tests.app.ui import (
+    CATALOGUE,
+    add_segment,
+    add_workshop,
+    assert_ok,
+    block_name,
+    expander,
+    lead,
+    load,
+    motive_name,
+    run_app,
+    say,
+    shown,
+    type_name,
+    widget,
+)
+
+
+def _question(key: str, lang: str) -> str:
+    return str(next(q for q in CATALOGUE["questions"] if q["key"] == key)["text"][lang])
+
+
+def _type_section(at, kind: str, lang: str, expected: int = 0, established: int = 0):
+    """The expander of one relationship type, labelled ``Name · expected → established``."""
+    return expander(at, f"{type_name(kind, lang)} · {expected} → {established}")
+
+
+def _cost_label(lang: str, currency: str) -> str:
+    return f"{say(lang, 'field.yearly_cost')}, {currency}"
+
+
+def test_answers_for_one_type_are_saved_and_shown_again(db, lang):
+    currency = {"ru": "RUB", "en": "USD"}[lang]
+    workshop = add_workshop(db, "Roastery", lang)
+    segment = add_segment(db, workshop, "Offices")
+    at = run_app(lang, workshop, page="relationships")
+
+    section = _type_section(at, "personal_assistance", lang)
+    widget(section.select_slider, _question("expected", lang)).set_value(3)
+    widget(section.select_slider, _question("established", lang)).set_value(1)
+    motives = widget(section.multiselect, say(lang, "field.motives"))
+    assert motives.options == [
+        motive_name(m, lang) for m in ("acquisition", "retention", "upselling")
+    ]
+    motives.set_value([Motive.RETENTION, Motive.UPSELLING])
+    widget(section.number_input, _cost_label(lang, currency)).set_value(12000.0)
+    widget(section.text_area, block_name("channels", lang)).set_value("A weekly call")
+    widget(at.button, say(lang, "relationships.save")).click()
+    assert_ok(at.run())
+
+    assert not at.error
+    [view] = load(db, workshop).segments
+    saved = view.relationships[RelationshipType.PERSONAL_ASSISTANCE]
+    assert (saved.expected, saved.established) == (3, 1)
+    assert saved.motives == {Motive.RETENTION, Motive.UPSELLING}
+    assert saved.yearly_cost == Decimal("12000")
+    assert saved.integration == {IntegrationBlock.CHANNELS: "A weekly call"}
+    untouched = view.relationships[RelationshipType.SELF_SERVICE]
+    assert (untouched.expected, untouched.version) == (0, 1)
+
+    # a new visit reads the answers back into the form
+    again = run_app(lang, workshop, page="relationships")
+    assert widget(again.selectbox, say(lang, "relationships.segment")).value == segment
+    section = _type_section(again, "personal_assistance", lang, 3, 1)
+    assert widget(section.select_slider, _question("expected", lang)).value == 3
+    assert widget(section.select_slider, _question("established", lang)).value == 1
+    assert set(widget(section.multiselect, say(lang, "field.motives")).value) == {
+        Motive.RETENTION,
+        Motive.UPSELLING,
+    }
+    assert widget(section.number_input, _cost_label(lang, currency)).value == 12000.0
+    assert widget(section.text_area, block_name("channels", lang)).value == "A weekly call"
+    # the other five types are still unanswered
+    for kind in ("dedicated_personal_assistance", "self_service", "communities"):
+        _type_section(again, kind, lang)
+
+
+def test_a_negative_cost_is_refused_naming_the_type_and_the_field_and_nothing_is_saved(db, lang):
+    currency = {"ru": "RUB", "en": "USD"}[lang]
+    workshop = add_workshop(db, "Roastery", lang)
+    add_segment(db, workshop, "Offices")
+    at = run_app(lang, workshop, page="relationships")
+
+    # a valid answer on one type, an impossible cost on another, in the same form
+    valid = _type_section(at, "communities", lang)
+    widget(valid.select_slider, _question("expected", lang)).set_value(2)
+    invalid = _type_section(at, "self_service", lang)
+    widget(invalid.number_input, _cost_label(lang, currency)).set_value(-500.0)
+    widget(at.button, say(lang, "relationships.save")).click()
+    assert_ok(at.run())
+
+    [box] = shown(at.error)
+    heading, _, problems = box.partition("\n\n")
+    assert heading == say(lang, "error.title")
+    [problem] = problems.split("\n")
+    named = f"- {type_name('self_service', lang)} · {say(lang, 'field.yearly_cost')}: "
+    assert problem.startswith(named + lead(lang, "invalid.greater_than_equal"))
+    [view] = load(db, workshop).segments
+    assert all(r.version == 1 and not r.touched for r in view.relationships.values())

@@ -1,0 +1,158 @@
+"""The Workshops page: a trainer creates, opens, renames, copies and deletes workshops,
+and a reload of the page keeps the workshop that was open."""
+
+from tests.app.ui import (
+    DEMO,
+    add_workshop,
+    alerts,
+    assert_ok,
+    load,
+    run_app,
+    say,
+    shown,
+    sidebar_text,
+    titles,
+    widget,
+    workshop_titles,
+)
+
+
+def _listed(at) -> list[str]:
+    """The workshop cards' bold first lines: the title, marked 🟢 when open."""
+    cards = [m for m in at.markdown if m.value.startswith(("**", "🟢 **"))]
+    return [line.split("\n")[0].strip() for line in shown(cards)]
+
+
+def test_creating_a_workshop_through_the_form_opens_it_on_the_segments_page(db, lang):
+    at = run_app(lang)
+    assert say(lang, "workshops.none") in alerts(at)
+
+    form = "create_workshop"
+    widget(at.text_input, say(lang, "field.title"), form=form).set_value("Bakery «Crumb»")
+    widget(at.text_input, say(lang, "field.company"), form=form).set_value("Crumb & Co")
+    widget(at.button, say(lang, "workshops.create_button"), form=form).click()
+    assert_ok(at.run())
+
+    assert workshop_titles(db) == ["Bakery «Crumb»"]
+    snap = load(db, int(at.query_params["w"]))
+    assert snap.workshop.company == "Crumb & Co"
+    assert snap.workshop.currency == {"ru": "RUB", "en": "USD"}[lang]
+    assert titles(at) == [say(lang, "page.segments")]
+    assert "Bakery «Crumb»" in sidebar_text(at)
+    revenue = say(lang, "field.revenue_per_customer") + ", " + snap.workshop.currency
+    assert widget(at.number_input, revenue, form="add_segment").value is None
+
+
+def test_a_workshop_without_a_title_is_refused_and_not_created(db, lang):
+    at = run_app(lang)
+
+    widget(at.text_input, say(lang, "field.title"), form="create_workshop").set_value("   ")
+    widget(at.button, say(lang, "workshops.create_button"), form="create_workshop").click()
+    assert_ok(at.run())
+
+    expected = f"{say(lang, 'field.title')}: {say(lang, 'invalid.blank')}"
+    assert shown(at.error) == [f"{say(lang, 'error.title')}\n\n- {expected}"]
+    assert workshop_titles(db) == []
+    assert titles(at) == [say(lang, "page.workshops")]
+
+
+def test_loading_the_demo_opens_it_on_the_canvas(db, lang):
+    at = run_app(lang)
+
+    widget(at.button, say(lang, "workshops.demo_button")).click()
+    assert_ok(at.run())
+
+    demo_title = DEMO[lang]["workshop"]["title"]
+    assert workshop_titles(db) == [demo_title]
+    assert titles(at) == [say(lang, "page.canvas")]
+    assert load(db, int(at.query_params["w"])).workshop.title == demo_title
+    assert demo_title in sidebar_text(at)
+    assert at.query_params["lang"] == lang
+
+
+def test_opening_a_workshop_from_the_list_marks_it_and_names_it_in_the_sidebar(db, lang):
+    first = add_workshop(db, "First", lang)
+    add_workshop(db, "Second", lang)
+    at = run_app(lang)
+    assert say(lang, "sidebar.no_workshop") in sidebar_text(at)
+
+    at.button(key=f"open-{first}").click()
+    assert_ok(at.run())
+
+    assert "🟢 First" in _listed(at)
+    assert "Second" in _listed(at)
+    assert at.button(key=f"open-{first}").disabled
+    assert "First" in sidebar_text(at)
+    assert at.query_params["w"] == str(first)
+
+
+def test_renaming_a_workshop_saves_the_new_title_and_company(db, lang):
+    workshop = add_workshop(db, "Old title", lang, company="Old company")
+    at = run_app(lang, workshop, page="workshops")
+
+    form = f"rename-{workshop}-"
+    widget(at.text_input, say(lang, "field.title"), form=form).set_value("New title")
+    widget(at.text_input, say(lang, "field.company"), form=form).set_value("New company")
+    widget(at.button, say(lang, "workshops.rename"), form=form).click()
+    assert_ok(at.run())
+
+    renamed = load(db, workshop).workshop
+    assert (renamed.title, renamed.company) == ("New title", "New company")
+    assert "🟢 New title" in _listed(at)
+    assert "New title" in sidebar_text(at)
+
+
+def test_duplicating_a_workshop_adds_a_copy_with_the_translated_title(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    at = run_app(lang, workshop, page="workshops")
+
+    at.button(key=f"dup-{workshop}").click()
+    assert_ok(at.run())
+
+    copy_title = {"ru": "Копия: Roastery", "en": "Copy of Roastery"}[lang]
+    assert copy_title == say(lang, "workshops.copy_title", title="Roastery")
+    assert sorted(workshop_titles(db)) == sorted(["Roastery", copy_title])
+    assert copy_title in _listed(at)
+    # the original stays open
+    assert "🟢 Roastery" in _listed(at)
+
+
+def test_deleting_a_workshop_needs_the_confirmation_and_removes_it(db, lang):
+    workshop = add_workshop(db, "Doomed", lang)
+    kept = add_workshop(db, "Kept", lang)
+    at = run_app(lang, workshop, page="workshops")
+
+    delete = at.button(key=f"del-{workshop}")
+    assert delete.label == say(lang, "workshops.delete")
+    assert delete.disabled
+    confirm = at.checkbox(key=f"sure-{workshop}")
+    assert confirm.label == say(lang, "workshops.confirm_delete")
+    confirm.check()
+    assert_ok(at.run())
+    assert not at.button(key=f"del-{workshop}").disabled
+    assert sorted(workshop_titles(db)) == ["Doomed", "Kept"]
+
+    at.button(key=f"del-{workshop}").click()
+    assert_ok(at.run())
+
+    assert workshop_titles(db) == ["Kept"]
+    assert _listed(at) == ["Kept"]
+    assert "w" not in at.query_params
+    assert say(lang, "sidebar.no_workshop") in sidebar_text(at)
+    assert at.button(key=f"open-{kept}").label == say(lang, "workshops.open")
+
+
+def test_reloading_with_the_workshop_in_the_address_keeps_it_open(db, lang):
+    workshop = add_workshop(db, "Kept across reloads", lang)
+    first = run_app(lang)
+    first.button(key=f"open-{workshop}").click()
+    assert_ok(first.run())
+    address = dict(first.query_params)
+    assert address == {"w": str(workshop), "lang": lang}
+
+    # a new browser session with the same address
+    again = run_app(address["lang"], int(address["w"]), page="segments")
+
+    assert "Kept across reloads" in sidebar_text(again)
+    assert titles(again) == [say(lang, "page.segments")]
+    assert again.query_params["w"] == str(workshop)
