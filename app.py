@@ -3,7 +3,6 @@
 import streamlit as st
 
 from canvas.analysis import progress_summary
-from canvas.content import catalogue
 from canvas.domain import GuidingQuestion, Language
 from views.common import lang, plain, refresh, show_flash, snapshot, sync_url, tr
 
@@ -75,7 +74,6 @@ with st.sidebar:
         ):
             refresh(current.workshop.id)
             st.rerun()
-    st.caption(catalogue().credit(lang()))
 
 show_flash()
 navigation.run()

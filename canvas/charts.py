@@ -207,19 +207,22 @@ class Box:
 
 # The standard layout: five columns on top, costs and revenues underneath.
 LAYOUT: dict[CanvasBlock, Box] = {
-    CanvasBlock.KEY_PARTNERS: Box(0, 3, 2, 10),
-    CanvasBlock.KEY_ACTIVITIES: Box(2, 6.5, 4, 10),
-    CanvasBlock.KEY_RESOURCES: Box(2, 3, 4, 6.5),
-    CanvasBlock.VALUE_PROPOSITIONS: Box(4, 3, 6, 10),
-    CanvasBlock.CUSTOMER_RELATIONSHIPS: Box(6, 6.5, 8, 10),
-    CanvasBlock.CHANNELS: Box(6, 3, 8, 6.5),
-    CanvasBlock.CUSTOMER_SEGMENTS: Box(8, 3, 10, 10),
+    CanvasBlock.KEY_PARTNERS: Box(0, 3, 1.8, 10),
+    CanvasBlock.KEY_ACTIVITIES: Box(1.8, 6.5, 3.6, 10),
+    CanvasBlock.KEY_RESOURCES: Box(1.8, 3, 3.6, 6.5),
+    CanvasBlock.VALUE_PROPOSITIONS: Box(3.6, 3, 5.4, 10),
+    # Wider and taller than in the printed canvas: it is the block this workshop is about.
+    CanvasBlock.CUSTOMER_RELATIONSHIPS: Box(5.4, 5.2, 8.2, 10),
+    CanvasBlock.CHANNELS: Box(5.4, 3, 8.2, 5.2),
+    CanvasBlock.CUSTOMER_SEGMENTS: Box(8.2, 3, 10, 10),
     CanvasBlock.COST_STRUCTURE: Box(0, 0, 5, 3),
     CanvasBlock.REVENUE_STREAMS: Box(5, 0, 10, 3),
 }
 
-CHARS_PER_UNIT = 13  # characters of 11 px text per board unit at a typical page width
-LINES_PER_UNIT = 4.6
+# Characters of 11 px text per board unit at a typical page width; Cyrillic runs wider.
+CHARS_PER_UNIT = {Language.EN: 12.5, Language.RU: 11.0}
+LINES_PER_UNIT = 5.0  # 11 px lines per unit of an 820 px tall board
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -235,8 +238,9 @@ def relationship_items(snapshot: WorkshopSnapshot, lang: Language | str) -> list
     cat = catalogue()
     items = []
     for view in snapshot.segments:
+        # A no-break space keeps a type's dots with its name.
         built = [
-            f"{cat.type(k).name(lang)} {'●' * view.answer(k).established}"
+            f"{cat.type(k).name(lang)}{NBSP}{'●' * view.answer(k).established}"
             for k in RelationshipType
             if view.answer(k).established > 0
         ]
@@ -262,7 +266,8 @@ def board_items(
         if seg.customers is not None:
             facts.append(t("canvas.board.customers", lang, n=number(seg.customers, lang)))
         if seg.revenue_per_customer is not None:
-            facts.append(money(seg.revenue_per_customer, currency, lang))
+            amount = money(seg.revenue_per_customer, currency, lang)
+            facts.append(t("canvas.board.revenue", lang, amount=amount))
         suffix = f" ({', '.join(facts)})" if facts else ""
         items[CanvasBlock.CUSTOMER_SEGMENTS].append(BoardItem(seg.colour, seg.name + suffix))
     for note in snapshot.notes:
@@ -272,12 +277,15 @@ def board_items(
 
 
 def _block_text(title: str, entries: list[BoardItem], box: Box, lang: Language | str) -> str:
-    width = max(12, int((box.x1 - box.x0) * CHARS_PER_UNIT))
-    budget = max(2, int((box.y1 - box.y0) * LINES_PER_UNIT) - 2)
-    lines = [f"<b>{_esc(title)}</b>"]
+    width = max(12, int((box.x1 - box.x0) * CHARS_PER_UNIT[Language(lang)]))
+    heading = textwrap.wrap(title, width) or [title]
+    budget = max(2, int((box.y1 - box.y0) * LINES_PER_UNIT) - 1 - len(heading))
+    lines = [f"<b>{_esc(line)}</b>" for line in heading]
     used = 0
     for index, entry in enumerate(entries):
-        wrapped = textwrap.wrap(entry.text, width - 2) or [""]
+        wrapped = textwrap.wrap(
+            entry.text, width - 2, break_on_hyphens=False, break_long_words=False
+        ) or [""]
         if used + len(wrapped) > budget:
             lines.append(t("canvas.board.more", lang, n=len(entries) - index))
             break
@@ -289,9 +297,13 @@ def _block_text(title: str, entries: list[BoardItem], box: Box, lang: Language |
 
 
 def canvas_figure(
-    snapshot: WorkshopSnapshot, lang: Language | str, *, highlight: bool = True
+    snapshot: WorkshopSnapshot, lang: Language | str, *, highlight: bool = True, credit: bool = True
 ) -> go.Figure:
-    """The whole Business Model Canvas as a vector drawing, relationships highlighted."""
+    """The whole Business Model Canvas as a vector drawing, relationships highlighted.
+
+    ``credit`` draws the licence line under the board; a page that prints it as text
+    beneath the figure turns it off rather than showing it twice.
+    """
     cat = catalogue()
     items = board_items(snapshot, lang)
     figure = go.Figure()
@@ -317,19 +329,20 @@ def canvas_figure(
             text=_block_text(cat.block(block).name(lang), items[block], box, lang),
             font={"size": 11, "family": FONT, "color": "#222"},
         )
-    figure.add_annotation(
-        x=10,
-        y=-0.15,
-        xanchor="right",
-        yanchor="top",
-        showarrow=False,
-        text=_esc(cat.credit(lang)),
-        font={"size": 10, "color": "#666"},
-    )
+    if credit:
+        figure.add_annotation(
+            x=10,
+            y=-0.15,
+            xanchor="right",
+            yanchor="top",
+            showarrow=False,
+            text=_esc(cat.credit(lang)),
+            font={"size": 10, "color": "#666"},
+        )
     figure.update_layout(
         xaxis={"visible": False, "range": [-0.05, 10.05], "fixedrange": True},
-        yaxis={"visible": False, "range": [-0.6, 10.05], "fixedrange": True},
-        height=760,
+        yaxis={"visible": False, "range": [-0.6 if credit else -0.05, 10.05], "fixedrange": True},
+        height=820,
         margin={"l": 4, "r": 4, "t": 4, "b": 4},
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",

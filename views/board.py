@@ -14,7 +14,9 @@ code = lang()  # widgets' format_func may be called outside the run
 all_segments = tr("canvas.all_segments")
 st.title(tr("page.canvas"))
 st.caption(tr("canvas.help"))
-st.plotly_chart(canvas_figure(snap, lang()), width="stretch", config={"displayModeBar": False})
+st.plotly_chart(
+    canvas_figure(snap, lang(), credit=False), width="stretch", config={"displayModeBar": False}
+)
 st.caption(cat.credit(lang()))
 
 segment_names = {view.segment.id: view.segment.name for view in snap.segments}

@@ -118,7 +118,8 @@ if submitted:
     answers, problems = {}, []
     for kind, values in raw.items():
         try:
-            answers[kind] = (RelationshipInput(**values), view.relationships[kind].version)
+            stored = view.relationships.get(kind)  # a missing row is refused as "not found"
+            answers[kind] = (RelationshipInput(**values), stored.version if stored else 0)
         except ValidationError as error:
             name = cat.type(kind).name(lang())
             problems += [f"{name} · {p}" for p in describe_validation(error, lang())]

@@ -65,8 +65,13 @@ def test_the_canvas_draws_nine_blocks_with_the_credit_line():
     assert "The Business Model Canvas, Strategyzer AG, CC BY-SA 3.0" in text
     assert "Взаимоотношения с клиентами" in text
     # the relationships block shows the type built (one dot) and the one expected but missing
-    assert "Сообщества ●" in text
+    assert "Сообщества\u00a0●" in text
     assert "⚠ ожидают: Персональная помощь, Сообщества" in text
+
+
+def test_the_credit_line_can_be_left_to_the_page_beneath():
+    figure = canvas_figure(snapshot(SEGMENT), "en", credit=False)
+    assert "Strategyzer" not in _texts(figure)
 
 
 def test_a_crowded_block_says_how_many_notes_did_not_fit():

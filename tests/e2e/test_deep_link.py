@@ -1,0 +1,71 @@
+"""A link to an inner page is the first thing a freshly started server is asked for.
+
+That happens whenever the server restarts (a deploy, ``make run`` again) while people
+have the app open: their tabs reconnect on ``/analysis?w=…`` or similar. The page must
+still run through ``app.py``: the app's navigation, and the workshop from the URL open.
+
+(Regression guard: while the page scripts lived in ``pages/``, Streamlit treated that
+folder as a legacy multipage directory until ``app.py`` had called ``st.navigation``
+once, so such a first request ran the page file alone: raw file names as navigation,
+no workshop open.)
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from e2e_support import running_app, wait_idle
+from playwright.sync_api import Page, expect
+
+from canvas.domain import SegmentInput, WorkshopInput
+from canvas.store import repository
+from canvas.store.db import make_engine, transaction
+from canvas.store.migrate import upgrade
+
+pytestmark = pytest.mark.e2e
+
+WORKSHOP = "Deep-link workshop"
+WAIT_MS = 20_000
+CHECK_MS = 5_000  # the page has finished its run by then; this is only slack
+
+
+@pytest.fixture
+def fresh_app_with_workshop(chromium_path: str, tmp_path: Path) -> Iterator[tuple[str, int]]:
+    """A server no browser has talked to yet, on a database with one workshop in it."""
+    url = f"sqlite:///{tmp_path / 'deep.db'}"
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+        with transaction(engine) as session:
+            workshop = repository.create_workshop(
+                session,
+                data=WorkshopInput(title=WORKSHOP, company="", language="en", currency="USD"),
+            )
+            repository.add_segment(
+                session, workshop_id=workshop.id, data=SegmentInput(name="Walk-in customers")
+            )
+    finally:
+        engine.dispose()
+    with running_app(url, tmp_path / "streamlit.log") as base:
+        yield base, workshop.id
+
+
+def test_inner_page_is_the_first_request_after_a_restart(
+    page: Page, fresh_app_with_workshop: tuple[str, int], tmp_path: Path
+) -> None:
+    base, workshop_id = fresh_app_with_workshop
+    page.goto(f"{base}/analysis?w={workshop_id}&lang=en")
+    wait_idle(page, WAIT_MS)
+    try:
+        expect(page.get_by_role("heading", name="Analysis", level=1)).to_be_visible(
+            timeout=CHECK_MS
+        )
+        nav = page.get_by_test_id("stSidebarNav")
+        expect(nav.get_by_role("link", name="Relationships")).to_be_visible(timeout=CHECK_MS)
+        expect(nav.get_by_role("link", name="common")).to_have_count(0, timeout=CHECK_MS)
+        expect(page.get_by_test_id("stSidebar").get_by_text(WORKSHOP)).to_be_visible(
+            timeout=CHECK_MS
+        )
+    except AssertionError:
+        page.screenshot(path=str(tmp_path / "deep-link.png"), full_page=True)
+        raise
