@@ -6,10 +6,11 @@ Plotly renders a small subset of HTML in labels, so every user text is escaped f
 import html
 import textwrap
 from dataclasses import dataclass
+from decimal import Decimal
 
 import plotly.graph_objects as go
 
-from canvas.analysis import workshop_figures
+from canvas.analysis import SegmentFigures, workshop_figures
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopSnapshot
 from canvas.i18n import money, number, percent, t
@@ -24,6 +25,36 @@ def _esc(text: str) -> str:
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _finish(figure: go.Figure, title: str, rows: int, **layout: object) -> go.Figure:
+    """The layout every chart shares: a title, rows top-down, height that grows with rows."""
+    figure.update_layout(
+        title=title,
+        yaxis={"autorange": "reversed"},
+        height=max(240, 120 + 36 * rows),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font={"family": FONT},
+        **layout,
+    )
+    return figure
+
+
+def _segment_bars(
+    figures: list[SegmentFigures], values: list[float], labels: list[str], hover: str
+) -> go.Figure:
+    """One horizontal bar per segment, in the segment's colour."""
+    return go.Figure(
+        go.Bar(
+            x=values,
+            y=[_esc(_short(f.name, 28)) for f in figures],
+            orientation="h",
+            marker={"color": [f.colour for f in figures]},
+            text=labels,
+            textposition="auto",
+            hovertemplate="%{y}: %{text}<extra>" + hover + "</extra>",
+        )
+    )
 
 
 def gap_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
@@ -67,14 +98,7 @@ def gap_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
             colorbar={"title": {"text": t("chart.gap.scale", lang)}},
         )
     )
-    figure.update_layout(
-        title=t("chart.gap.title", lang),
-        yaxis={"autorange": "reversed"},
-        height=max(260, 120 + 36 * len(names)),
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font={"family": FONT},
-    )
-    return figure
+    return _finish(figure, t("chart.gap.title", lang), len(names))
 
 
 def spectrum_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
@@ -115,8 +139,10 @@ def spectrum_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figur
                 hovertemplate="%{y}: %{x:.0f}<extra>" + t(key, lang) + "</extra>",
             )
         )
-    figure.update_layout(
-        title=t("chart.spectrum.title", lang),
+    return _finish(
+        figure,
+        t("chart.spectrum.title", lang),
+        len(names),
         xaxis={
             "range": [-5, 105],
             "tickvals": [0, 50, 100],
@@ -126,70 +152,33 @@ def spectrum_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figur
                 t("chart.spectrum.automated", lang),
             ],
         },
-        yaxis={"autorange": "reversed"},
-        height=max(240, 120 + 34 * len(names)),
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
         legend={"orientation": "h", "y": -0.15},
-        font={"family": FONT},
     )
-    return figure
 
 
 def cost_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     """Relationship cost per customer for each segment, labelled with its share of revenue."""
     figures = [f for f in workshop_figures(snapshot) if f.cost_per_customer is not None]
     currency = snapshot.workshop.currency
+    per_customer = [f.cost_per_customer or Decimal(0) for f in figures]
     labels = [
-        money(round(f.cost_per_customer, 2), currency, lang)
+        money(round(cost, 2), currency, lang)
         + (f" · {percent(f.cost_share, lang, 1)}" if f.cost_share is not None else "")
-        for f in figures
-        if f.cost_per_customer is not None
+        for f, cost in zip(figures, per_customer, strict=True)
     ]
-    figure = go.Figure(
-        go.Bar(
-            x=[float(f.cost_per_customer or 0) for f in figures],
-            y=[_esc(_short(f.name, 28)) for f in figures],
-            orientation="h",
-            marker={"color": [f.colour for f in figures]},
-            text=labels,
-            textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        title=t("chart.cost.title", lang),
-        xaxis={"title": {"text": t("chart.cost.axis", lang, currency=currency)}},
-        yaxis={"autorange": "reversed"},
-        height=max(240, 120 + 34 * len(figures)),
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font={"family": FONT},
-    )
-    return figure
+    figure = _segment_bars(figures, [float(c) for c in per_customer], labels, "")
+    axis = {"title": {"text": t("chart.cost.axis", lang, currency=currency)}}
+    return _finish(figure, t("chart.cost.title", lang), len(figures), xaxis=axis)
 
 
 def ltv_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     """LTV:CAC per segment with the common 3:1 line of health."""
     figures = [f for f in workshop_figures(snapshot) if f.ltv_to_cac is not None]
-    figure = go.Figure(
-        go.Bar(
-            x=[f.ltv_to_cac for f in figures],
-            y=[_esc(_short(f.name, 28)) for f in figures],
-            orientation="h",
-            marker={"color": [f.colour for f in figures]},
-            text=[number(f.ltv_to_cac or 0, lang, 1) for f in figures],
-            textposition="auto",
-            hovertemplate="%{y}: %{text}<extra>LTV:CAC</extra>",
-        )
-    )
+    ratios = [f.ltv_to_cac or 0.0 for f in figures]
+    labels = [number(r, lang, 1) for r in ratios]
+    figure = _segment_bars(figures, ratios, labels, "LTV:CAC")
     figure.add_vline(x=3, line_dash="dash", line_color=GREY, annotation_text="3:1")
-    figure.update_layout(
-        title=t("chart.ltv.title", lang),
-        yaxis={"autorange": "reversed"},
-        height=max(240, 120 + 34 * len(figures)),
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font={"family": FONT},
-    )
-    return figure
+    return _finish(figure, t("chart.ltv.title", lang), len(figures))
 
 
 # ------------------------------------------------------------------ the canvas board

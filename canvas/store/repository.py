@@ -140,6 +140,11 @@ def _guarded_update(
     raise StaleEdit(id=record_id)
 
 
+def _delete_where(session: Session, table: Any, condition: Any) -> None:
+    """Delete every row of ``table`` matching ``condition`` in one statement."""
+    session.execute(table.__table__.delete().where(condition))
+
+
 def _segment_row(session: Session, segment_id: int) -> SegmentRow:
     row = session.get(SegmentRow, segment_id)
     if row is None:
@@ -221,21 +226,9 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
     # Delete children explicitly too: the cascade needs foreign keys on, and we
     # don't want a database opened without them to keep orphans.
     segment_ids = select(col(SegmentRow.id)).where(col(SegmentRow.workshop_id) == workshop_id)
-    session.execute(
-        RelationshipRow.__table__.delete().where(  # type: ignore[attr-defined]
-            col(RelationshipRow.segment_id).in_(segment_ids)
-        )
-    )
-    session.execute(
-        CanvasNoteRow.__table__.delete().where(  # type: ignore[attr-defined]
-            col(CanvasNoteRow.workshop_id) == workshop_id
-        )
-    )
-    session.execute(
-        SegmentRow.__table__.delete().where(  # type: ignore[attr-defined]
-            col(SegmentRow.workshop_id) == workshop_id
-        )
-    )
+    _delete_where(session, RelationshipRow, col(RelationshipRow.segment_id).in_(segment_ids))
+    _delete_where(session, CanvasNoteRow, col(CanvasNoteRow.workshop_id) == workshop_id)
+    _delete_where(session, SegmentRow, col(SegmentRow.workshop_id) == workshop_id)
     session.delete(row)
     session.flush()
 
@@ -365,16 +358,8 @@ def delete_segment(session: Session, *, segment_id: int) -> None:
     """Delete a segment, its answers, and the notes tied to it."""
     row = _segment_row(session, segment_id)
     workshop_id = row.workshop_id
-    session.execute(
-        RelationshipRow.__table__.delete().where(  # type: ignore[attr-defined]
-            col(RelationshipRow.segment_id) == segment_id
-        )
-    )
-    session.execute(
-        CanvasNoteRow.__table__.delete().where(  # type: ignore[attr-defined]
-            col(CanvasNoteRow.segment_id) == segment_id
-        )
-    )
+    _delete_where(session, RelationshipRow, col(RelationshipRow.segment_id) == segment_id)
+    _delete_where(session, CanvasNoteRow, col(CanvasNoteRow.segment_id) == segment_id)
     session.delete(row)
     session.flush()
     _touch(session, workshop_id)
