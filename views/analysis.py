@@ -5,8 +5,7 @@ import streamlit as st
 
 from canvas.analysis import describe, recommendations, workshop_figures
 from canvas.charts import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
-from canvas.domain import GuidingQuestion
-from canvas.i18n import money, number, percent
+from canvas.summary import economics_rows, progress_rows
 from views.common import lang, plain, require_snapshot, tr
 
 snap = require_snapshot()
@@ -17,7 +16,7 @@ if not snap.segments:
     st.stop()
 
 figures = workshop_figures(snap)
-currency, code = snap.workshop.currency, lang()
+code = lang()
 
 st.subheader(tr("analysis.recommendations"))
 found = recommendations(snap)
@@ -32,58 +31,14 @@ for rec in found:
     )
 
 st.subheader(tr("analysis.progress"))
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                tr("field.segment"): f.name,
-                **{
-                    tr(f"question.short.{q.value}"): "✓" if f.progress[q] else "—"
-                    for q in GuidingQuestion
-                },
-            }
-            for f in figures
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(pd.DataFrame(progress_rows(snap, code)), hide_index=True, width="stretch")
 
 st.plotly_chart(gap_heatmap(snap, code), width="stretch")
 st.caption(tr("analysis.gap_help"))
 st.plotly_chart(spectrum_chart(snap, code), width="stretch")
 
 st.subheader(tr("analysis.economics"))
-
-
-def shown(value: object, kind: str) -> str:
-    if value is None:
-        return "—"
-    if kind == "money":
-        return money(round(value, 2), currency, code)  # type: ignore[call-overload]
-    if kind == "share":
-        return percent(value, code, 1)  # type: ignore[arg-type]
-    return number(value, code, 1)  # type: ignore[arg-type]
-
-
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                tr("field.segment"): f.name,
-                tr("analysis.col.cost"): shown(f.relationship_cost, "money"),
-                tr("analysis.col.cost_per_customer"): shown(f.cost_per_customer, "money"),
-                tr("analysis.col.share"): shown(f.cost_share, "share"),
-                tr("analysis.col.lifetime"): shown(f.lifetime_years, "number"),
-                tr("analysis.col.ltv"): shown(f.ltv, "money"),
-                tr("analysis.col.ltv_cac"): shown(f.ltv_to_cac, "number"),
-            }
-            for f in figures
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(pd.DataFrame(economics_rows(snap, code)), hide_index=True, width="stretch")
 left, right = st.columns(2)
 if any(f.cost_per_customer is not None for f in figures):
     left.plotly_chart(cost_chart(snap, code), width="stretch")

@@ -1,18 +1,16 @@
 """Relationships: per segment, the four guiding questions over the six relationship types."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 from canvas.content import catalogue
 from canvas.domain import (
     GuidingQuestion,
     IntegrationBlock,
     Motive,
-    RelationshipInput,
     RelationshipType,
 )
 from canvas.domain.progress import answered_questions
-from canvas.i18n import describe_validation
+from canvas.forms import relationship_answers
 from canvas.store import repository
 from views.common import lang, plain, require_snapshot, save, show_problems, tr
 
@@ -115,14 +113,8 @@ with st.form(f"rel-form-{prefix}"):
     submitted = st.form_submit_button(tr("relationships.save"), type="primary")
 
 if submitted:
-    answers, problems = {}, []
-    for kind, values in raw.items():
-        try:
-            stored = view.relationships.get(kind)  # a missing row is refused as "not found"
-            answers[kind] = (RelationshipInput(**values), stored.version if stored else 0)
-        except ValidationError as error:
-            name = cat.type(kind).name(lang())
-            problems += [f"{name} · {p}" for p in describe_validation(error, lang())]
+    versions = {kind: row.version for kind, row in view.relationships.items()}
+    answers, problems = relationship_answers(raw, versions, lang())
     if problems:
         show_problems(problems)
     elif save(

@@ -7,8 +7,8 @@ import streamlit as st
 
 from canvas.domain import CustomerSegment, SegmentInput
 from canvas.domain.vocabulary import free_colour
-from canvas.i18n import money, number, percent
 from canvas.store import repository
+from canvas.summary import segment_rows
 from views.common import form_key, lang, require_snapshot, save, tr
 
 snap = require_snapshot()
@@ -82,27 +82,8 @@ if not snap.segments:
     st.stop()
 
 
-def shown(value: Any, kind: str) -> str:
-    if value is None:
-        return "—"
-    if kind == "money":
-        return money(value, workshop.currency, lang())
-    return percent(value / 100, lang(), 1) if kind == "percent" else number(value, lang())
-
-
-table = pd.DataFrame(
-    [
-        {
-            " ": v.segment.colour,
-            tr("field.name"): v.segment.name,
-            tr("field.customers"): shown(v.segment.customers, "number"),
-            tr("field.revenue_per_customer"): shown(v.segment.revenue_per_customer, "money"),
-            tr("field.acquisition_cost"): shown(v.segment.acquisition_cost, "money"),
-            tr("field.retention_rate"): shown(v.segment.retention_rate, "percent"),
-        }
-        for v in snap.segments
-    ]
-)
+table = pd.DataFrame(segment_rows(snap, lang()))
+table.insert(0, " ", [v.segment.colour for v in snap.segments])
 st.dataframe(
     table.style.map(lambda colour: f"background-color: {colour}; color: {colour}", subset=[" "]),
     hide_index=True,

@@ -1,0 +1,31 @@
+"""Turning what a form holds into validated inputs, with every problem named at once."""
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from canvas.content.catalogue import catalogue
+from canvas.domain import Language, RelationshipInput, RelationshipType
+from canvas.i18n import describe_validation
+
+
+def relationship_answers(
+    raw: dict[RelationshipType, dict[str, Any]],
+    versions: dict[RelationshipType, int],
+    lang: Language | str,
+) -> tuple[dict[RelationshipType, tuple[RelationshipInput, int]], list[str]]:
+    """Validate a segment's answers for every type; problems name the type and the field.
+
+    Returns the answers with the version each was read at (0 for a row that is
+    missing, which the store refuses as not found), and the problems. Save only when
+    the problem list is empty, so a form is never applied half-way.
+    """
+    answers: dict[RelationshipType, tuple[RelationshipInput, int]] = {}
+    problems: list[str] = []
+    for kind, values in raw.items():
+        try:
+            answers[kind] = (RelationshipInput(**values), versions.get(kind, 0))
+        except ValidationError as error:
+            name = catalogue().type(kind).name(lang)
+            problems += [f"{name} · {p}" for p in describe_validation(error, lang)]
+    return answers, problems

@@ -1,0 +1,74 @@
+"""The workshop's tables as rows of text in the reader's language.
+
+The pages show them as dataframes; the exports print the same rows, so a figure
+reads the same everywhere. A missing figure shows as a dash.
+"""
+
+from decimal import Decimal
+
+from canvas.analysis import workshop_figures
+from canvas.domain import GuidingQuestion, Language, WorkshopSnapshot
+from canvas.i18n import money, number, percent, t
+
+DASH = "—"
+
+
+def _money(value: Decimal | None, currency: str, lang: Language) -> str:
+    return DASH if value is None else money(round(value, 2), currency, lang)
+
+
+def _percent(share: float | None, lang: Language) -> str:
+    return DASH if share is None else percent(share, lang, 1)
+
+
+def _number(value: float | int | None, lang: Language, digits: int = 0) -> str:
+    return DASH if value is None else number(value, lang, digits)
+
+
+def segment_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[str, str]]:
+    """One row per segment: its name and the figures typed in for it."""
+    lang, currency = Language(lang), snapshot.workshop.currency
+    return [
+        {
+            t("field.name", lang): seg.name,
+            t("field.customers", lang): _number(seg.customers, lang),
+            t("field.revenue_per_customer", lang): _money(seg.revenue_per_customer, currency, lang),
+            t("field.acquisition_cost", lang): _money(seg.acquisition_cost, currency, lang),
+            t("field.retention_rate", lang): _percent(
+                None if seg.retention_rate is None else seg.retention_rate / 100, lang
+            ),
+        }
+        for seg in (view.segment for view in snapshot.segments)
+    ]
+
+
+def economics_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[str, str]]:
+    """One row per segment: what its relationships cost and what a customer is worth."""
+    lang, currency = Language(lang), snapshot.workshop.currency
+    return [
+        {
+            t("field.segment", lang): f.name,
+            t("analysis.col.cost", lang): _money(f.relationship_cost, currency, lang),
+            t("analysis.col.cost_per_customer", lang): _money(f.cost_per_customer, currency, lang),
+            t("analysis.col.share", lang): _percent(f.cost_share, lang),
+            t("analysis.col.lifetime", lang): _number(f.lifetime_years, lang, 1),
+            t("analysis.col.ltv", lang): _money(f.ltv, currency, lang),
+            t("analysis.col.ltv_cac", lang): _number(f.ltv_to_cac, lang, 1),
+        }
+        for f in workshop_figures(snapshot)
+    ]
+
+
+def progress_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[str, str]]:
+    """One row per segment: a tick for each guiding question it has answered."""
+    lang = Language(lang)
+    return [
+        {
+            t("field.segment", lang): f.name,
+            **{
+                t(f"question.short.{q.value}", lang): "✓" if f.progress[q] else DASH
+                for q in GuidingQuestion
+            },
+        }
+        for f in workshop_figures(snapshot)
+    ]

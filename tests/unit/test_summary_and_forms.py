@@ -1,0 +1,76 @@
+"""The tables shown on the pages and in exports, and the relationships form's parsing."""
+
+from decimal import Decimal
+
+from canvas.domain import Motive, RelationshipInput, RelationshipType
+from canvas.forms import relationship_answers
+from canvas.summary import economics_rows, progress_rows, segment_rows
+from tests.unit.factories import segment, snapshot
+
+PA = RelationshipType.PERSONAL_ASSISTANCE
+# 200 customers × 1,000; personal assistance 40,000 a year; CAC 400; retention 80 %.
+# Cost per customer 200, share 20 %, lifetime 5, LTV (1,000 − 200) × 5 = 4,000, ratio 10.
+SHOP = segment(
+    1,
+    "Shop",
+    customers=200,
+    revenue="1000",
+    cac="400",
+    retention=80,
+    answers={PA: RelationshipInput(expected=2, established=2, yearly_cost=Decimal(40000))},
+)
+BLANK = segment(2, "Blank")
+
+
+def test_economics_rows_format_each_figure_for_the_locale():
+    english, blank = economics_rows(snapshot(SHOP, BLANK), "en")
+    assert english == {
+        "Segment": "Shop",
+        "Relationship cost a year": "$40,000",
+        "Per customer": "$200",
+        "Share of revenue": "20%",
+        "Lifetime, years": "5",
+        "LTV": "$4,000",
+        "LTV:CAC": "10",
+    }
+    assert blank["Per customer"] == "—" and blank["LTV:CAC"] == "—"
+    [russian, _] = economics_rows(snapshot(SHOP, BLANK, currency="RUB"), "ru")
+    assert russian["Затраты на отношения в год"] == "40\u00a0000\u00a0₽"
+    assert russian["Доля выручки"] == "20\u00a0%"
+
+
+def test_segment_rows_show_the_typed_figures():
+    [row] = segment_rows(snapshot(SHOP), "en")
+    assert row["Number of customers"] == "200"
+    assert row["Yearly retention rate, %"] == "80%"
+    assert row["Acquisition cost per new customer"] == "$400"
+
+
+def test_progress_rows_tick_answered_questions():
+    # Shop expects and has a type with a cost but no ties; Blank has answered nothing.
+    shop, blank = progress_rows(snapshot(SHOP, BLANK), "en")
+    assert [shop[k] for k in list(shop)[1:]] == ["✓", "✓", "✓", "—"]
+    assert set(list(blank.values())[1:]) == {"—"}
+
+
+def test_the_form_is_refused_whole_when_one_type_is_wrong():
+    raw = {
+        PA: {"expected": 3, "established": 1, "motives": [Motive.RETENTION], "yearly_cost": 10.5},
+        RelationshipType.COMMUNITIES: {"expected": 1, "established": 0, "yearly_cost": -5.0},
+    }
+    answers, problems = relationship_answers(raw, {PA: 4}, "en")
+    assert problems == ["Communities · Yearly cost: must be at least 0."]
+    # the good answer is parsed with the version it was read at; the missing row gets 0
+    assert answers[PA] == (
+        RelationshipInput(
+            expected=3, established=1, motives={Motive.RETENTION}, yearly_cost=Decimal("10.5")
+        ),
+        4,
+    )
+    assert RelationshipType.COMMUNITIES not in answers
+
+
+def test_form_problems_speak_russian_too():
+    raw = {PA: {"expected": 5}}
+    _, problems = relationship_answers(raw, {}, "ru")
+    assert problems == ["Персональная помощь · Ожидания сегмента: должно быть не больше 3."]
