@@ -16,6 +16,7 @@ from canvas.domain.vocabulary import (
     LEVEL_MIN,
     CanvasBlock,
     GuidingQuestion,
+    IntegrationBlock,
     Language,
     Motive,
     RelationshipType,
@@ -129,7 +130,8 @@ class Catalogue(BaseModel):
     def motive(self, key: Motive) -> MotiveEntry:
         return next(m for m in self.motives if m.key == key)
 
-    def block(self, key: CanvasBlock) -> BlockEntry:
+    def block(self, key: CanvasBlock | IntegrationBlock) -> BlockEntry:
+        # Integration blocks are canvas blocks too; they share keys.
         return next(b for b in self.blocks if b.key == key)
 
     def question(self, key: GuidingQuestion) -> QuestionEntry:

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from canvas.charts import LAYOUT, canvas_figure, cost_chart, gap_heatmap, spectrum_chart
+from canvas.board import LAYOUT
+from canvas.charts import canvas_figure, cost_chart, gap_heatmap, spectrum_chart
 from canvas.domain import CanvasBlock, Motive, RelationshipInput, RelationshipType
 from canvas.domain.canvas_note import CanvasNote
 from tests.unit.factories import NOW, segment, snapshot

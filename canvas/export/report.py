@@ -1,0 +1,275 @@
+"""The summary report as a format-neutral list of sections made of simple blocks.
+
+``build_report`` asks every section builder in ``SECTION_BUILDERS`` for its section and
+keeps those that have data. The PDF, HTML and Markdown writers only know how to draw
+blocks, so a new framework (SHURA, the twelve rules, NPS…) is one more builder here and
+needs no change in any writer.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from canvas.analysis import describe, recommendations
+from canvas.board import BoardItem, board_items
+from canvas.content.catalogue import catalogue
+from canvas.domain import CanvasBlock, IntegrationBlock, Language, RelationshipType
+from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
+from canvas.i18n import money, t
+from canvas.summary import DASH, economics_rows, progress_rows, segment_rows
+
+# ------------------------------------------------------------------ blocks
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Plain text; ``tone`` is "normal", "muted" (small grey) or "lead" (larger)."""
+
+    text: str
+    tone: str = "normal"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of text; ``fills`` gives an optional background colour (#RRGGBB) per cell,
+    ``widths`` relative column widths, ``marks`` an optional colour swatch per row."""
+
+    header: list[str]
+    rows: list[list[str]]
+    fills: list[list[str | None]] | None = None
+    widths: list[float] | None = None
+    marks: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed piece of advice: ``tone`` is "high" or "medium"."""
+
+    title: str
+    body: str
+    note: str
+    tone: str = "medium"
+
+
+@dataclass(frozen=True)
+class Board:
+    """The whole canvas: block names and the items written in each block."""
+
+    names: dict[CanvasBlock, str]
+    items: dict[CanvasBlock, list[BoardItem]]
+    highlight: CanvasBlock = CanvasBlock.CUSTOMER_RELATIONSHIPS
+
+
+Block = Paragraph | Bullets | Table | Callout | Board
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the report; ``key`` is stable across languages."""
+
+    key: str
+    title: str
+    blocks: list[Block]
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a writer needs: the front matter and the sections in order."""
+
+    lang: Language
+    title: str
+    company: str
+    created: date
+    facts: list[tuple[str, str]]
+    footer: str
+    credit: str
+    sections: list[Section] = field(default_factory=list)
+
+
+SectionBuilder = Callable[[WorkshopSnapshot, Language], list[Section]]
+
+# ------------------------------------------------------------------ sections
+
+GAP_FILLS = {
+    -3: "#92C5DE",
+    -2: "#BBD9EA",
+    -1: "#DEEBF4",
+    0: "#F7F7F7",
+    1: "#FBE0D3",
+    2: "#F4B59A",
+    3: "#E58267",
+}
+
+
+def _canvas(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    cat = catalogue()
+    board = Board(
+        names={block: cat.block(block).name(lang) for block in CanvasBlock},
+        items=board_items(snapshot, lang),
+    )
+    blocks: list[Block] = [board, Paragraph(cat.credit(lang), tone="muted")]
+    return [Section("canvas", t("page.canvas", lang), blocks, new_page=True)]
+
+
+def _segments(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    rows = segment_rows(snapshot, lang)
+    if not rows:
+        return []
+    table = Table(
+        header=list(rows[0]),
+        rows=[list(row.values()) for row in rows],
+        marks=[view.segment.colour for view in snapshot.segments],
+    )
+    return [Section("segments", t("page.segments", lang), [table], new_page=True)]
+
+
+def _ties(view: SegmentView, kind: RelationshipType, lang: Language) -> str:
+    cat = catalogue()
+    notes = view.answer(kind).integration
+    return "; ".join(
+        f"{cat.block(b).name(lang)}: {notes[b]}" for b in IntegrationBlock if b in notes
+    )
+
+
+def segment_table(view: SegmentView, currency: str, lang: Language) -> Table:
+    """The six types for one segment: levels, gap, motives, cost and ties."""
+    cat = catalogue()
+    rows, fills = [], []
+    for kind in RelationshipType:
+        answer = view.answer(kind)
+        motives = ", ".join(cat.motive(m).name(lang) for m in sorted(answer.motives))
+        cost = DASH if answer.yearly_cost is None else money(answer.yearly_cost, currency, lang)
+        rows.append(
+            [
+                cat.type(kind).name(lang),
+                str(answer.expected),
+                str(answer.established),
+                f"{answer.gap:+d}" if answer.gap else "0",
+                motives or DASH,
+                cost,
+                _ties(view, kind, lang) or DASH,
+            ]
+        )
+        fills.append([None, None, None, GAP_FILLS[answer.gap], None, None, None])
+    header = [
+        t("field.type", lang),
+        t("report.expected", lang),
+        t("report.established", lang),
+        t("report.gap", lang),
+        t("field.motives", lang),
+        t("field.yearly_cost", lang),
+        t("field.integration", lang),
+    ]
+    return Table(header, rows, fills=fills, widths=[3, 1.3, 1.3, 1, 2.4, 2, 6])
+
+
+def _per_segment(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    currency = snapshot.workshop.currency
+    sections = []
+    for index, view in enumerate(snapshot.segments):
+        blocks: list[Block] = []
+        if view.segment.description:
+            blocks.append(Paragraph(view.segment.description, tone="muted"))
+        blocks.append(segment_table(view, currency, lang))
+        title = t("report.segment_title", lang, name=view.segment.name)
+        sections.append(Section(f"segment-{index + 1}", title, blocks, new_page=index == 0))
+    return sections
+
+
+def _matrix(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    if not snapshot.segments:
+        return []
+    cat = catalogue()
+    kinds = list(RelationshipType)
+    rows, fills = [], []
+    for view in snapshot.segments:
+        answers = [view.answer(kind) for kind in kinds]
+        rows.append([view.segment.name, *(f"{a.expected} → {a.established}" for a in answers)])
+        fills.append([None, *(GAP_FILLS[a.gap] for a in answers)])
+    table = Table(
+        header=[t("field.segment", lang), *(cat.type(k).name(lang) for k in kinds)],
+        rows=rows,
+        fills=fills,
+        widths=[2.4, *[1.6] * len(kinds)],
+        marks=[view.segment.colour for view in snapshot.segments],
+    )
+    blocks: list[Block] = [table, Paragraph(t("analysis.gap_help", lang), tone="muted")]
+    return [Section("matrix", t("chart.gap.title", lang), blocks, new_page=True)]
+
+
+def _economics(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    rows = economics_rows(snapshot, lang)
+    if not rows:
+        return []
+    table = Table(
+        header=list(rows[0]),
+        rows=[list(row.values()) for row in rows],
+        marks=[view.segment.colour for view in snapshot.segments],
+    )
+    formulas = [line.removeprefix("- ") for line in t("analysis.formulas_text", lang).split("\n")]
+    blocks: list[Block] = [table, Bullets([f.replace("**", "") for f in formulas])]
+    return [Section("economics", t("analysis.economics", lang), blocks)]
+
+
+def _recommendations(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    found = recommendations(snapshot)
+    if not found:
+        return []
+    callouts: list[Block] = []
+    for rec in found:
+        text = describe(rec, snapshot, lang)
+        note = f"{t('analysis.trigger', lang)}: {text['trigger']}"
+        callouts.append(Callout(text["title"], text["advice"], note, tone=rec.severity))
+    return [Section("recommendations", t("analysis.recommendations", lang), callouts)]
+
+
+def _progress(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    rows = progress_rows(snapshot, lang)
+    if not rows:
+        return []
+    table = Table(header=list(rows[0]), rows=[list(row.values()) for row in rows])
+    return [Section("progress", t("analysis.progress", lang), [table])]
+
+
+SECTION_BUILDERS: list[SectionBuilder] = [
+    _canvas,
+    _recommendations,
+    _matrix,
+    _economics,
+    _progress,
+    _segments,
+    _per_segment,
+]
+
+
+def build_report(
+    snapshot: WorkshopSnapshot, lang: Language | str | None = None, *, today: date | None = None
+) -> Report:
+    """The report in ``lang`` (the workshop's own language by default)."""
+    lang = Language(lang or snapshot.workshop.language)
+    workshop = snapshot.workshop
+    created = today or date.today()
+    language_names = {Language.RU: "Русский", Language.EN: "English"}
+    facts = [
+        (t("field.company", lang), workshop.company or DASH),
+        (t("report.date", lang), created.isoformat()),
+        (t("field.language", lang), language_names[Language(workshop.language)]),
+        (t("field.currency", lang), workshop.currency),
+        (t("field.segments", lang), str(len(snapshot.segments))),
+    ]
+    return Report(
+        lang=lang,
+        title=workshop.title,
+        company=workshop.company,
+        created=created,
+        facts=facts,
+        footer=t("report.footer", lang, title=workshop.title),
+        credit=catalogue().credit(lang),
+        sections=[s for build in SECTION_BUILDERS for s in build(snapshot, lang)],
+    )
