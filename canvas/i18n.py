@@ -72,11 +72,22 @@ def percent(share: float | Decimal, lang: Language | str, digits: int = 0) -> st
     return format_percent(share, format=fmt, locale=LOCALES[lang])
 
 
-def _field_label(loc: tuple[int | str, ...], lang: Language) -> str:
+def _field_label(loc: tuple[int | str, ...], lang: Language, with_path: bool) -> str:
     named = [part for part in loc if isinstance(part, str)]
     if not named:
         return ""
-    return t(f"field.{named[-1]}", lang)
+    if not with_path:
+        return t(f"field.{named[-1]}", lang)
+    # A path a person can follow: "Segments › 4 › Name" (positions count from 1).
+    parts = [
+        str(part + 1)
+        if isinstance(part, int)
+        else t(f"field.{part}", lang)
+        if f"field.{part}" in strings(lang)
+        else part
+        for part in loc
+    ]
+    return " › ".join(parts)
 
 
 def _format_ctx(ctx: dict[str, Any], lang: Language) -> dict[str, str]:
@@ -89,8 +100,13 @@ def _format_ctx(ctx: dict[str, Any], lang: Language) -> dict[str, str]:
     return shown
 
 
-def describe_validation(error: ValidationError, lang: Language | str) -> list[str]:
-    """One sentence per problem, naming the field in the user's language."""
+def describe_validation(
+    error: ValidationError, lang: Language | str, *, with_path: bool = False
+) -> list[str]:
+    """One sentence per problem, naming the field in the user's language.
+
+    ``with_path`` names where the field sits (for imported files) instead of only its name.
+    """
     lang = Language(lang)
     sentences = []
     for problem in error.errors():
@@ -98,7 +114,7 @@ def describe_validation(error: ValidationError, lang: Language | str) -> list[st
         params = _format_ctx(dict(problem.get("ctx") or {}), lang)
         key = f"invalid.{kind}"
         reason = t(key, lang, **params) if key in strings(lang) else t("invalid.other", lang)
-        label = _field_label(problem["loc"], lang)
+        label = _field_label(problem["loc"], lang, with_path)
         sentences.append(f"{label}: {reason}" if label else reason)
     return sentences
 

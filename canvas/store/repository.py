@@ -34,7 +34,15 @@ from canvas.domain import (
     name_key,
     to_document,
 )
-from canvas.store.tables import CanvasNoteRow, RelationshipRow, SegmentRow, WorkshopRow, utcnow
+from canvas.domain.saved_snapshot import SavedSnapshot, SnapshotInput
+from canvas.store.tables import (
+    CanvasNoteRow,
+    RelationshipRow,
+    SavedSnapshotRow,
+    SegmentRow,
+    WorkshopRow,
+    utcnow,
+)
 
 # ---------------------------------------------------------------- conversions
 
@@ -225,10 +233,8 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
         raise NotFound(id=workshop_id)
     # Delete children explicitly too: the cascade needs foreign keys on, and we
     # don't want a database opened without them to keep orphans.
-    segment_ids = select(col(SegmentRow.id)).where(col(SegmentRow.workshop_id) == workshop_id)
-    _delete_where(session, RelationshipRow, col(RelationshipRow.segment_id).in_(segment_ids))
-    _delete_where(session, CanvasNoteRow, col(CanvasNoteRow.workshop_id) == workshop_id)
-    _delete_where(session, SegmentRow, col(SegmentRow.workshop_id) == workshop_id)
+    _empty(session, workshop_id)
+    _delete_where(session, SavedSnapshotRow, col(SavedSnapshotRow.workshop_id) == workshop_id)
     session.delete(row)
     session.flush()
 
@@ -270,16 +276,11 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
     return WorkshopSnapshot(workshop=workshop, segments=views, notes=[_note(r) for r in note_rows])
 
 
-def create_from_document(session: Session, *, document: WorkshopDocument) -> Workshop:
-    """A new workshop holding everything in ``document`` (the demo, a duplicate, an import)."""
-    workshop = create_workshop(session, data=document.workshop)
+def _fill(session: Session, workshop_id: int, document: WorkshopDocument) -> None:
+    """Write a document's segments, answers and notes into an empty workshop."""
     ids: dict[str, int] = {}
     for position, entry in enumerate(document.segments):
-        segment = SegmentRow(
-            workshop_id=workshop.id,
-            position=position,
-            **_segment_values(entry),
-        )
+        segment = SegmentRow(workshop_id=workshop_id, position=position, **_segment_values(entry))
         session.add(segment)
         _flush_unique(session, entry.name)
         assert segment.id is not None
@@ -292,7 +293,7 @@ def create_from_document(session: Session, *, document: WorkshopDocument) -> Wor
     for position, note in enumerate(document.notes):
         session.add(
             CanvasNoteRow(
-                workshop_id=workshop.id,
+                workshop_id=workshop_id,
                 segment_id=ids[name_key(note.segment)] if note.segment else None,
                 block=note.block.value,
                 text=note.text,
@@ -300,6 +301,20 @@ def create_from_document(session: Session, *, document: WorkshopDocument) -> Wor
             )
         )
     session.flush()
+
+
+def _empty(session: Session, workshop_id: int) -> None:
+    """Remove a workshop's segments, answers and notes, keeping the workshop itself."""
+    segment_ids = select(col(SegmentRow.id)).where(col(SegmentRow.workshop_id) == workshop_id)
+    _delete_where(session, RelationshipRow, col(RelationshipRow.segment_id).in_(segment_ids))
+    _delete_where(session, CanvasNoteRow, col(CanvasNoteRow.workshop_id) == workshop_id)
+    _delete_where(session, SegmentRow, col(SegmentRow.workshop_id) == workshop_id)
+
+
+def create_from_document(session: Session, *, document: WorkshopDocument) -> Workshop:
+    """A new workshop holding everything in ``document`` (the demo, a duplicate, an import)."""
+    workshop = create_workshop(session, data=document.workshop)
+    _fill(session, workshop.id, document)
     return workshop
 
 
@@ -469,3 +484,72 @@ def delete_note(session: Session, *, note_id: int) -> None:
     session.delete(row)
     session.flush()
     _touch(session, row.workshop_id)
+
+
+# ---------------------------------------------------------------- named snapshots
+
+
+def _saved(row: SavedSnapshotRow) -> SavedSnapshot:
+    return SavedSnapshot(
+        id=row.id or 0,
+        workshop_id=row.workshop_id,
+        name=row.name,
+        document=WorkshopDocument.model_validate_json(row.document),
+        created_at=row.created_at,
+    )
+
+
+def save_snapshot(session: Session, *, workshop_id: int, data: SnapshotInput) -> SavedSnapshot:
+    """Keep the workshop's current state under a name."""
+    document = to_document(load_snapshot(session, workshop_id=workshop_id))
+    row = SavedSnapshotRow(
+        workshop_id=workshop_id, name=data.name, document=document.model_dump_json()
+    )
+    session.add(row)
+    session.flush()
+    return _saved(row)
+
+
+def list_snapshots(session: Session, *, workshop_id: int) -> list[SavedSnapshot]:
+    """The workshop's snapshots, newest first."""
+    rows = session.execute(
+        select(SavedSnapshotRow)
+        .where(col(SavedSnapshotRow.workshop_id) == workshop_id)
+        .order_by(col(SavedSnapshotRow.created_at).desc(), col(SavedSnapshotRow.id).desc())
+    ).scalars()
+    return [_saved(row) for row in rows]
+
+
+def get_snapshot(session: Session, *, snapshot_id: int) -> SavedSnapshot:
+    row = session.get(SavedSnapshotRow, snapshot_id)
+    if row is None:
+        raise NotFound(id=snapshot_id)
+    return _saved(row)
+
+
+def delete_snapshot(session: Session, *, snapshot_id: int) -> None:
+    row = session.get(SavedSnapshotRow, snapshot_id)
+    if row is None:
+        raise NotFound(id=snapshot_id)
+    session.delete(row)
+    session.flush()
+
+
+def restore_snapshot(session: Session, *, snapshot_id: int, backup: SnapshotInput) -> SavedSnapshot:
+    """Bring a workshop back to a snapshot, saving its current state first as ``backup``.
+
+    Returns the backup, so nothing is lost: restoring the backup undoes the restore.
+    """
+    target = get_snapshot(session, snapshot_id=snapshot_id)
+    workshop_id = target.workshop_id
+    saved = save_snapshot(session, workshop_id=workshop_id, data=backup)
+    _empty(session, workshop_id)
+    session.flush()
+    _fill(session, workshop_id, target.document)
+    session.execute(
+        update(WorkshopRow)
+        .where(col(WorkshopRow.id) == workshop_id)
+        .values(**target.document.workshop.model_dump(mode="json"), version=WorkshopRow.version + 1)
+    )
+    _touch(session, workshop_id)
+    return saved

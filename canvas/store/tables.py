@@ -3,7 +3,16 @@
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, DateTime, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -94,5 +103,21 @@ class CanvasNoteRow(SQLModel, table=True):
     text: str = Field(default="")
     position: int = Field(default=0)
     version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class SavedSnapshotRow(SQLModel, table=True):
+    __tablename__ = "saved_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("workshop.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    name: str = Field(max_length=200)
+    # The workshop as a JSON document (canvas.domain.WorkshopDocument), schema-versioned.
+    document: str = Field(sa_type=Text)
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()

@@ -15,7 +15,7 @@ from canvas.store import repository as repo
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import alembic_config, current_revision, head_revision, upgrade
 
-TABLES = {"workshop", "segment", "relationship", "canvas_note"}
+TABLES = {"workshop", "segment", "relationship", "canvas_note", "saved_snapshot"}
 
 
 @pytest.fixture
@@ -82,3 +82,27 @@ def test_downgrading_to_base_drops_every_table_and_upgrading_again_restores_them
     upgrade(engine)
 
     assert table_names(engine) == TABLES | {"alembic_version"}
+
+
+def test_a_database_written_by_the_first_release_upgrades_without_losing_a_row(
+    blank_engine: Engine,
+) -> None:
+    config = alembic_config(blank_engine)
+    with blank_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    assert "saved_snapshot" not in table_names(blank_engine)
+    # what the first release wrote: a workshop with one segment and its six answers
+    with transaction(blank_engine) as session:
+        first = repo.create_workshop(session, data=WorkshopInput(title="Первый", language="ru"))
+        repo.add_segment(session, workshop_id=first.id, data=SegmentInput(name="Старые клиенты"))
+
+    upgrade(blank_engine)
+
+    assert current_revision(blank_engine) == head_revision(blank_engine)
+    with reading(blank_engine) as session:
+        kept = repo.load_snapshot(session, workshop_id=first.id)
+        assert repo.list_snapshots(session, workshop_id=first.id) == []
+    assert kept.workshop.title == "Первый"
+    assert [view.segment.name for view in kept.segments] == ["Старые клиенты"]
+    assert len(kept.segments[0].relationships) == 6

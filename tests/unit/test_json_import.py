@@ -1,0 +1,115 @@
+"""The JSON importer refuses broken files with a message that names the problem."""
+
+import json
+
+import pytest
+
+from canvas.demo import load_demo
+from canvas.export.json_io import MAX_BYTES, ImportRefused, parse_json
+
+
+def _demo() -> dict:
+    return json.loads(load_demo("en").model_dump_json())
+
+
+def _refusal(raw: bytes, lang: str) -> list[str]:
+    with pytest.raises(ImportRefused) as caught:
+        parse_json(raw, lang)
+    return caught.value.problems
+
+
+def test_a_valid_export_with_a_byte_order_mark_is_read():
+    raw = "\ufeff".encode() + json.dumps(_demo()).encode()
+    assert parse_json(raw, "en").workshop.title == "Demo: Coffee roastery"
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "expected"),
+    [
+        (b'{\n  "a": ', "en", ["The file is not valid JSON. (line 2, column 8)"]),
+        (b"not json", "ru", ["Файл не является корректным JSON. (строка 1, позиция 1)"]),
+        (
+            b"\xff\xfe\x00",
+            "en",
+            ["The file is not UTF-8 text, so it cannot be an exported workshop."],
+        ),
+        (
+            b"[1, 2]",
+            "en",
+            [
+                "The file holds JSON, but not an exported workshop "
+                "(an object was expected at the top)."
+            ],
+        ),
+        (
+            b'{"schema_version": 7}',
+            "en",
+            ["Schema version 7 is not supported; this app reads version 1."],
+        ),
+        (
+            b'{"workshop": {}}',
+            "ru",
+            ["Версия схемы null не поддерживается; приложение читает версию 1."],
+        ),
+        (
+            b'{"schema_version": 1, "workshop": {"title": NaN}}',
+            "en",
+            ["The file is not valid JSON."],
+        ),
+    ],
+)
+def test_files_that_are_not_exports_are_refused_with_the_reason(raw, lang, expected):
+    assert _refusal(raw, lang) == expected
+
+
+def test_a_file_over_five_megabytes_is_refused_before_it_is_read():
+    # 6 × 1024 × 1024 bytes is 6 MB; even a single byte over the limit is refused
+    assert _refusal(b" " * (6 * 1024 * 1024), "en") == ["The file is 6 MB; the limit is 5 MB."]
+    assert len(_refusal(b" " * (MAX_BYTES + 1), "ru")) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["segments"][1].update(customers=-3),
+            "Segments › 2 › Number of customers: must be at least 0.",
+        ),
+        (
+            lambda d: d["segments"][0]["relationships"][0].update(expected=4),
+            "Segments › 1 › Relationships › 1 › Expected by the segment: must be at most 3.",
+        ),
+        (
+            lambda d: d["segments"][0].update(retention_rate=140),
+            "Segments › 1 › Yearly retention rate, %: must be at most 100.",
+        ),
+        (lambda d: d.update(surprise=True), "surprise: is not a known field."),
+        (lambda d: d["workshop"].pop("title"), "Workshop › Title: is required."),
+        (lambda d: d["segments"][0].update(name="  "), "Segments › 1 › Name: must not be empty."),
+    ],
+)
+def test_each_bad_field_is_named_by_its_path(change, expected):
+    document = _demo()
+    change(document)
+    assert _refusal(json.dumps(document).encode(), "en") == [expected]
+
+
+def test_ten_thousand_segments_are_refused_in_one_sentence():
+    document = _demo()
+    document["segments"] = [{"name": f"S{i}"} for i in range(10_000)]
+    problems = _refusal(json.dumps(document).encode(), "ru")
+    assert problems == ["Сегменты: слишком много элементов: не больше 200."]
+
+
+def test_duplicate_segment_names_in_a_file_are_refused():
+    document = _demo()
+    document["segments"][1]["name"] = document["segments"][0]["name"].upper()
+    assert _refusal(json.dumps(document).encode(), "en") == ["two segments have the same name."]
+
+
+def test_a_file_with_hundreds_of_problems_lists_twenty_and_counts_the_rest():
+    document = _demo()
+    document["segments"] = [{"name": f"S{i}", "customers": -1} for i in range(30)]
+    problems = _refusal(json.dumps(document).encode(), "en")
+    assert len(problems) == 21
+    assert problems[-1] == "… and 10 more problems."
