@@ -51,6 +51,12 @@ pages = [
         icon=":material/analytics:",
         url_path="analysis",
     ),
+    st.Page(
+        "views/summary.py",
+        title=tr("page.summary"),
+        icon=":material/download:",
+        url_path="summary",
+    ),
 ]
 navigation = st.navigation(pages)
 

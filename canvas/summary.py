@@ -7,7 +7,9 @@ reads the same everywhere. A missing figure shows as a dash.
 from decimal import Decimal
 
 from canvas.analysis import workshop_figures
+from canvas.content.catalogue import catalogue
 from canvas.domain import GuidingQuestion, Language, WorkshopSnapshot
+from canvas.domain.changes import WorkshopChanges
 from canvas.i18n import money, number, percent, t
 
 DASH = "—"
@@ -72,3 +74,47 @@ def progress_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict
         }
         for f in workshop_figures(snapshot)
     ]
+
+
+def _value(value: object, lang: Language, currency: str) -> str:
+    if value is None or value == "" or value == frozenset() or value == {}:
+        return DASH
+    if isinstance(value, Decimal):
+        return money(value, currency, lang)
+    if isinstance(value, bool) or not isinstance(value, int | float | frozenset | dict):
+        return str(value)
+    if isinstance(value, frozenset):
+        return ", ".join(catalogue().motive(m).name(lang) for m in sorted(value))
+    if isinstance(value, dict):
+        return t("changes.notes_n", lang, n=len(value))
+    return number(value, lang, 1)
+
+
+def describe_changes(changes: WorkshopChanges, lang: Language | str, currency: str) -> list[str]:
+    """The comparison of two states as sentences, one per change."""
+    lang = Language(lang)
+    lines = [
+        t(
+            "changes.field",
+            lang,
+            where=t(f"field.{c.field}", lang),
+            before=_value(c.before, lang, currency),
+            after=_value(c.after, lang, currency),
+        )
+        for c in changes.workshop
+    ]
+    lines += [t("changes.added", lang, name=name) for name in changes.added]
+    lines += [t("changes.removed", lang, name=name) for name in changes.removed]
+    for segment in changes.changed:
+        for c in segment.changes:
+            where = segment.name
+            if c.type is not None:
+                where += " · " + catalogue().type(c.type).name(lang)
+            where += " · " + t(f"field.{c.field}", lang)
+            before, after = _value(c.before, lang, currency), _value(c.after, lang, currency)
+            lines.append(t("changes.field", lang, where=where, before=before, after=after))
+    if changes.notes_added or changes.notes_removed:
+        lines.append(
+            t("changes.notes", lang, added=changes.notes_added, removed=changes.notes_removed)
+        )
+    return lines

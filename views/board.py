@@ -5,14 +5,18 @@ import streamlit as st
 from canvas.charts import canvas_figure
 from canvas.content import catalogue
 from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, RelationshipType
+from canvas.export.files import ExportFormat
 from canvas.store import repository
-from views.common import form_key, lang, plain, require_snapshot, save, tr
+from views.common import download, form_key, lang, plain, require_snapshot, save, tr
 
 cat = catalogue()
 snap = require_snapshot()
 code = lang()  # widgets' format_func may be called outside the run
 all_segments = tr("canvas.all_segments")
-st.title(tr("page.canvas"))
+head, button = st.columns([4, 1], vertical_alignment="bottom")
+head.title(tr("page.canvas"))
+with button:
+    download(tr("summary.pdf"), snap, ExportFormat.PDF, code, icon=":material/picture_as_pdf:")
 st.caption(tr("canvas.help"))
 st.plotly_chart(
     canvas_figure(snap, lang(), credit=False), width="stretch", config={"displayModeBar": False}

@@ -14,6 +14,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from canvas.domain import Language, NotFound, Workshop, WorkshopError, WorkshopSnapshot
+from canvas.domain.saved_snapshot import SavedSnapshot
+from canvas.export.files import MIME, ExportFormat, export_file, file_name
 from canvas.i18n import describe_error, describe_validation, language_from_locale, t
 from canvas.store import repository
 from canvas.store.db import make_engine, reading, transaction
@@ -130,6 +132,34 @@ def workshops() -> list[Workshop]:
     if "list_nonce" not in st.session_state:
         st.session_state.list_nonce = uuid.uuid4().hex
     return _workshops(st.session_state.list_nonce)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _snapshots(workshop: int, nonce: str) -> list[SavedSnapshot]:
+    with reading(engine()) as session:
+        return repository.list_snapshots(session, workshop_id=workshop)
+
+
+def snapshots(workshop: int) -> list[SavedSnapshot]:
+    """A workshop's named snapshots, re-read only after this session saved something."""
+    if "list_nonce" not in st.session_state:
+        st.session_state.list_nonce = uuid.uuid4().hex
+    return _snapshots(workshop, st.session_state.list_nonce)
+
+
+def download(
+    label: str, snap: WorkshopSnapshot, fmt: ExportFormat, report_lang: Language, *, icon: str
+) -> None:
+    """A download button that builds its file only when clicked."""
+    st.download_button(
+        label,
+        data=lambda: export_file(snap, fmt, report_lang).data,
+        file_name=file_name(snap, fmt),
+        mime=MIME[fmt],
+        icon=icon,
+        on_click="ignore",
+        key=f"download-{fmt.value}-{snap.workshop.id}",
+    )
 
 
 def require_snapshot() -> WorkshopSnapshot:

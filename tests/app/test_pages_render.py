@@ -21,13 +21,14 @@ from tests.app.ui import (
     widget,
 )
 
-WORKSHOP_PAGES = ["segments", "relationships", "canvas", "analysis"]
+WORKSHOP_PAGES = ["segments", "relationships", "canvas", "analysis", "summary"]
 TITLE_KEYS = {
     "workshops": "page.workshops",
     "segments": "page.segments",
     "relationships": "page.relationships",
     "canvas": "page.canvas",
     "analysis": "page.analysis",
+    "summary": "page.summary",
 }
 
 
@@ -57,6 +58,8 @@ def test_workshop_pages_open_with_an_empty_workshop(shared, lang, page):
         assert say(lang, "relationships.no_segments") in alerts(at)
     if page == "canvas":
         assert say(lang, "canvas.no_integration") in alerts(at)
+    if page == "summary":
+        assert say(lang, "summary.no_snapshots") in alerts(at)
 
 
 def test_the_workshops_page_lists_the_open_workshop(shared, lang):

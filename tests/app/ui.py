@@ -32,6 +32,7 @@ PAGES = {
     "relationships": "views/relationships.py",
     "canvas": "views/board.py",
     "analysis": "views/analysis.py",
+    "summary": "views/summary.py",
 }
 
 

@@ -74,3 +74,48 @@ def test_form_problems_speak_russian_too():
     raw = {PA: {"expected": 5}}
     _, problems = relationship_answers(raw, {}, "ru")
     assert problems == ["Персональная помощь · Ожидания сегмента: должно быть не больше 3."]
+
+
+def test_changes_read_as_sentences_in_both_languages():
+    from canvas.domain import WorkshopDocument, WorkshopInput
+    from canvas.domain.changes import compare
+    from canvas.domain.document import RelationshipDocument, SegmentDocument
+    from canvas.summary import describe_changes
+
+    cafes = SegmentDocument(
+        name="Cafés",
+        customers=60,
+        relationships=[RelationshipDocument(type=PA, established=1, yearly_cost=Decimal(100))],
+    )
+    before = WorkshopDocument(workshop=WorkshopInput(title="Roastery"), segments=[cafes])
+    grown = cafes.model_copy(
+        update={
+            "customers": 75,
+            "relationships": [
+                RelationshipDocument(type=PA, established=3, yearly_cost=Decimal(100))
+            ],
+        }
+    )
+    after = WorkshopDocument(
+        workshop=WorkshopInput(title="Roastery"),
+        segments=[grown, SegmentDocument(name="Hotels")],
+    )
+    changes = compare(before, after)
+    assert describe_changes(changes, "en", "USD") == [
+        "Segment added: Hotels",
+        "Cafés · Number of customers: 60 → 75",
+        "Cafés · Personal assistance · Established by us: 1 → 3",
+    ]
+    assert describe_changes(changes, "ru", "RUB")[2] == (
+        "Cafés · Персональная помощь · Что мы уже выстроили: 1 → 3"
+    )
+
+
+def test_export_file_names_keep_letters_of_any_script():
+    from canvas.export.files import ExportFormat, file_name
+
+    assert file_name(snapshot(SHOP), ExportFormat.PDF) == "Test.pdf"
+    cyrillic = snapshot(SHOP).model_copy(
+        update={"workshop": snapshot(SHOP).workshop.model_copy(update={"title": "Кофе / 2026!"})}
+    )
+    assert file_name(cyrillic, ExportFormat.JSON) == "Кофе-2026.json"

@@ -1,0 +1,60 @@
+"""One call per download: the file name, type and bytes of each export format."""
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.export.json_io import export_json
+from canvas.export.report import build_report
+
+
+class ExportFormat(StrEnum):
+    PDF = "pdf"
+    HTML = "html"
+    MARKDOWN = "md"
+    JSON = "json"
+
+
+MIME = {
+    ExportFormat.PDF: "application/pdf",
+    ExportFormat.HTML: "text/html",
+    ExportFormat.MARKDOWN: "text/markdown",
+    ExportFormat.JSON: "application/json",
+}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    mime: str
+    data: bytes
+
+
+def file_name(snapshot: WorkshopSnapshot, fmt: ExportFormat) -> str:
+    """A safe file name from the workshop's title: letters and digits of any script."""
+    stem = re.sub(r"[^\w]+", "-", snapshot.workshop.title, flags=re.UNICODE).strip("-_")
+    return f"{(stem or 'workshop')[:60]}.{fmt.value}"
+
+
+def export_file(
+    snapshot: WorkshopSnapshot, fmt: ExportFormat, lang: Language | str | None = None
+) -> ExportFile:
+    """The workshop in ``fmt``; reports are in ``lang`` (default: the workshop's language)."""
+    if fmt is ExportFormat.JSON:
+        data = export_json(snapshot).encode("utf-8")
+    else:
+        report = build_report(snapshot, lang)
+        if fmt is ExportFormat.PDF:
+            from canvas.export.pdf import render_pdf
+
+            data = render_pdf(report)
+        elif fmt is ExportFormat.HTML:
+            from canvas.export.html import render_html
+
+            data = render_html(report).encode("utf-8")
+        else:
+            from canvas.export.markdown import render_markdown
+
+            data = render_markdown(report).encode("utf-8")
+    return ExportFile(file_name(snapshot, fmt), MIME[fmt], data)
