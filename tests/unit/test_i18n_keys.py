@@ -42,14 +42,18 @@ def test_placeholders_match_between_languages():
     assert [k for k in en if _placeholders(en[k]) != _placeholders(ru[k])] == []
 
 
+TECHNICAL = {"LTV", "CAC", "UTC", "UTF", "Markdown", "JSON", "PDF", "HTML"}
+
+
 def test_russian_texts_are_in_russian():
-    # Short technical labels (LTV, LTV:CAC) may stay as they are.
-    latin_only = [
-        k
-        for k, v in strings(Language.RU).items()
-        if not re.search("[а-яё]", v, re.I) and not re.fullmatch(r"[A-Z:]+", v)
-    ]
-    assert latin_only == []
+    # Placeholders and technical names (LTV, UTC, Markdown…) may stay as they are;
+    # any other word must be Russian.
+    def foreign(text: str) -> bool:
+        bare = re.sub(r"<[^>]+>|\{[^}]*\}", "", text)  # markup and placeholders
+        words = re.findall(r"[^\W\d_]+", bare)
+        return any(w not in TECHNICAL and not re.search("[а-яё]", w, re.I) for w in words)
+
+    assert [k for k, v in strings(Language.RU).items() if foreign(v)] == []
 
 
 def _literal_keys() -> set[str]:
