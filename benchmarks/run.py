@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RERUNS = 15
-PAGES = ["workshops", "segments", "relationships", "board", "analysis"]
+PAGES = ["workshops", "segments", "relationships", "board", "analysis", "summary"]
 
 
 def build_document(segments: int = 40):
@@ -64,6 +64,42 @@ def build_document(segments: int = 40):
     )
 
 
+EXPORT_RUNS = 5
+
+
+def measure_exports(engine, workshop_id: int) -> dict[str, float]:
+    """Median milliseconds for each export and for importing the JSON back."""
+    from canvas.export.files import ExportFormat, export_file
+    from canvas.export.json_io import parse_json
+    from canvas.store import repository
+    from canvas.store.db import reading, transaction
+
+    with reading(engine) as session:
+        snapshot = repository.load_snapshot(session, workshop_id=workshop_id)
+
+    def median_ms(work) -> float:
+        times = []
+        for _ in range(EXPORT_RUNS):
+            start = time.perf_counter()
+            work()
+            times.append((time.perf_counter() - start) * 1000)
+        return round(statistics.median(times), 1)
+
+    figures = {
+        f"{fmt.name.lower()} export": median_ms(lambda fmt=fmt: export_file(snapshot, fmt))
+        for fmt in ExportFormat
+    }
+    raw = export_file(snapshot, ExportFormat.JSON).data
+
+    def import_once() -> None:
+        document = parse_json(raw, "en")
+        with transaction(engine) as session:
+            repository.create_from_document(session, document=document)
+
+    figures["json import"] = median_ms(import_once)
+    return figures
+
+
 def main() -> None:
     directory = tempfile.mkdtemp(prefix="crbench-")
     os.environ["DATABASE_URL"] = f"sqlite:///{directory}/bench.db"
@@ -100,6 +136,8 @@ def main() -> None:
             assert not at.exception, at.exception
         return statistics.median(times), first, max(counts)
 
+    exports = measure_exports(eng, workshop.id)
+
     empty = AppTest.from_string("import streamlit as st\nst.write('empty')")
     baseline, _, _ = measure(empty)
     rows = []
@@ -133,6 +171,9 @@ def main() -> None:
             f"{row['page']:<15}{row['median_rerun_ms']:>10.1f}"
             f"{row['sql_first_run']:>11}{row['sql_per_warm_rerun']:>10}"
         )
+    print(f"\nExports of the same workshop, median of {EXPORT_RUNS} (budget 500 ms; import 300 ms)")
+    for name, ms in exports.items():
+        print(f"{name:<15}{ms:>10.1f} ms")
     out = ROOT / "benchmarks" / "results.json"
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"written to {out.relative_to(ROOT)}")

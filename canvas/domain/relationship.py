@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator
 
 from canvas.domain.fields import Money, NoteText
 from canvas.domain.vocabulary import (
@@ -34,6 +34,15 @@ class RelationshipInput(BaseModel):
     def _drop_empty_notes(cls, value: dict[IntegrationBlock, str]) -> dict[IntegrationBlock, str]:
         # An empty note is no answer; keep the stored form canonical.
         return {block: text for block, text in value.items() if text}
+
+    @field_serializer("motives")
+    def _motives_in_order(self, value: frozenset[Motive]) -> list[Motive]:
+        # A set has no order of its own (it depends on the hash seed); exports must.
+        return [motive for motive in Motive if motive in value]
+
+    @field_serializer("integration")
+    def _ties_in_order(self, value: dict[IntegrationBlock, str]) -> dict[IntegrationBlock, str]:
+        return {block: value[block] for block in IntegrationBlock if block in value}
 
     @property
     def gap(self) -> int:

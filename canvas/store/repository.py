@@ -515,7 +515,8 @@ def list_snapshots(session: Session, *, workshop_id: int) -> list[SavedSnapshot]
     rows = session.execute(
         select(SavedSnapshotRow)
         .where(col(SavedSnapshotRow.workshop_id) == workshop_id)
-        .order_by(col(SavedSnapshotRow.created_at).desc(), col(SavedSnapshotRow.id).desc())
+        # Ids only grow, while a machine's clock may step back: order by id.
+        .order_by(col(SavedSnapshotRow.id).desc())
     ).scalars()
     return [_saved(row) for row in rows]
 

@@ -185,7 +185,9 @@ def documents(draw):
         )
     )
     return WorkshopDocument(
-        workshop=WorkshopInput(title=draw(names), company=draw(free_text.map(lambda text: text[:20]))),
+        workshop=WorkshopInput(
+            title=draw(names), company=draw(free_text.map(lambda text: text[:20]))
+        ),
         segments=kept,
         notes=notes,
     )

@@ -113,3 +113,22 @@ def test_a_file_with_hundreds_of_problems_lists_twenty_and_counts_the_rest():
     problems = _refusal(json.dumps(document).encode(), "en")
     assert len(problems) == 21
     assert problems[-1] == "… and 10 more problems."
+
+
+def test_an_export_is_byte_identical_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    script = "from canvas.demo import load_demo;print(load_demo('ru').model_dump_json(indent=2))"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

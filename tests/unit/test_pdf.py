@@ -1,0 +1,178 @@
+"""The PDF summary: readable text in both languages, every segment in it, page numbers,
+and no way for odd input (markup, emoji, very long text, no segments) to break it."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from benchmarks.run import build_document
+from canvas.content.catalogue import catalogue
+from canvas.demo import load_demo
+from canvas.domain import Language, RelationshipType, WorkshopDocument, WorkshopSnapshot
+from canvas.export.pdf import clean, font_files, render_pdf
+from canvas.export.report import build_report
+from canvas.i18n import t
+from canvas.store import repository
+from canvas.store.db import make_engine, reading, transaction
+from canvas.store.migrate import upgrade
+
+CREDIT = "The Business Model Canvas, Strategyzer AG, CC BY-SA 3.0"
+
+
+def _snapshot(tmp_path: Path, document: WorkshopDocument) -> WorkshopSnapshot:
+    engine = make_engine(f"sqlite:///{tmp_path}/x.db")
+    try:
+        upgrade(engine)
+        with transaction(engine) as session:
+            workshop = repository.create_from_document(session, document=document)
+        with reading(engine) as session:
+            return repository.load_snapshot(session, workshop_id=workshop.id)
+    finally:
+        engine.dispose()
+
+
+def _pages(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _text(data: bytes) -> str:
+    """All the text, with line breaks (a cell wraps its text) and no-break spaces as spaces."""
+    return " ".join("\n".join(_pages(data)).split())
+
+
+def _render(tmp_path: Path, document: WorkshopDocument, lang: Language | None = None) -> bytes:
+    return render_pdf(build_report(_snapshot(tmp_path, document), lang))
+
+
+@pytest.fixture(params=list(Language), ids=lambda lang: lang.value)
+def demo_pdf(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Language, bytes]:
+    lang: Language = request.param
+    return lang, _render(tmp_path, load_demo(lang))
+
+
+def test_the_font_comes_from_the_font_package_not_the_system():
+    files = font_files()
+    assert set(files) == {"", "B", "I", "BI"}
+    for path in files.values():
+        assert path.is_file()
+        assert path.suffix == ".ttf"
+        assert "fontpkg_pt_sans" in path.parts
+
+
+def test_the_demo_is_a_pdf_with_its_segment_names_in_its_language(demo_pdf):
+    lang, data = demo_pdf
+    assert data.startswith(b"%PDF")
+    text = _text(data)
+    names = [segment.name for segment in load_demo(lang).segments]
+    assert names
+    for name in names:
+        assert name in text
+    if lang is Language.RU:
+        assert any(re.search(r"[А-Яа-яЁё]", name) for name in names)
+
+
+def test_the_demo_names_all_six_relationship_types_in_its_language(demo_pdf):
+    lang, data = demo_pdf
+    text = _text(data)
+    for kind in RelationshipType:
+        assert catalogue().type(kind).name(lang) in text
+
+
+def test_the_demo_credits_the_canvas_and_numbers_its_pages(demo_pdf):
+    lang, data = demo_pdf
+    pages = _pages(data)
+    text = _text(data)
+    assert CREDIT in text
+    total = len(pages)
+    assert total > 2
+    # The title page has no footer; every other page says "page n of N".
+    assert t("report.page", lang, n=1, total=total) not in pages[0]
+    for number in range(2, total + 1):
+        label = t("report.page", lang, n=number, total=total)
+        assert label in pages[number - 1].replace("\u00a0", " ")
+
+
+def test_the_demo_has_a_title_page_with_the_title_subtitle_facts_and_contents(demo_pdf):
+    lang, data = demo_pdf
+    first = _pages(data)[0].replace("\u00a0", " ")
+    demo = load_demo(lang)
+    assert demo.workshop.title in first
+    assert t("report.subtitle", lang) in first
+    assert demo.workshop.company in first
+    assert t("report.contents", lang) in first
+    assert t("report.segment_title", lang, name=demo.segments[0].name) in first
+
+
+def test_the_canvas_page_is_landscape_and_the_others_portrait(tmp_path):
+    data = _render(tmp_path, load_demo(Language.EN))
+    reader = PdfReader(io.BytesIO(data))
+    shapes = ["L" if p.mediabox.width > p.mediabox.height else "P" for p in reader.pages]
+    assert shapes[0] == "P"
+    assert shapes.count("L") == 1
+    canvas_page = shapes.index("L")
+    assert t("page.canvas", Language.EN) in _pages(data)[canvas_page]
+
+
+def test_forty_segments_give_forty_segment_sections_and_more_pages_than_four(tmp_path):
+    big = _render(tmp_path / "big", build_document(40), Language.EN)
+    small = _render(tmp_path / "small", build_document(4), Language.EN)
+    text = _text(big)
+    titles = {
+        t("report.segment_title", Language.EN, name=f"Segment {i + 1:02d}") for i in range(40)
+    }
+    assert len(titles) == 40
+    for title in titles:
+        # Once in the contents on the first pages, once as the heading of its own table.
+        assert text.count(title) == 2, title
+    assert len(PdfReader(io.BytesIO(big)).pages) > len(PdfReader(io.BytesIO(small)).pages)
+
+
+def test_hostile_text_is_written_literally_and_unknown_characters_are_replaced(tmp_path):
+    demo = load_demo(Language.RU)
+    name = "<script>alert(1)</script> 🙂 Кофе"
+    description = ("Очень длинное описание сегмента {nb} **жирный** " * 100)[:4000]
+    old = demo.segments[0].name
+    first = demo.segments[0].model_copy(update={"name": name, "description": description})
+    notes = [n.model_copy(update={"segment": name}) if n.segment == old else n for n in demo.notes]
+    document = demo.model_copy(update={"segments": [first, *demo.segments[1:]], "notes": notes})
+    data = _render(tmp_path, document)
+    assert data.startswith(b"%PDF")
+    text = _text(data)
+    assert "<script>alert(1)</script>" in text
+    assert "🙂" not in text
+    assert "<script>alert(1)</script> ? Кофе" in text
+    # Markup and fpdf2's page-count alias stay text.
+    assert "{nb}" in text
+    assert "**жирный**" in text
+
+
+def test_an_unbroken_four_thousand_character_text_wraps_instead_of_overflowing(tmp_path):
+    demo = load_demo(Language.EN)
+    first = demo.segments[0].model_copy(update={"description": "x" * 4000})
+    document = demo.model_copy(update={"segments": [first, *demo.segments[1:]]})
+    text = _text(_render(tmp_path, document))
+    assert text.count("x" * 50) >= 40
+
+
+def test_a_workshop_with_no_segments_still_renders_the_title_page_and_the_canvas(tmp_path):
+    demo = load_demo(Language.EN)
+    document = WorkshopDocument(workshop=demo.workshop, segments=[], notes=[])
+    data = _render(tmp_path, document)
+    assert data.startswith(b"%PDF")
+    pages = _pages(data)
+    assert len(pages) == 2
+    assert demo.workshop.title in pages[0]
+    assert t("page.canvas", Language.EN) in pages[1]
+    assert CREDIT in pages[1]
+
+
+def test_clean_keeps_what_the_font_has_and_replaces_the_rest():
+    assert clean("Кофе «Турка» — 1 500 ₽") == "Кофе «Турка» — 1 500 ₽"
+    assert clean("a 🙂 b") == "a ? b"
+    assert clean("👍🏽") == "?"  # the skin-tone modifier carries no text of its own
+    assert clean("Кофейни ●●● ⚠ → ✓") == "Кофейни ••• ! › √"  # look-alikes for symbols
+    assert clean("①") == "1"  # a compatibility form the font has
+    assert clean("line\r\nnext") == "line\nnext"
