@@ -52,6 +52,21 @@ pages = [
         url_path="analysis",
     ),
     st.Page(
+        "views/shura.py", title=tr("page.shura"), icon=":material/view_module:", url_path="shura"
+    ),
+    st.Page(
+        "views/twelve_rules.py",
+        title=tr("page.twelve_rules"),
+        icon=":material/checklist:",
+        url_path="twelve-rules",
+    ),
+    st.Page(
+        "views/loyalty.py",
+        title=tr("page.loyalty"),
+        icon=":material/favorite:",
+        url_path="loyalty",
+    ),
+    st.Page(
         "views/summary.py",
         title=tr("page.summary"),
         icon=":material/download:",

@@ -3,9 +3,12 @@
 A trainer loads one in a click to show the room what a completed workshop looks like:
 four segments with all figures, all six relationship types in use, gaps between what
 segments expect and what the company has built, and notes on the other canvas blocks.
-The files live in ``data/demo/<lang>.json`` and validate as a ``WorkshopDocument``.
+The files live in ``data/demo/<lang>.json`` and validate as a ``WorkshopDocument``;
+each course framework adds its demo answers in ``data/demo/<lang>.<framework>.json``,
+a JSON object with the document keys it fills (``shura_cells``, ``twelve_rules``, …).
 """
 
+import json
 from functools import cache
 
 from canvas.content.catalogue import data_dir
@@ -24,5 +27,11 @@ def load_demo(lang: Language | str) -> WorkshopDocument:
 
 @cache
 def _load(lang: Language) -> WorkshopDocument:
-    path = data_dir() / "demo" / f"{lang.value}.json"
-    return WorkshopDocument.model_validate_json(path.read_text(encoding="utf-8"))
+    folder = data_dir() / "demo"
+    document = json.loads((folder / f"{lang.value}.json").read_text(encoding="utf-8"))
+    for part in sorted(folder.glob(f"{lang.value}.*.json")):
+        extra = json.loads(part.read_text(encoding="utf-8"))
+        if clash := document.keys() & extra.keys():
+            raise ValueError(f"{part.name} fills keys the demo already has: {sorted(clash)}")
+        document.update(extra)
+    return WorkshopDocument.model_validate(document)

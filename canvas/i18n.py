@@ -22,10 +22,19 @@ LOCALES = {Language.RU: "ru_RU", Language.EN: "en_US"}
 
 @cache
 def strings(lang: Language) -> dict[str, str]:
-    """Every UI string of one language."""
-    path = data_dir() / "i18n" / f"{Language(lang).value}.json"
-    loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-    return loaded
+    """Every UI string of one language: ``<lang>.json`` plus any ``<lang>.<part>.json``.
+
+    Each framework keeps its texts in a file of its own; a key defined twice is an error.
+    """
+    folder = data_dir() / "i18n"
+    code = Language(lang).value
+    merged: dict[str, str] = {}
+    for path in [folder / f"{code}.json", *sorted(folder.glob(f"{code}.*.json"))]:
+        part: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+        if clash := merged.keys() & part.keys():
+            raise ValueError(f"{path.name} defines keys again: {sorted(clash)}")
+        merged.update(part)
+    return merged
 
 
 def t(key: str, lang: Language | str, /, **params: Any) -> str:

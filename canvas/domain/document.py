@@ -4,18 +4,25 @@ Ids and timestamps are left out on purpose; segments are referred to by name, so
 document moves between databases unchanged.
 """
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from canvas.domain.canvas_note import CanvasNoteInput
 from canvas.domain.fields import Name, StickyNote
+from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput, check_key
 from canvas.domain.relationship import RelationshipInput
 from canvas.domain.segment import SegmentInput, name_key
+from canvas.domain.shura import Audience, ShuraCellInput, ShuraRisk, ShuraRiskInput, ShuraStage
 from canvas.domain.snapshot import WorkshopSnapshot
+from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
 from canvas.domain.vocabulary import CanvasBlock, RelationshipType
 from canvas.domain.workshop import MAX_SEGMENTS, WorkshopInput
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 1 had no course frameworks; such files still import, with none.
+READABLE_VERSIONS = (1, 2)
 
 
 class RelationshipDocument(RelationshipInput):
@@ -56,6 +63,48 @@ class NoteDocument(BaseModel):
         return self
 
 
+class ShuraCellDocument(ShuraCellInput):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stage: ShuraStage
+    audience: Audience
+
+
+class ShuraRiskDocument(ShuraRiskInput):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    risk: ShuraRisk
+
+
+class RuleScoreDocument(RuleScoreInput):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: ClevelandRule
+
+
+class LoyaltyDocument(LoyaltyRatingInput):
+    """A loyalty check answer; ``segment`` names the segment, or is absent for everyone."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    segment: Name | None = None
+    kind: CheckKind
+    key: str
+
+    @model_validator(mode="after")
+    def _known_key(self) -> "LoyaltyDocument":
+        try:
+            check_key(self.kind, self.key)
+        except ValueError as error:
+            raise PydanticCustomError("enum", "not one of the allowed values") from error
+        return self
+
+
+def _unique(keys: Sequence[tuple[object, ...]], code: str) -> None:
+    if len(keys) != len(set(keys)):
+        raise PydanticCustomError(code, "an answer appears twice")
+
+
 class WorkshopDocument(BaseModel):
     """Everything a workshop holds, without ids."""
 
@@ -65,17 +114,27 @@ class WorkshopDocument(BaseModel):
     workshop: WorkshopInput
     segments: list[SegmentDocument] = Field(default_factory=list, max_length=MAX_SEGMENTS)
     notes: list[NoteDocument] = Field(default_factory=list)
+    shura_cells: list[ShuraCellDocument] = Field(default_factory=list)
+    shura_risks: list[ShuraRiskDocument] = Field(default_factory=list)
+    twelve_rules: list[RuleScoreDocument] = Field(default_factory=list)
+    loyalty: list[LoyaltyDocument] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _names_unique_and_known(self) -> "WorkshopDocument":
         keys = [name_key(s.name) for s in self.segments]
         if len(keys) != len(set(keys)):
             raise PydanticCustomError("duplicate_segment_in_document", "segment names repeat")
-        for note in self.notes:
-            if note.segment is not None and name_key(note.segment) not in keys:
+        named = [n.segment for n in self.notes] + [a.segment for a in self.loyalty]
+        for segment in named:
+            if segment is not None and name_key(segment) not in keys:
                 raise PydanticCustomError(
-                    "unknown_segment", "a note names a segment that is not in the document"
+                    "unknown_segment", "an answer names a segment that is not in the document"
                 )
+        _unique([(c.stage, c.audience) for c in self.shura_cells], "duplicate_answer")
+        _unique([(r.risk,) for r in self.shura_risks], "duplicate_answer")
+        _unique([(r.rule,) for r in self.twelve_rules], "duplicate_answer")
+        scopes = [(name_key(a.segment) if a.segment else None, a.kind, a.key) for a in self.loyalty]
+        _unique(scopes, "duplicate_answer")
         return self
 
 

@@ -1,8 +1,9 @@
 """A whole workshop as read in one go: what pages, charts and the analysis work from."""
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from canvas.domain.canvas_note import CanvasNote
+from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.relationship import Relationship, RelationshipInput
 from canvas.domain.segment import CustomerSegment
 from canvas.domain.vocabulary import CanvasBlock, RelationshipType
@@ -30,6 +31,7 @@ class WorkshopSnapshot(BaseModel):
     workshop: Workshop
     segments: list[SegmentView]
     notes: list[CanvasNote]
+    frameworks: FrameworkAnswers = Field(default_factory=FrameworkAnswers)
 
     def segment(self, segment_id: int) -> SegmentView | None:
         """The segment with ``segment_id``, if it is in this workshop."""

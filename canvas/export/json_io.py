@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot, to_document
-from canvas.domain.document import SCHEMA_VERSION
+from canvas.domain.document import READABLE_VERSIONS, SCHEMA_VERSION
 from canvas.i18n import describe_validation, number, t
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -55,10 +55,19 @@ def parse_json(raw: bytes, lang: Language | str) -> WorkshopDocument:
     if not isinstance(data, dict):
         raise ImportRefused([t("import.not_object", lang)])
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise ImportRefused(
-            [t("import.wrong_version", lang, found=json.dumps(version), expected=SCHEMA_VERSION)]
+            [
+                t(
+                    "import.wrong_version",
+                    lang,
+                    found=json.dumps(version),
+                    expected=", ".join(map(str, READABLE_VERSIONS)),
+                )
+            ]
         )
+    # An older file is read as the current version: what it lacks stays empty.
+    data = {**data, "schema_version": SCHEMA_VERSION}
     try:
         return WorkshopDocument.model_validate(data)
     except ValidationError as error:

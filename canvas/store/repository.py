@@ -25,7 +25,6 @@ from canvas.domain import (
     RelationshipType,
     SegmentInput,
     SegmentView,
-    StaleEdit,
     TooManySegments,
     Workshop,
     WorkshopDocument,
@@ -35,14 +34,21 @@ from canvas.domain import (
     to_document,
 )
 from canvas.domain.saved_snapshot import SavedSnapshot, SnapshotInput
+from canvas.store.frameworks import load_frameworks
 from canvas.store.tables import (
     CanvasNoteRow,
+    LoyaltyRatingRow,
     RelationshipRow,
+    RuleScoreRow,
     SavedSnapshotRow,
     SegmentRow,
+    ShuraCellRow,
+    ShuraRiskRow,
     WorkshopRow,
-    utcnow,
 )
+from canvas.store.writes import delete_where as _delete_where
+from canvas.store.writes import guarded_update as _guarded_update
+from canvas.store.writes import touch as _touch
 
 # ---------------------------------------------------------------- conversions
 
@@ -121,36 +127,6 @@ def _relationship_values(data: RelationshipInput) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _touch(session: Session, workshop_id: int) -> None:
-    """Mark the workshop changed, so every cached read of it is refreshed."""
-    session.execute(
-        update(WorkshopRow)
-        .where(col(WorkshopRow.id) == workshop_id)
-        .values(revision=WorkshopRow.revision + 1, updated_at=utcnow())
-    )
-
-
-def _guarded_update(
-    session: Session, table: Any, record_id: int, expected_version: int, values: dict[str, Any]
-) -> None:
-    """Update one row only if nobody changed it since ``expected_version`` was read."""
-    result = session.execute(
-        update(table)
-        .where(table.id == record_id, table.version == expected_version)
-        .values(**values, version=table.version + 1, updated_at=utcnow())
-    )
-    if result.rowcount == 1:  # type: ignore[attr-defined]
-        return
-    if session.get(table, record_id) is None:
-        raise NotFound(id=record_id)
-    raise StaleEdit(id=record_id)
-
-
-def _delete_where(session: Session, table: Any, condition: Any) -> None:
-    """Delete every row of ``table`` matching ``condition`` in one statement."""
-    session.execute(table.__table__.delete().where(condition))
 
 
 def _segment_row(session: Session, segment_id: int) -> SegmentRow:
@@ -240,7 +216,7 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
 
 
 def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
-    """The whole workshop in four queries, however many segments it has."""
+    """The whole workshop in eight queries, however many segments or answers it has."""
     workshop = get_workshop(session, workshop_id=workshop_id)
     segment_rows = session.execute(
         select(SegmentRow)
@@ -273,7 +249,9 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
         )
         for segment in segments
     ]
-    return WorkshopSnapshot(workshop=workshop, segments=views, notes=[_note(r) for r in note_rows])
+    notes = [_note(r) for r in note_rows]
+    frameworks = load_frameworks(session, workshop_id=workshop_id)
+    return WorkshopSnapshot(workshop=workshop, segments=views, notes=notes, frameworks=frameworks)
 
 
 def _fill(session: Session, workshop_id: int, document: WorkshopDocument) -> None:
@@ -300,6 +278,22 @@ def _fill(session: Session, workshop_id: int, document: WorkshopDocument) -> Non
                 position=position,
             )
         )
+    for cell in document.shura_cells:
+        session.add(ShuraCellRow(workshop_id=workshop_id, **cell.model_dump(mode="json")))
+    for risk in document.shura_risks:
+        session.add(ShuraRiskRow(workshop_id=workshop_id, **risk.model_dump(mode="json")))
+    for score in document.twelve_rules:
+        session.add(RuleScoreRow(workshop_id=workshop_id, **score.model_dump(mode="json")))
+    for rating in document.loyalty:
+        segment_id = ids[name_key(rating.segment)] if rating.segment else None
+        session.add(
+            LoyaltyRatingRow(
+                workshop_id=workshop_id,
+                segment_id=segment_id,
+                scope="all" if segment_id is None else str(segment_id),
+                **rating.model_dump(mode="json", exclude={"segment"}),
+            )
+        )
     session.flush()
 
 
@@ -308,6 +302,8 @@ def _empty(session: Session, workshop_id: int) -> None:
     segment_ids = select(col(SegmentRow.id)).where(col(SegmentRow.workshop_id) == workshop_id)
     _delete_where(session, RelationshipRow, col(RelationshipRow.segment_id).in_(segment_ids))
     _delete_where(session, CanvasNoteRow, col(CanvasNoteRow.workshop_id) == workshop_id)
+    for table in (ShuraCellRow, ShuraRiskRow, RuleScoreRow, LoyaltyRatingRow):
+        _delete_where(session, table, table.workshop_id == workshop_id)
     _delete_where(session, SegmentRow, col(SegmentRow.workshop_id) == workshop_id)
 
 

@@ -121,3 +121,78 @@ class SavedSnapshotRow(SQLModel, table=True):
     document: str = Field(sa_type=Text)
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()
+
+
+def _workshop_fk() -> Any:
+    return Field(
+        sa_column=Column(
+            Integer, ForeignKey("workshop.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+
+
+class ShuraCellRow(SQLModel, table=True):
+    __tablename__ = "shura_cell"
+    __table_args__ = (UniqueConstraint("workshop_id", "stage", "audience", name="uq_shura_cell"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    stage: str = Field(max_length=20)
+    audience: str = Field(max_length=20)
+    practice: str = Field(default="")
+    rating: int | None = Field(default=None)
+    next_step: str = Field(default="")
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class ShuraRiskRow(SQLModel, table=True):
+    __tablename__ = "shura_risk"
+    __table_args__ = (UniqueConstraint("workshop_id", "risk", name="uq_shura_risk"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    risk: str = Field(max_length=30)
+    present: bool = Field(default=False)
+    note: str = Field(default="")
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class RuleScoreRow(SQLModel, table=True):
+    __tablename__ = "rule_score"
+    __table_args__ = (UniqueConstraint("workshop_id", "rule", name="uq_rule_score"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    rule: str = Field(max_length=30)
+    score: int | None = Field(default=None)
+    note: str = Field(default="")
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class LoyaltyRatingRow(SQLModel, table=True):
+    __tablename__ = "loyalty_rating"
+    # scope is "all" or the segment id, so uniqueness holds where segment_id is NULL.
+    __table_args__ = (
+        UniqueConstraint("workshop_id", "scope", "kind", "key", name="uq_loyalty_rating"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    segment_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("segment.id", ondelete="CASCADE"), nullable=True),
+    )
+    scope: str = Field(max_length=20)
+    kind: str = Field(max_length=20)
+    key: str = Field(max_length=30)
+    rating: int | None = Field(default=None)
+    evidence: str = Field(default="")
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()

@@ -15,7 +15,17 @@ from canvas.store import repository as repo
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import alembic_config, current_revision, head_revision, upgrade
 
-TABLES = {"workshop", "segment", "relationship", "canvas_note", "saved_snapshot"}
+TABLES = {
+    "workshop",
+    "segment",
+    "relationship",
+    "canvas_note",
+    "saved_snapshot",
+    "shura_cell",
+    "shura_risk",
+    "rule_score",
+    "loyalty_rating",
+}
 
 
 @pytest.fixture

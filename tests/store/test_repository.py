@@ -856,9 +856,10 @@ def test_loading_a_snapshot_takes_the_same_queries_for_2_or_40_segments(engine: 
     assert sum(len(v.relationships) for v in large_snapshot.segments) == 240
     assert len(large_snapshot.notes) == 40
     assert len(large_statements) == len(small_statements)
-    # The workshop, its segments, their relationships, its notes.
+    # The workshop, its segments, their relationships, its notes, and one query for each
+    # framework's answers (SHURA cells, SHURA risks, rule scores, loyalty ratings).
     selects = [s for s in large_statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 4
+    assert len(selects) == 8
 
 
 def test_a_document_note_names_its_segment_and_is_linked_to_it(engine: Engine) -> None:

@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 
 from canvas.demo import load_demo
-from canvas.domain.document import RelationshipDocument, SegmentDocument, WorkshopDocument
+from canvas.domain.document import (
+    SCHEMA_VERSION,
+    RelationshipDocument,
+    SegmentDocument,
+    WorkshopDocument,
+)
 from canvas.domain.vocabulary import (
     NOTE_BLOCKS,
     CanvasBlock,
@@ -48,7 +53,7 @@ def test_the_demo_validates_in_both_languages() -> None:
     for lang in Language:
         doc = load_demo(lang)
         assert isinstance(doc, WorkshopDocument)
-        assert doc.schema_version == 1
+        assert doc.schema_version == SCHEMA_VERSION
         assert doc.workshop.language is lang
         assert doc.workshop.currency == expected_currency[lang]
         assert doc.workshop.title and doc.workshop.company

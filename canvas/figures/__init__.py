@@ -1,0 +1,1 @@
+"""Plotly figures for the course frameworks, one module per framework (no Streamlit)."""

@@ -1,0 +1,39 @@
+"""Small write helpers every repository module shares."""
+
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col
+
+from canvas.domain import NotFound, StaleEdit
+from canvas.store.tables import WorkshopRow, utcnow
+
+
+def touch(session: Session, workshop_id: int) -> None:
+    """Mark the workshop changed, so every cached read of it is refreshed."""
+    session.execute(
+        update(WorkshopRow)
+        .where(col(WorkshopRow.id) == workshop_id)
+        .values(revision=WorkshopRow.revision + 1, updated_at=utcnow())
+    )
+
+
+def guarded_update(
+    session: Session, table: Any, record_id: int, expected_version: int, values: dict[str, Any]
+) -> None:
+    """Update one row only if nobody changed it since ``expected_version`` was read."""
+    result = session.execute(
+        update(table)
+        .where(table.id == record_id, table.version == expected_version)
+        .values(**values, version=table.version + 1, updated_at=utcnow())
+    )
+    if result.rowcount == 1:  # type: ignore[attr-defined]
+        return
+    if session.get(table, record_id) is None:
+        raise NotFound(id=record_id)
+    raise StaleEdit(id=record_id)
+
+
+def delete_where(session: Session, table: Any, condition: Any) -> None:
+    """Delete every row of ``table`` matching ``condition`` in one statement."""
+    session.execute(table.__table__.delete().where(condition))
