@@ -113,6 +113,8 @@ def describe_changes(changes: WorkshopChanges, lang: Language | str, currency: s
             where += " · " + t(f"field.{c.field}", lang)
             before, after = _value(c.before, lang, currency), _value(c.after, lang, currency)
             lines.append(t("changes.field", lang, where=where, before=before, after=after))
+    for framework, count in changes.frameworks.items():
+        lines.append(t("changes.framework", lang, name=t(f"page.{framework}", lang), n=count))
     if changes.notes_added or changes.notes_removed:
         lines.append(
             t("changes.notes", lang, added=changes.notes_added, removed=changes.notes_removed)

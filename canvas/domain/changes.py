@@ -1,7 +1,10 @@
 """What changed between two states of a workshop: the basis of the snapshot comparison."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import BaseModel
 
 from canvas.domain.document import RelationshipDocument, SegmentDocument, WorkshopDocument
 from canvas.domain.segment import SegmentInput, name_key
@@ -37,6 +40,8 @@ class WorkshopChanges:
     changed: list[SegmentChanges] = field(default_factory=list)
     notes_added: int = 0
     notes_removed: int = 0
+    # Framework answers that differ, by framework ("shura", "twelve_rules", "loyalty").
+    frameworks: dict[str, int] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -47,6 +52,7 @@ class WorkshopChanges:
             or self.changed
             or self.notes_added
             or self.notes_removed
+            or self.frameworks
         )
 
 
@@ -71,6 +77,13 @@ def _segment_changes(before: SegmentDocument, after: SegmentDocument) -> list[Fi
     return found
 
 
+def _differing(before: Sequence[BaseModel], after: Sequence[BaseModel]) -> int:
+    """How many answers were added, removed or changed between two lists of answers."""
+    old = {item.model_dump_json() for item in before}
+    new = {item.model_dump_json() for item in after}
+    return max(len(old - new), len(new - old))
+
+
 def compare(before: WorkshopDocument, after: WorkshopDocument) -> WorkshopChanges:
     """The changes that lead from ``before`` to ``after``; segments are matched by name."""
     old = {name_key(s.name): s for s in before.segments}
@@ -84,6 +97,14 @@ def compare(before: WorkshopDocument, after: WorkshopDocument) -> WorkshopChange
     for key, segment in new.items():
         if key in old and (found := _segment_changes(old[key], segment)):
             changed.append(SegmentChanges(segment.name, found))
+    shura_before: list[BaseModel] = [*before.shura_cells, *before.shura_risks]
+    shura_after: list[BaseModel] = [*after.shura_cells, *after.shura_risks]
+    counts = {
+        "shura": _differing(shura_before, shura_after),
+        "twelve_rules": _differing(before.twelve_rules, after.twelve_rules),
+        "loyalty": _differing(before.loyalty, after.loyalty),
+    }
+    frameworks = {name: count for name, count in counts.items() if count}
     old_notes = {(n.block, n.text, n.segment) for n in before.notes}
     new_notes = {(n.block, n.text, n.segment) for n in after.notes}
     return WorkshopChanges(
@@ -93,4 +114,5 @@ def compare(before: WorkshopDocument, after: WorkshopDocument) -> WorkshopChange
         changed=changed,
         notes_added=len(new_notes - old_notes),
         notes_removed=len(old_notes - new_notes),
+        frameworks=frameworks,
     )

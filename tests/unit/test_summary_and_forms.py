@@ -119,3 +119,32 @@ def test_export_file_names_keep_letters_of_any_script():
         update={"workshop": snapshot(SHOP).workshop.model_copy(update={"title": "Кофе / 2026!"})}
     )
     assert file_name(cyrillic, ExportFormat.JSON) == "Кофе-2026.json"
+
+
+def test_changed_framework_answers_are_counted_per_framework():
+    from canvas.domain import WorkshopDocument, WorkshopInput
+    from canvas.domain.changes import compare
+    from canvas.domain.document import RuleScoreDocument
+    from canvas.domain.twelve_rules import ClevelandRule
+    from canvas.summary import describe_changes
+
+    before = WorkshopDocument(
+        workshop=WorkshopInput(title="T"),
+        twelve_rules=[
+            RuleScoreDocument(rule=ClevelandRule.STUDY_CUSTOMERS, score=2),
+            RuleScoreDocument(rule=ClevelandRule.INTERACT, score=4),
+        ],
+    )
+    after = before.model_copy(
+        update={
+            "twelve_rules": [
+                RuleScoreDocument(rule=ClevelandRule.STUDY_CUSTOMERS, score=3),
+                RuleScoreDocument(rule=ClevelandRule.INTERACT, score=4),
+                RuleScoreDocument(rule=ClevelandRule.UNIFY, score=1),
+            ]
+        }
+    )
+    # one score changed and one added: two answers differ
+    changes = compare(before, after)
+    assert changes.frameworks == {"twelve_rules": 2}
+    assert describe_changes(changes, "en", "USD") == ["Twelve rules: 2 answers changed"]
