@@ -16,7 +16,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RERUNS = 15
-PAGES = ["workshops", "segments", "relationships", "board", "analysis", "summary"]
+PAGES = [
+    "workshops",
+    "segments",
+    "relationships",
+    "board",
+    "analysis",
+    "summary",
+    "shura",
+    "twelve_rules",
+    "loyalty",
+]
 
 
 def build_document(segments: int = 40):

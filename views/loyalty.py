@@ -1,8 +1,100 @@
-"""Placeholder while the page is being built in this session."""
+"""Crisis loyalty check: the customer's path and five conditions, for everyone or a segment."""
 
 import streamlit as st
 
-from views.common import require_snapshot, tr
+from canvas.content.loyalty_check import (
+    ITEMS,
+    loyalty_answers,
+    loyalty_content,
+    path_average,
+    weakest_step,
+)
+from canvas.domain.loyalty_check import CheckKind, Condition
+from canvas.figures.loyalty import conditions_chart, path_chart
+from canvas.i18n import number
+from canvas.store.frameworks import save_loyalty
+from views.common import lang, plain, require_snapshot, save, show_problems, tr
 
-require_snapshot()
+content = loyalty_content()
+snap = require_snapshot()
+code = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.loyalty"))
+st.markdown(content.intro(code))
+
+ALL = 0  # the selector's value for all customers; segment ids start at 1
+SCALE: list[int] = [0, 1, 2, 3, 4, 5]  # 0 is "not rated"
+names = {ALL: tr("loyalty.scope_all")} | {v.segment.id: v.segment.name for v in snap.segments}
+if st.session_state.get("loyalty_scope") not in names:
+    st.session_state.loyalty_scope = ALL
+chosen = st.selectbox(
+    tr("loyalty.scope"), list(names), format_func=names.__getitem__, key="loyalty_scope"
+)
+scope = None if chosen == ALL else chosen
+if not snap.segments:
+    st.caption(tr("loyalty.no_segments"))
+
+stored = {item: snap.frameworks.rating(scope, *item) for item in ITEMS}
+prefix = f"loyalty-{chosen}-" + "-".join(str(version) for _, version in stored.values())
+parts = (
+    (CheckKind.STEP, "loyalty.path", content.path_intro),
+    (CheckKind.CONDITION, "loyalty.conditions", content.closer),
+)
+raw: dict[tuple[CheckKind, str], dict] = {}
+with st.form(prefix):
+    st.markdown(tr("loyalty.form_help", scope=plain(names[chosen])))
+    for kind, heading, guide in parts:
+        st.subheader(tr(heading))
+        st.caption(guide(code))
+        for position, entry in enumerate(content.entries(kind), start=1):
+            answer, _ = stored[(kind, entry.key)]
+            hardest = entry.key == Condition.TRUST
+            label = f"{position}. {entry.name(code)}"
+            with st.expander(
+                f"{label} · {tr('loyalty.hardest')}" if hardest else label,
+                expanded=True,
+                icon=":material/warning:" if hardest else None,
+            ):
+                st.markdown(f"**{entry.question(code)}**")
+                if hardest:
+                    st.warning(
+                        f"**{content.trust.title(code)}.** {content.trust.body(code)}",
+                        icon=":material/shield:",
+                    )
+                left, right = st.columns([2, 3])
+                rating = left.radio(
+                    tr("field.rating"),
+                    SCALE,
+                    index=answer.rating or 0,
+                    format_func=lambda v: content.rating_label(v, code),
+                    key=f"{prefix}-{kind}-{entry.key}-rating",
+                )
+                evidence = right.text_area(
+                    tr("field.evidence"),
+                    value=answer.evidence,
+                    key=f"{prefix}-{kind}-{entry.key}-evidence",
+                    height=110,
+                )
+                raw[(kind, entry.key)] = {"rating": rating or None, "evidence": evidence}
+    submitted = st.form_submit_button(tr("loyalty.save"), type="primary")
+
+if submitted:
+    versions = {item: version for item, (_, version) in stored.items()}
+    ratings, problems = loyalty_answers(raw, versions, code)
+    if problems:
+        show_problems(problems)
+    elif save(
+        lambda s: save_loyalty(s, workshop_id=snap.workshop.id, segment_id=scope, ratings=ratings),
+        success=tr("loyalty.saved"),
+    ):
+        st.rerun()
+
+st.subheader(tr("loyalty.results"))
+average, weakest = path_average(snap, scope), weakest_step(snap, scope)
+if average is None or weakest is None:
+    st.caption(tr("loyalty.summary_empty"))
+else:
+    step = content.entry(CheckKind.STEP, weakest).name(code)
+    st.markdown(tr("loyalty.summary", average=number(average, code, 1), step=step))
+left, right = st.columns(2)
+left.plotly_chart(path_chart(snap, code, scope), width="stretch")
+right.plotly_chart(conditions_chart(snap, code, scope), width="stretch")

@@ -1,8 +1,121 @@
-"""Placeholder while the page is being built in this session."""
+"""SHURA stages: four parallel stages with customers and employees, rated and planned."""
 
 import streamlit as st
 
-from views.common import require_snapshot, tr
+from canvas.content import catalogue
+from canvas.content.shura import (
+    NOT_RATED,
+    cell_label,
+    rating_text,
+    shura_content,
+    shura_form_answers,
+    stage_types,
+    weak_spots,
+)
+from canvas.domain.shura import Audience, ShuraRisk, ShuraStage
+from canvas.figures.shura import shura_heatmap
+from canvas.i18n import t
+from canvas.store.frameworks import save_shura
+from views.common import lang, plain, require_snapshot, save, show_problems, tr
 
-require_snapshot()
+content, cat = shura_content(), catalogue()
+snap = require_snapshot()
+answers = snap.frameworks
+code = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.shura"))
+st.markdown(content.intro(code))
+st.caption(content.source(code))
+
+ratings = [NOT_RATED, 1, 2, 3, 4, 5]
+rating_name = lambda v: (  # noqa: E731
+    t("shura.rating.none", code) if v == NOT_RATED else f"{v} · {t(f'shura.rating.{v}', code)}"
+)
+versions = [answers.cell(s, a)[1] for s in ShuraStage for a in Audience]
+versions += [answers.risk(r)[1] for r in ShuraRisk]
+prefix = f"shura{snap.workshop.id}-" + "-".join(map(str, versions))
+raw_cells: dict[tuple[ShuraStage, Audience], dict] = {}
+raw_risks: dict[ShuraRisk, dict] = {}
+with st.form(f"shura-form-{prefix}"):
+    st.markdown(tr("shura.form_help"))
+    for number, stage in enumerate(ShuraStage, start=1):
+        entry = content.stage(stage)
+        with st.expander(f"{number}. {entry.name(code)}", expanded=number == 1):
+            for column, audience in zip(st.columns(2), Audience, strict=True):
+                side, (cell, _) = entry.side(audience), answers.cell(stage, audience)
+                key = f"{prefix}-{stage}-{audience}"
+                column.markdown(f"**{cell_label(stage, audience, code)}**")
+                column.caption(f"{tr('shura.goal')}: {side.goal(code)}")
+                practice = column.text_area(
+                    tr("field.practice"), cell.practice, key=f"{key}-practice", height=100
+                )
+                rating = column.select_slider(
+                    tr("field.rating"),
+                    ratings,
+                    value=cell.rating or NOT_RATED,
+                    format_func=rating_name,
+                    key=f"{key}-rating",
+                    help=tr("shura.rating.help"),
+                )
+                next_step = column.text_area(
+                    tr("field.next_step"), cell.next_step, key=f"{key}-next", height=80
+                )
+                raw_cells[(stage, audience)] = {
+                    "practice": practice,
+                    "rating": rating,
+                    "next_step": next_step,
+                }
+            st.caption(f":material/thumb_up: **{tr('shura.good_example')}**: {entry.good(code)}")
+            st.caption(f":material/thumb_down: **{tr('shura.bad_example')}**: {entry.bad(code)}")
+    st.subheader(tr("shura.risks"))
+    st.caption(tr("shura.risks_help"))
+    for risk in ShuraRisk:
+        answer, _ = answers.risk(risk)
+        left, right = st.columns([2, 3])
+        present = left.checkbox(
+            content.risk(risk).name(code), answer.present, key=f"{prefix}-{risk}-present"
+        )
+        note = left.text_input(tr("field.note"), answer.note, key=f"{prefix}-{risk}-note")
+        remedies = "".join(f"\n- {text}" for text in content.remedies_for(risk, code))
+        right.caption(f"**{tr('shura.remedies')}**:{remedies}")
+        raw_risks[risk] = {"present": present, "note": note}
+    st.caption(content.long_term(code))
+    submitted = st.form_submit_button(tr("shura.save"), type="primary")
+
+if submitted:
+    cells, risks, problems = shura_form_answers(raw_cells, raw_risks, answers, code)
+    if problems:
+        show_problems(problems)
+    elif not (cells or risks):
+        st.info(tr("shura.unchanged"))
+    elif save(
+        lambda s: save_shura(s, workshop_id=snap.workshop.id, cells=cells, risks=risks),
+        success=tr("shura.saved"),
+    ):
+        st.rerun()
+
+st.divider()
+st.subheader(tr("shura.results"))
+st.plotly_chart(shura_heatmap(snap, code), width="stretch")
+st.markdown(f"**{tr('shura.weakest')}**")
+weak = weak_spots(answers)
+st.caption(tr("shura.weakest_help") if weak else tr("shura.weakest_none"))
+for stage, audience in weak:
+    cell, _ = answers.cell(stage, audience)
+    step = f" — {plain(cell.next_step)}" if cell.next_step else ""
+    rated = rating_text(cell.rating, code)
+    st.markdown(f"- :red[{cell_label(stage, audience, code)}: {rated}]{step}")
+
+st.subheader(tr("shura.types.title"))
+st.caption(f"{tr('shura.types.help')} {content.types_note(code)}")
+if not snap.segments:
+    st.info(tr("shura.types.no_segments"))
+for found in stage_types(snap):
+    have, lack = (
+        ", ".join(cat.type(k).name(code) for k in kinds) or tr("shura.types.none")
+        for kinds in (found.established, found.missing)
+    )
+    st.markdown(
+        f"**{content.stage(found.stage).customers.name(code)}** · "
+        f"{tr('shura.types.established')}: {have} · {tr('shura.types.missing')}: {lack}"
+    )
+    st.caption(content.stage(found.stage).types_why(code))

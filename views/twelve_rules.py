@@ -1,8 +1,79 @@
-"""Placeholder while the page is being built in this session."""
+"""Twelve rules: score how closely the company follows Brad Cleveland's rules, see the weakest."""
 
 import streamlit as st
 
-from views.common import require_snapshot, tr
+from canvas.content.twelve_rules import rule_answers, rule_scores, twelve_rules
+from canvas.domain.twelve_rules import ClevelandRule, priorities
+from canvas.figures.twelve_rules import rules_radar
+from canvas.i18n import t
+from canvas.store.frameworks import save_rules
+from views.common import lang, plain, require_snapshot, save, show_problems, tr
 
-require_snapshot()
+content = twelve_rules()
+snap = require_snapshot()
+code = lang()  # widgets' format_func may be called outside the run
+answers = snap.frameworks
 st.title(tr("page.twelve_rules"))
+st.info(content.quote(code), icon=":material/format_quote:")
+st.markdown(content.intro(code))
+
+
+def score_name(score: int | None) -> str:
+    if score is None:
+        return t("rules.not_scored", code)
+    return t("rules.score_of", code, score=score)
+
+
+options: list[int | None] = [None, 0, 1, 2, 3, 4, 5]
+versions = "-".join(str(answers.rule(rule)[1]) for rule in ClevelandRule)
+prefix = f"rules-{versions}"
+raw: dict[ClevelandRule, dict] = {}
+with st.form(f"rules-form-{prefix}"):
+    st.caption(tr("rules.form_help"))
+    for rule in ClevelandRule:
+        entry, (answer, _) = content.rule(rule), answers.rule(rule)
+        label = f"{content.numbered(rule, code)} · {score_name(answer.score)}"
+        with st.expander(label, expanded=answer.score is None):
+            st.caption(entry.explanation(code))
+            left, right = st.columns([2, 3])
+            score = left.select_slider(
+                tr("field.score"),
+                options,
+                value=answer.score,
+                format_func=score_name,
+                key=f"{prefix}-{rule}-score",
+            )
+            note = right.text_area(
+                tr("field.note"), value=answer.note, height=80, key=f"{prefix}-{rule}-note"
+            )
+            raw[rule] = {"score": score, "note": note}
+    submitted = st.form_submit_button(tr("rules.save"), type="primary")
+
+if submitted:
+    changed, problems = rule_answers(raw, answers, code)
+    if problems:
+        show_problems(problems)
+    elif not changed:
+        st.info(tr("rules.nothing_changed"))
+    elif save(
+        lambda s: save_rules(s, workshop_id=snap.workshop.id, scores=changed),
+        success=tr("rules.saved"),
+    ):
+        st.rerun()
+
+st.subheader(tr("rules.results"))
+scores = rule_scores(answers)
+if all(score is None for score in scores.values()):
+    st.info(tr("rules.no_scores"))
+    st.stop()
+
+st.plotly_chart(rules_radar(snap, code), width="stretch")
+st.subheader(tr("rules.priorities"))
+st.caption(tr("rules.priorities_help"))
+for rule in priorities(scores):
+    answer, _ = answers.rule(rule)
+    with st.container(border=True):
+        st.markdown(f"**{content.numbered(rule, code)}** · {score_name(answer.score)}")
+        st.markdown(f"{tr('rules.next_step')}: {content.rule(rule).next_step(code)}")
+        if answer.note:
+            st.caption(f"{tr('rules.your_note')}: {plain(answer.note)}")

@@ -168,4 +168,31 @@ def to_document(snapshot: WorkshopSnapshot) -> WorkshopDocument:
     workshop = WorkshopInput(
         **snapshot.workshop.model_dump(include=set(WorkshopInput.model_fields))
     )
-    return WorkshopDocument(workshop=workshop, segments=segments, notes=notes)
+    answers = snapshot.frameworks
+    return WorkshopDocument(
+        workshop=workshop,
+        segments=segments,
+        notes=notes,
+        shura_cells=[
+            ShuraCellDocument(**cell.model_dump(exclude={"version"}))
+            for cell in answers.shura_cells
+            if not cell.empty
+        ],
+        shura_risks=[
+            ShuraRiskDocument(**risk.model_dump(exclude={"version"}))
+            for risk in answers.shura_risks
+        ],
+        twelve_rules=[
+            RuleScoreDocument(**score.model_dump(exclude={"version"}))
+            for score in answers.rule_scores
+            if not score.empty
+        ],
+        loyalty=[
+            LoyaltyDocument(
+                **rating.model_dump(exclude={"version", "segment_id"}),
+                segment=names[rating.segment_id] if rating.segment_id is not None else None,
+            )
+            for rating in answers.loyalty
+            if not rating.empty and (rating.segment_id is None or rating.segment_id in names)
+        ],
+    )

@@ -2,7 +2,7 @@
 
 Everything the page needs is inside it: the styles are inline, the canvas is drawn as an
 inline SVG and no script runs, so the file can be mailed, put on a USB stick or opened in
-a classroom without a network. The writer only knows the blocks of ``canvas.export.report``
+a classroom without a network. The writer only knows the blocks of ``canvas.export.blocks``
 (never a section by name), every text goes through ``html.escape`` and every colour is
 checked to be ``#RRGGBB`` before it reaches a style attribute.
 """
@@ -11,7 +11,7 @@ import re
 from html import escape
 
 from canvas.board import GREY, LAYOUT, BoardItem, Box
-from canvas.export.report import Block, Board, Bullets, Callout, Paragraph, Report, Section, Table
+from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Section, Table
 from canvas.i18n import t
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")

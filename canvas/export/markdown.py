@@ -9,7 +9,7 @@ neutralised with a backslash.
 import re
 
 from canvas.board import LAYOUT
-from canvas.export.report import Block, Board, Bullets, Callout, Paragraph, Report, Table
+from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Table
 
 # What a line may start with to become a heading, quote, list item, rule, table or fence.
 _BLOCK_START = re.compile(r"^(#|>|-|\+|\*|=|_|\||`{3}|~{3})")

@@ -3,7 +3,7 @@
 A4 portrait, with the canvas on a landscape page of its own. The first page carries the
 title, the workshop's facts and a contents list with page numbers; every later page has a
 footer with the report's footer line and "page n of N". Like the other writers this one
-only knows the blocks of ``canvas.export.report`` (never a section by name).
+only knows the blocks of ``canvas.export.blocks`` (never a section by name).
 
 PT Sans (ParaType's open font with full Cyrillic) comes from the ``fontpkg-pt-sans``
 package, so the PDF looks the same on every machine and never depends on system fonts.
@@ -33,7 +33,7 @@ from fpdf.fonts import TTFFont
 from fpdf.outline import OutlineSection
 
 from canvas.board import GREY, LAYOUT, BoardItem, Box
-from canvas.export.report import Block, Board, Bullets, Callout, Paragraph, Report, Section, Table
+from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Section, Table
 from canvas.i18n import t
 
 # ------------------------------------------------------------------ the font

@@ -7,90 +7,28 @@ needs no change in any writer.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from canvas.analysis import describe, recommendations
-from canvas.board import BoardItem, board_items
+from canvas.board import board_items
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, IntegrationBlock, Language, RelationshipType
 from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
+from canvas.export.blocks import (
+    Block,
+    Board,
+    Bullets,
+    Callout,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
+from canvas.export.sections_loyalty import loyalty_sections
+from canvas.export.sections_shura import shura_sections
+from canvas.export.sections_twelve_rules import rules_sections
 from canvas.i18n import money, t
 from canvas.summary import DASH, economics_rows, progress_rows, segment_rows
-
-# ------------------------------------------------------------------ blocks
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """Plain text; ``tone`` is "normal", "muted" (small grey) or "lead" (larger)."""
-
-    text: str
-    tone: str = "normal"
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: list[str]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of text; ``fills`` gives an optional background colour (#RRGGBB) per cell,
-    ``widths`` relative column widths, ``marks`` an optional colour swatch per row."""
-
-    header: list[str]
-    rows: list[list[str]]
-    fills: list[list[str | None]] | None = None
-    widths: list[float] | None = None
-    marks: list[str] | None = None
-
-
-@dataclass(frozen=True)
-class Callout:
-    """A boxed piece of advice: ``tone`` is "high" or "medium"."""
-
-    title: str
-    body: str
-    note: str
-    tone: str = "medium"
-
-
-@dataclass(frozen=True)
-class Board:
-    """The whole canvas: block names and the items written in each block."""
-
-    names: dict[CanvasBlock, str]
-    items: dict[CanvasBlock, list[BoardItem]]
-    highlight: CanvasBlock = CanvasBlock.CUSTOMER_RELATIONSHIPS
-
-
-Block = Paragraph | Bullets | Table | Callout | Board
-
-
-@dataclass(frozen=True)
-class Section:
-    """A titled part of the report; ``key`` is stable across languages."""
-
-    key: str
-    title: str
-    blocks: list[Block]
-    new_page: bool = False
-
-
-@dataclass(frozen=True)
-class Report:
-    """Everything a writer needs: the front matter and the sections in order."""
-
-    lang: Language
-    title: str
-    company: str
-    created: date
-    facts: list[tuple[str, str]]
-    footer: str
-    credit: str
-    sections: list[Section] = field(default_factory=list)
-
 
 SectionBuilder = Callable[[WorkshopSnapshot, Language], list[Section]]
 
@@ -245,6 +183,9 @@ SECTION_BUILDERS: list[SectionBuilder] = [
     _progress,
     _segments,
     _per_segment,
+    shura_sections,
+    rules_sections,
+    loyalty_sections,
 ]
 
 

@@ -21,7 +21,16 @@ from tests.app.ui import (
     widget,
 )
 
-WORKSHOP_PAGES = ["segments", "relationships", "canvas", "analysis", "summary"]
+WORKSHOP_PAGES = [
+    "segments",
+    "relationships",
+    "canvas",
+    "analysis",
+    "summary",
+    "shura",
+    "twelve_rules",
+    "loyalty",
+]
 TITLE_KEYS = {
     "workshops": "page.workshops",
     "segments": "page.segments",
@@ -29,6 +38,9 @@ TITLE_KEYS = {
     "canvas": "page.canvas",
     "analysis": "page.analysis",
     "summary": "page.summary",
+    "shura": "page.shura",
+    "twelve_rules": "page.twelve_rules",
+    "loyalty": "page.loyalty",
 }
 
 

@@ -33,6 +33,9 @@ PAGES = {
     "canvas": "views/board.py",
     "analysis": "views/analysis.py",
     "summary": "views/summary.py",
+    "shura": "views/shura.py",
+    "twelve_rules": "views/twelve_rules.py",
+    "loyalty": "views/loyalty.py",
 }
 
 
@@ -40,7 +43,15 @@ def _json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-STRINGS: dict[str, dict[str, str]] = {lang: _json(DATA / "i18n" / f"{lang}.json") for lang in LANGS}
+def _strings(lang: str) -> dict[str, str]:
+    """The main strings file and every framework's ``<lang>.<part>.json``."""
+    merged: dict[str, str] = _json(DATA / "i18n" / f"{lang}.json")
+    for part in sorted((DATA / "i18n").glob(f"{lang}.*.json")):
+        merged.update(_json(part))
+    return merged
+
+
+STRINGS: dict[str, dict[str, str]] = {lang: _strings(lang) for lang in LANGS}
 CATALOGUE: dict[str, Any] = _json(DATA / "catalogue.json")
 DEMO: dict[str, dict[str, Any]] = {lang: _json(DATA / "demo" / f"{lang}.json") for lang in LANGS}
 

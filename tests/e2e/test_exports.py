@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from canvas.content.catalogue import catalogue
 from canvas.demo import load_demo
+from canvas.domain.document import SCHEMA_VERSION
 from canvas.i18n import t
 
 pytestmark = pytest.mark.e2e
@@ -55,7 +56,7 @@ def test_a_workshop_exported_as_json_comes_back_through_the_upload(
     exported = tmp_path / "workshop.json"
     started.value.save_as(exported)
     document = json.loads(exported.read_text(encoding="utf-8"))
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == SCHEMA_VERSION
     document["workshop"]["title"] = "Imported in Chromium"
     exported.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 

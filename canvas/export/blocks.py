@@ -1,0 +1,82 @@
+"""The building blocks of a report: what every writer (PDF, HTML, Markdown) can draw.
+
+A section is a title and a list of these blocks; writers never know which section
+they draw, so a new framework adds sections without touching any writer.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from canvas.board import BoardItem
+from canvas.domain import CanvasBlock, Language
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Plain text; ``tone`` is "normal", "muted" (small grey) or "lead" (larger)."""
+
+    text: str
+    tone: str = "normal"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of text; ``fills`` gives an optional background colour (#RRGGBB) per cell,
+    ``widths`` relative column widths, ``marks`` an optional colour swatch per row."""
+
+    header: list[str]
+    rows: list[list[str]]
+    fills: list[list[str | None]] | None = None
+    widths: list[float] | None = None
+    marks: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed piece of advice: ``tone`` is "high" or "medium"."""
+
+    title: str
+    body: str
+    note: str
+    tone: str = "medium"
+
+
+@dataclass(frozen=True)
+class Board:
+    """The whole canvas: block names and the items written in each block."""
+
+    names: dict[CanvasBlock, str]
+    items: dict[CanvasBlock, list[BoardItem]]
+    highlight: CanvasBlock = CanvasBlock.CUSTOMER_RELATIONSHIPS
+
+
+Block = Paragraph | Bullets | Table | Callout | Board
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the report; ``key`` is stable across languages."""
+
+    key: str
+    title: str
+    blocks: list[Block]
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a writer needs: the front matter and the sections in order."""
+
+    lang: Language
+    title: str
+    company: str
+    created: date
+    facts: list[tuple[str, str]]
+    footer: str
+    credit: str
+    sections: list[Section] = field(default_factory=list)

@@ -1,0 +1,357 @@
+"""The crisis loyalty check: its texts, the reading of answers, the charts and the report."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from canvas.content.catalogue import Localized
+from canvas.content.loyalty_check import (
+    ITEMS,
+    answered_scopes,
+    load_loyalty_content,
+    loyalty_answers,
+    loyalty_content,
+    path_average,
+    ratings,
+    scope_name,
+    weakest_step,
+)
+from canvas.demo import load_demo
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain.document import WorkshopDocument
+from canvas.domain.frameworks import FrameworkAnswers, StoredLoyaltyRating
+from canvas.domain.loyalty_check import CheckKind, Condition, LoyaltyRatingInput, PathStep
+from canvas.export.report import Callout, Paragraph, Table
+from canvas.export.sections_loyalty import RATING_FILLS, loyalty_sections
+from canvas.figures.loyalty import TRUST_COLOUR, conditions_chart, path_chart
+from tests.unit.factories import segment, snapshot
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+CONTENT = json.loads((DATA / "frameworks" / "loyalty_check.json").read_text(encoding="utf-8"))
+CYRILLIC = re.compile(r"[а-яё]", re.I)
+STEP, CONDITION = CheckKind.STEP, CheckKind.CONDITION
+
+
+def _with(base: WorkshopSnapshot, *answers: tuple) -> WorkshopSnapshot:
+    """``base`` holding loyalty answers given as (segment id, kind, key, rating, evidence)."""
+    stored = [
+        StoredLoyaltyRating(segment_id=sid, kind=kind, key=key, rating=rating, evidence=evidence)
+        for sid, kind, key, rating, evidence in answers
+    ]
+    return base.model_copy(update={"frameworks": FrameworkAnswers(loyalty=stored)})
+
+
+def _two_segments() -> WorkshopSnapshot:
+    return snapshot(segment(1, "Cafés"), segment(2, "Offices"))
+
+
+def _demo_snapshot(document: WorkshopDocument) -> WorkshopSnapshot:
+    """The demo's segments and loyalty answers, in memory; segment ids count from 1."""
+    ids = {s.name: index for index, s in enumerate(document.segments, start=1)}
+    base = snapshot(*(segment(ids[s.name], s.name) for s in document.segments))
+    return _with(
+        base,
+        *(
+            (ids[a.segment] if a.segment else None, a.kind, a.key, a.rating, a.evidence)
+            for a in document.loyalty
+        ),
+    )
+
+
+# ------------------------------------------------------------------ content
+
+
+def test_the_path_has_five_steps_in_the_order_the_customer_meets_them():
+    content = loyalty_content()
+    assert [s.key for s in content.steps] == ["brand", "environment", "offer", "decision", "use"]
+    assert [c.key for c in content.conditions] == [
+        "reason",
+        "trust",
+        "importance",
+        "status",
+        "benefit",
+    ]
+    assert ITEMS[:5] == tuple((STEP, key) for key in PathStep)
+    assert ITEMS[5:] == tuple((CONDITION, key) for key in Condition)
+
+
+def test_every_text_is_written_in_both_languages_and_the_russian_in_russian():
+    content = loyalty_content()
+    texts = [content.intro, content.path_intro, content.closer, content.trust.title]
+    texts += [content.trust.body, *(s.name for s in content.scale)]
+    for entry in [*content.steps, *content.conditions]:
+        texts += [entry.name, entry.question]
+    assert len(texts) == 5 + 5 + 2 * 10
+    assert all(isinstance(text, Localized) for text in texts)
+    assert all(text.en and CYRILLIC.search(text.ru) for text in texts)
+    assert not [text.en for text in texts if CYRILLIC.search(text.en)]
+
+
+def test_the_texts_carry_the_facts_of_the_source():
+    content = loyalty_content()
+    assert "operating model" in content.intro("en")
+    assert "операционная модель" in content.intro("ru")
+    assert {"branch", "shop"} <= set(re.findall(r"\w+", content.path_intro("en")))
+    use = content.entry(STEP, PathStep.USE).question("en")
+    assert all(word in use for word in ("accessible", "functional", "easy"))
+    assert "better offer" in content.closer("en")
+    trust = content.trust.body("en")
+    for fact in ("hardest", "truthful", "deep", "quiet", "competitive edge"):
+        assert fact in trust, fact
+    for fact in ("труднее всего", "правдивой", "глубокой", "конкурентное преимущество"):
+        assert fact in content.trust.body("ru"), fact
+
+
+def test_the_content_is_read_once_per_process():
+    assert loyalty_content() is loyalty_content()
+
+
+def test_a_content_file_missing_a_condition_is_refused(tmp_path):
+    broken = {**CONTENT, "conditions": CONTENT["conditions"][:4]}
+    path = tmp_path / "loyalty.json"
+    path.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(ValidationError, match="conditions must be exactly"):
+        load_loyalty_content(path)
+
+
+def test_a_content_file_with_steps_out_of_the_customers_order_is_refused(tmp_path):
+    brand, environment, *rest = CONTENT["steps"]
+    path = tmp_path / "loyalty.json"
+    path.write_text(json.dumps({**CONTENT, "steps": [environment, brand, *rest]}), "utf-8")
+    with pytest.raises(ValidationError, match="in order"):
+        load_loyalty_content(path)
+
+
+def test_a_text_without_its_russian_is_refused(tmp_path):
+    path = tmp_path / "loyalty.json"
+    path.write_text(json.dumps({**CONTENT, "intro": {"en": "Only English"}}), "utf-8")
+    with pytest.raises(ValidationError):
+        load_loyalty_content(path)
+
+
+def test_a_rating_is_labelled_with_its_number_and_name():
+    content = loyalty_content()
+    assert content.rating_label(4, Language.EN) == "4 · strong"
+    assert content.rating_label(1, Language.RU) == "1 · слабо"
+    assert content.rating_label(None, Language.EN) == "not rated"
+    assert content.rating_label(0, Language.RU) == "без оценки"
+
+
+# ------------------------------------------------------------------ reading answers
+
+
+def test_the_path_average_counts_only_rated_steps():
+    snap = _with(
+        _two_segments(),
+        (None, STEP, "brand", 4, ""),
+        (None, STEP, "environment", 2, ""),
+        (None, STEP, "use", 5, ""),
+        (None, CONDITION, "trust", 1, ""),  # a condition is not a step
+        (1, STEP, "offer", 1, ""),  # another scope
+    )
+    # (4 + 2 + 5) / 3
+    assert path_average(snap, None) == pytest.approx(11 / 3)
+    assert path_average(snap, 1) == 1
+    assert path_average(snap, 2) is None
+
+
+def test_the_weakest_step_is_the_lowest_and_on_a_tie_the_one_met_first():
+    snap = _with(
+        _two_segments(),
+        (None, STEP, "use", 2, ""),
+        (None, STEP, "decision", 2, ""),
+        (None, STEP, "brand", 3, ""),
+    )
+    assert weakest_step(snap, None) is PathStep.DECISION
+    assert weakest_step(snap, 1) is None
+
+
+def test_ratings_come_in_the_path_order_with_gaps_for_unrated_steps():
+    snap = _with(_two_segments(), (2, STEP, "use", 5, ""), (2, STEP, "brand", 1, ""))
+    assert ratings(snap, 2, STEP) == {
+        "brand": 1,
+        "environment": None,
+        "offer": None,
+        "decision": None,
+        "use": 5,
+    }
+    assert set(ratings(snap, None, CONDITION).values()) == {None}
+
+
+def test_scopes_with_answers_come_all_customers_first_then_segments_in_their_order():
+    snap = _with(
+        _two_segments(),
+        (2, STEP, "brand", 3, ""),
+        (1, CONDITION, "trust", None, "Asked about prices"),
+        (None, STEP, "use", 4, ""),
+    )
+    assert answered_scopes(snap) == [None, 1, 2]
+
+
+def test_an_answer_emptied_again_does_not_make_a_scope_answered():
+    snap = _with(_two_segments(), (None, STEP, "brand", None, ""), (2, STEP, "use", 4, ""))
+    assert answered_scopes(snap) == [2]
+
+
+def test_a_scope_is_named_all_customers_or_after_its_segment():
+    snap = _two_segments()
+    assert scope_name(snap, None, Language.EN) == "All customers"
+    assert scope_name(snap, None, Language.RU) == "Все клиенты"
+    assert scope_name(snap, 2, Language.EN) == "Offices"
+
+
+def test_a_form_left_untouched_saves_nothing():
+    raw = {item: {"rating": None, "evidence": "  "} for item in ITEMS}
+    assert loyalty_answers(raw, {}, Language.EN) == ({}, [])
+
+
+def test_a_form_saves_what_was_entered_and_what_was_stored_before_with_its_version():
+    raw: dict[tuple[CheckKind, str], dict[str, object]] = {
+        (STEP, "brand"): {"rating": 4, "evidence": " Festivals "},
+        (STEP, "use"): {"rating": None, "evidence": ""},  # stored before, now cleared
+        (CONDITION, "trust"): {"rating": None, "evidence": ""},  # never stored
+    }
+    answers, problems = loyalty_answers(raw, {(STEP, "use"): 3}, Language.EN)
+    assert problems == []
+    assert answers == {
+        (STEP, "brand"): (LoyaltyRatingInput(rating=4, evidence="Festivals"), 0),
+        (STEP, "use"): (LoyaltyRatingInput(), 3),
+    }
+
+
+def test_every_problem_in_a_form_names_the_item_and_the_field():
+    raw: dict[tuple[CheckKind, str], dict[str, object]] = {
+        (STEP, "offer"): {"rating": 3, "evidence": "x" * 700},
+        (CONDITION, "trust"): {"rating": 6, "evidence": ""},
+        (CONDITION, "status"): {"rating": 5, "evidence": "Fine"},
+    }
+    answers, problems = loyalty_answers(raw, {}, Language.EN)
+    assert problems == [
+        "Offer and the culture of our people · Evidence: is too long: at most 600 characters.",
+        "Trust and safety · Rating: must be at most 5.",
+    ]
+    assert list(answers) == [(CONDITION, "status")]
+
+    _, russian = loyalty_answers(raw, {}, Language.RU)
+    assert russian[0].startswith("Предложение и культура сотрудников · ")
+
+
+# ------------------------------------------------------------------ charts
+
+
+def test_the_path_chart_draws_one_line_per_scope_with_ratings_in_path_order():
+    snap = _with(
+        _two_segments(),
+        (None, STEP, "brand", 4, ""),
+        (None, STEP, "use", 2, ""),
+        (2, STEP, "decision", 1, ""),
+        (1, CONDITION, "trust", 3, ""),  # no step rated: no line
+    )
+    figure = path_chart(snap, Language.EN, 2)
+    assert [trace.name for trace in figure.data] == ["All customers", "Offices"]
+    assert list(figure.data[0].y) == [4, None, None, None, 2]
+    assert list(figure.data[1].y) == [None, None, None, 1, None]
+    assert figure.data[1].line.width > figure.data[0].line.width  # the scope on screen
+    assert figure.layout.title.text == "The customer's path, rated 1 to 5"
+
+
+def test_charts_escape_segment_names():
+    hostile = snapshot(segment(1, "<b>Bold</b> & co"))
+    snap = _with(hostile, (1, STEP, "brand", 3, ""), (1, CONDITION, "trust", 2, ""))
+    [line] = path_chart(snap, Language.EN, 1).data
+    assert line.name == "&lt;b&gt;Bold&lt;/b&gt; &amp; co"
+    title = conditions_chart(snap, Language.EN, 1).layout.title.text
+    assert title == "Five conditions: &lt;b&gt;Bold&lt;/b&gt; &amp; co"
+
+
+def test_charts_of_an_empty_check_say_nothing_is_rated_yet():
+    snap = _two_segments()
+    assert path_chart(snap, Language.RU, None).data == ()
+    for figure in (path_chart(snap, Language.RU, None), conditions_chart(snap, Language.RU, None)):
+        assert [a.text for a in figure.layout.annotations] == ["Пока ничего не оценено"]
+
+
+def test_the_conditions_chart_highlights_trust_and_compares_a_segment_with_everyone():
+    snap = _with(
+        _two_segments(),
+        (1, CONDITION, "trust", 2, ""),
+        (1, CONDITION, "benefit", 4, ""),
+        (None, CONDITION, "trust", 3, ""),
+    )
+    bars, overall = conditions_chart(snap, Language.EN, 1).data
+    assert list(bars.x) == [0, 2, 0, 0, 4]
+    colours = list(bars.marker.color)
+    assert colours[1] == TRUST_COLOUR
+    assert colours.count(TRUST_COLOUR) == 1
+    assert bars.y[1] == "<b>Trust and safety</b>"
+    assert list(bars.text) == ["not rated", "2 · below par", "not rated", "not rated", "4 · strong"]
+    assert (list(overall.x), list(overall.y)) == ([3], ["<b>Trust and safety</b>"])
+
+
+# ------------------------------------------------------------------ the report
+
+
+def test_nothing_rated_gives_no_report_section():
+    assert loyalty_sections(_two_segments(), Language.EN) == []
+    emptied = _with(_two_segments(), (None, STEP, "brand", None, ""))
+    assert loyalty_sections(emptied, Language.RU) == []
+
+
+@pytest.mark.parametrize("lang", list(Language), ids=lambda lang: lang.value)
+def test_the_demo_report_has_everyone_then_offices_each_with_two_tables_and_a_trust_callout(lang):
+    document = load_demo(lang)
+    offices = document.segments[1].name
+    sections = loyalty_sections(_demo_snapshot(document), lang)
+
+    assert [s.key for s in sections] == ["loyalty-all", "loyalty-segment-2"]
+    assert [s.new_page for s in sections] == [True, False]
+    assert offices in sections[1].title
+    trust = loyalty_content().trust
+    for section in sections:
+        steps, conditions = [b for b in section.blocks if isinstance(b, Table)]
+        assert len(steps.rows) == len(conditions.rows) == 5
+        [callout] = [b for b in section.blocks if isinstance(b, Callout)]
+        assert (callout.title, callout.body) == (trust.title(lang), trust.body(lang))
+    # all customers: trust 3 of 5 is a warning, the offices' 2 of 5 an alarm
+    tones = [[b.tone for b in s.blocks if isinstance(b, Callout)] for s in sections]
+    assert tones == [["medium"], ["high"]]
+
+
+def test_the_demo_tables_hold_ratings_coloured_evidence_and_dashes_for_gaps():
+    sections = loyalty_sections(_demo_snapshot(load_demo(Language.EN)), Language.EN)
+    everyone, offices = ([b for b in s.blocks if isinstance(b, Table)] for s in sections)
+    steps = everyone[0]
+    assert steps.header == ["Step of the path", "Rating", "Evidence"]
+    assert [row[1] for row in steps.rows] == [
+        "4 · strong",
+        "3 · good enough",
+        "4 · strong",
+        "3 · good enough",
+        "2 · below par",
+    ]
+    assert steps.rows[0][0] == "1. Brand and communications"
+    assert steps.fills is not None
+    assert [row[1] for row in steps.fills] == [RATING_FILLS[r] for r in (4, 3, 4, 3, 2)]
+    assert offices[0].rows[0] == ["1. Brand and communications", "—", "—"]
+    assert offices[1].rows[1][0] == "Trust and safety"
+    assert offices[1].rows[1][1] == "2 · below par"
+
+
+def test_the_demo_report_sums_up_the_path():
+    sections = loyalty_sections(_demo_snapshot(load_demo(Language.EN)), Language.EN)
+    summaries = [b.text for s in sections for b in s.blocks if isinstance(b, Paragraph)]
+    # everyone: (4 + 3 + 4 + 3 + 2) / 5 = 3.2, use is lowest; offices: (2 + 4) / 2 = 3
+    assert summaries == [
+        "Average along the path: 3.2 of 5. Weakest step: Use after the purchase.",
+        "Average along the path: 3 of 5. Weakest step: Purchase decision.",
+    ]
+
+
+def test_trust_rated_four_brings_no_callout():
+    snap = _with(_two_segments(), (None, CONDITION, "trust", 4, "We publish weekly updates"))
+    [section] = loyalty_sections(snap, Language.EN)
+    assert not [b for b in section.blocks if isinstance(b, Callout)]
+    assert section.title == "Crisis loyalty check: all customers"
