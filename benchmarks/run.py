@@ -1,6 +1,7 @@
 """``make bench``: how fast each page reruns, and how much SQL a rerun costs.
 
-Builds a 40-segment workshop (all six types answered, notes on every block) in a
+Builds a 40-segment workshop (all six types answered, 200 notes, the demo's SHURA,
+twelve-rules and loyalty answers) in a
 temporary SQLite database, then for each page measures the median warm rerun time
 through AppTest next to an empty page's, and counts SQL statements per rerun with
 a SQLAlchemy event. Prints a table and writes ``benchmarks/results.json``.
@@ -69,8 +70,15 @@ def build_document(segments: int = 40):
         for n in range(200)
         for block in [NOTE_BLOCKS[n % len(NOTE_BLOCKS)]]
     ]
+    # The demo's framework answers, so every assessment is filled in too.
     return WorkshopDocument(
-        workshop=demo.workshop.model_copy(update={"title": "Bench"}), segments=docs, notes=notes
+        workshop=demo.workshop.model_copy(update={"title": "Bench"}),
+        segments=docs,
+        notes=notes,
+        shura_cells=demo.shura_cells,
+        shura_risks=demo.shura_risks,
+        twelve_rules=demo.twelve_rules,
+        loyalty=[answer for answer in demo.loyalty if answer.segment is None],
     )
 
 
