@@ -6,7 +6,6 @@ from canvas.content import catalogue
 from canvas.demo import load_demo
 from canvas.domain import Language, WorkshopInput
 from canvas.domain.workshop import DEFAULT_CURRENCY
-from canvas.export.json_io import ImportRefused, parse_json
 from canvas.store import repository
 from views.common import (
     form_key,
@@ -14,11 +13,11 @@ from views.common import (
     open_workshop,
     plain,
     save,
-    show_problems,
     tr,
     workshop_id,
     workshops,
 )
+from views.import_panel import import_panel
 
 CURRENCIES = ["RUB", "USD", "EUR", "KZT", "BYN", "UZS", "GBP", "CNY"]
 LANGUAGES = {Language.RU: "Русский", Language.EN: "English"}
@@ -65,28 +64,7 @@ with right:
             open_workshop(created.id)
             st.switch_page("views/board.py")
 
-with st.expander(tr("summary.import"), icon=":material/upload_file:"):
-    uploaded = st.file_uploader(
-        tr("summary.import_help"), type=["json"], key=form_key("import"), max_upload_size=5
-    )
-    if uploaded is not None:
-        try:
-            document = parse_json(uploaded.getvalue(), lang())
-        except ImportRefused as refused:
-            show_problems(refused.problems)
-        else:
-            st.success(
-                tr("summary.import_ready", title=document.workshop.title, n=len(document.segments))
-            )
-            if st.button(tr("summary.import_button"), type="primary"):
-                with st.spinner(tr("summary.importing")):
-                    created = save(
-                        lambda s: repository.create_from_document(s, document=document),
-                        success=tr("summary.imported"),
-                    )
-                if created:
-                    open_workshop(created.id)
-                    st.switch_page("views/board.py")
+import_panel()
 
 st.divider()
 st.subheader(tr("workshops.list"))

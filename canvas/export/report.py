@@ -55,15 +55,20 @@ def _canvas(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
     return [Section("canvas", t("page.canvas", lang), blocks, new_page=True)]
 
 
-def _segments(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
-    rows = segment_rows(snapshot, lang)
-    if not rows:
-        return []
-    table = Table(
+def _rows_table(rows: list[dict[str, str]], snapshot: WorkshopSnapshot) -> Table:
+    """A table of one row per segment (from ``canvas.summary``), marked in segment colours."""
+    return Table(
         header=list(rows[0]),
         rows=[list(row.values()) for row in rows],
         marks=[view.segment.colour for view in snapshot.segments],
     )
+
+
+def _segments(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    rows = segment_rows(snapshot, lang)
+    if not rows:
+        return []
+    table = _rows_table(rows, snapshot)
     return [Section("segments", t("page.segments", lang), [table], new_page=True)]
 
 
@@ -145,11 +150,7 @@ def _economics(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
     rows = economics_rows(snapshot, lang)
     if not rows:
         return []
-    table = Table(
-        header=list(rows[0]),
-        rows=[list(row.values()) for row in rows],
-        marks=[view.segment.colour for view in snapshot.segments],
-    )
+    table = _rows_table(rows, snapshot)
     formulas = [line.removeprefix("- ") for line in t("analysis.formulas_text", lang).split("\n")]
     blocks: list[Block] = [table, Bullets([f.replace("**", "") for f in formulas])]
     return [Section("economics", t("analysis.economics", lang), blocks)]
@@ -171,7 +172,7 @@ def _progress(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
     rows = progress_rows(snapshot, lang)
     if not rows:
         return []
-    table = Table(header=list(rows[0]), rows=[list(row.values()) for row in rows])
+    table = _rows_table(rows, snapshot)
     return [Section("progress", t("analysis.progress", lang), [table])]
 
 

@@ -1,0 +1,37 @@
+"""The JSON import panel of the Workshops page: upload, check, then create a workshop."""
+
+import streamlit as st
+
+from canvas.export.json_io import ImportRefused, parse_json
+from canvas.store import repository
+from views.common import form_key, lang, open_workshop, save, show_problems, tr
+
+
+def import_panel() -> None:
+    """An uploader that lists every problem in a file before anything is written."""
+    with st.expander(tr("summary.import"), icon=":material/upload_file:"):
+        uploaded = st.file_uploader(
+            tr("summary.import_help"), type=["json"], key=form_key("import"), max_upload_size=5
+        )
+        if uploaded is not None:
+            try:
+                document = parse_json(uploaded.getvalue(), lang())
+            except ImportRefused as refused:
+                show_problems(refused.problems)
+            else:
+                st.success(
+                    tr(
+                        "summary.import_ready",
+                        title=document.workshop.title,
+                        n=len(document.segments),
+                    )
+                )
+                if st.button(tr("summary.import_button"), type="primary"):
+                    with st.spinner(tr("summary.importing")):
+                        created = save(
+                            lambda s: repository.create_from_document(s, document=document),
+                            success=tr("summary.imported"),
+                        )
+                    if created:
+                        open_workshop(created.id)
+                        st.switch_page("views/board.py")
