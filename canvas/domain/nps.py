@@ -1,0 +1,114 @@
+"""The Net Promoter Score (Igor Mann's loyalty index) and its confidence interval.
+
+Customers answer "how likely are you to recommend us" from 0 to 10: 9–10 are
+promoters, 7–8 passives, 0–6 detractors. NPS = % promoters − % detractors, from −100
+to 100. The 95 % interval is the adjusted-Wald one (Rocks 2016): add 3/4 to the
+promoters and to the detractors and 3 to n, then use the variance of the difference of
+the two proportions. Under 30 answers the interval is wide, and the app says so.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+from math import sqrt
+from statistics import NormalDist
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from canvas.domain.fields import LongText
+
+Score = Annotated[int, Field(ge=0, le=10)]
+"""An answer to "how likely are you to recommend us", 0 to 10."""
+
+FEW_ANSWERS = 30
+# Published NPS figures the course quotes as reference lines.
+BENCHMARKS: dict[str, int] = {"Apple": 73, "USAA": 87}
+
+
+class NpsCategory(StrEnum):
+    DETRACTOR = "detractor"  # 0–6: critics, won't recommend
+    PASSIVE = "passive"  # 7–8: could go either way
+    PROMOTER = "promoter"  # 9–10: fans, always recommend
+
+
+def categorize(score: int) -> NpsCategory:
+    """The category of one answer."""
+    if not 0 <= score <= 10:
+        raise ValueError(f"an NPS answer is 0 to 10, not {score}")
+    if score >= 9:
+        return NpsCategory.PROMOTER
+    return NpsCategory.PASSIVE if score >= 7 else NpsCategory.DETRACTOR
+
+
+class NpsCounts(BaseModel):
+    """How many promoters, passives and detractors a survey found."""
+
+    model_config = ConfigDict(frozen=True)
+
+    promoters: int = Field(default=0, ge=0)
+    passives: int = Field(default=0, ge=0)
+    detractors: int = Field(default=0, ge=0)
+
+    @classmethod
+    def from_scores(cls, scores: Iterable[int]) -> "NpsCounts":
+        counted = Counter(categorize(score) for score in scores)
+        return cls(
+            promoters=counted[NpsCategory.PROMOTER],
+            passives=counted[NpsCategory.PASSIVE],
+            detractors=counted[NpsCategory.DETRACTOR],
+        )
+
+    def __add__(self, other: "NpsCounts") -> "NpsCounts":
+        return NpsCounts(
+            promoters=self.promoters + other.promoters,
+            passives=self.passives + other.passives,
+            detractors=self.detractors + other.detractors,
+        )
+
+    @property
+    def n(self) -> int:
+        return self.promoters + self.passives + self.detractors
+
+    @property
+    def wide(self) -> bool:
+        """Fewer than 30 answers: the interval is too wide to compare surveys."""
+        return self.n < FEW_ANSWERS
+
+    def score(self) -> float | None:
+        """% promoters − % detractors, from −100 to 100; ``None`` without answers."""
+        if not self.n:
+            return None
+        return 100 * (self.promoters - self.detractors) / self.n
+
+    def interval(self, confidence: float = 0.95) -> tuple[float, float] | None:
+        """The adjusted-Wald interval, in NPS points and clipped to −100…100."""
+        if not self.n:
+            return None
+        n = self.n + 3
+        promoters = (self.promoters + 0.75) / n
+        detractors = (self.detractors + 0.75) / n
+        centre = promoters - detractors
+        spread = sqrt((promoters + detractors - centre**2) / n)
+        z = NormalDist().inv_cdf(0.5 + confidence / 2)
+        low, high = centre - z * spread, centre + z * spread
+        return max(-100.0, 100 * low), min(100.0, 100 * high)
+
+
+def distribution(scores: Iterable[int]) -> list[int]:
+    """How many answers gave each score, 0 to 10."""
+    counted = Counter(scores)
+    return [counted[score] for score in range(11)]
+
+
+class NpsResponseInput(BaseModel):
+    """One survey answer: the score, why, what would make it a 10, whose and when."""
+
+    model_config = ConfigDict(frozen=True)
+
+    score: Score
+    why: LongText = ""
+    make_it_ten: LongText = ""
+    segment_id: int | None = None
+    answered_on: date | None = None
