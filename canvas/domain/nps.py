@@ -112,3 +112,34 @@ class NpsResponseInput(BaseModel):
     make_it_ten: LongText = ""
     segment_id: int | None = None
     answered_on: date | None = None
+
+
+class NpsSurvey(BaseModel):
+    """A workshop's survey as counts: score distributions per segment and per month.
+
+    ``by_segment`` maps a segment id (``None`` for answers without one) to how many
+    answers gave each score 0–10; ``by_month`` does the same for "YYYY-MM" months of
+    dated answers; ``typed`` holds counts entered directly, per segment.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    by_segment: dict[int | None, list[int]] = Field(default_factory=dict)
+    by_month: dict[str, list[int]] = Field(default_factory=dict)
+    typed: dict[int | None, NpsCounts] = Field(default_factory=dict)
+
+    def counts(self, segment_id: int | None = None, *, overall: bool = False) -> NpsCounts:
+        """Counts for one segment (or, with ``overall``, for everyone), answers and typed."""
+        keys = list(self.by_segment) if overall else [segment_id]
+        total = sum(
+            (_from_distribution(self.by_segment.get(k, [])) for k in keys), start=NpsCounts()
+        )
+        typed = list(self.typed) if overall else [segment_id]
+        return sum((self.typed.get(k, NpsCounts()) for k in typed), start=total)
+
+    def month_counts(self) -> dict[str, NpsCounts]:
+        return {month: _from_distribution(dist) for month, dist in sorted(self.by_month.items())}
+
+
+def _from_distribution(dist: list[int]) -> NpsCounts:
+    return NpsCounts(detractors=sum(dist[:7]), passives=sum(dist[7:9]), promoters=sum(dist[9:11]))

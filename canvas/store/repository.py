@@ -38,6 +38,8 @@ from canvas.store.frameworks import load_frameworks
 from canvas.store.tables import (
     CanvasNoteRow,
     LoyaltyRatingRow,
+    NpsAggregateRow,
+    NpsResponseRow,
     RelationshipRow,
     RuleScoreRow,
     SavedSnapshotRow,
@@ -210,7 +212,8 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
     # Delete children explicitly too: the cascade needs foreign keys on, and we
     # don't want a database opened without them to keep orphans.
     _empty(session, workshop_id)
-    _delete_where(session, SavedSnapshotRow, col(SavedSnapshotRow.workshop_id) == workshop_id)
+    for table in (SavedSnapshotRow, NpsResponseRow, NpsAggregateRow):
+        _delete_where(session, table, table.workshop_id == workshop_id)
     session.delete(row)
     session.flush()
 

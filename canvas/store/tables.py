@@ -1,6 +1,6 @@
 """SQLModel tables. Money is kept in minor units (kopecks, cents) as integers."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    SmallInteger,
     Text,
     UniqueConstraint,
 )
@@ -193,6 +194,44 @@ class LoyaltyRatingRow(SQLModel, table=True):
     key: str = Field(max_length=30)
     rating: int | None = Field(default=None)
     evidence: str = Field(default="")
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class NpsResponseRow(SQLModel, table=True):
+    __tablename__ = "nps_response"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    segment_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("segment.id", ondelete="SET NULL"), nullable=True),
+    )
+    score: int = Field(sa_type=SmallInteger)
+    why: str = Field(default="")
+    make_it_ten: str = Field(default="")
+    answered_on: date | None = Field(default=None)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class NpsAggregateRow(SQLModel, table=True):
+    """Counts typed in directly, for a survey whose single answers are not at hand."""
+
+    __tablename__ = "nps_aggregate"
+    __table_args__ = (UniqueConstraint("workshop_id", "scope", name="uq_nps_aggregate"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    segment_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("segment.id", ondelete="CASCADE"), nullable=True),
+    )
+    scope: str = Field(max_length=20)
+    promoters: int = Field(default=0)
+    passives: int = Field(default=0)
+    detractors: int = Field(default=0)
     version: int = Field(default=1)
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()

@@ -25,6 +25,8 @@ TABLES = {
     "shura_risk",
     "rule_score",
     "loyalty_rating",
+    "nps_response",
+    "nps_aggregate",
 }
 
 

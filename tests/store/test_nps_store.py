@@ -1,0 +1,139 @@
+"""NPS answers in the store, on SQLite and PostgreSQL: bulk adds, counts, typed-in counts."""
+
+from datetime import date
+
+import pytest
+
+from canvas.domain import NotFound, SegmentInput, StaleEdit, WorkshopInput
+from canvas.domain.nps import NpsCounts, NpsResponseInput
+from canvas.store import nps
+from canvas.store import repository as repo
+from canvas.store.db import reading, transaction
+
+
+@pytest.fixture
+def shop(engine):
+    with transaction(engine) as session:
+        workshop = repo.create_workshop(session, data=WorkshopInput(title="Shop")).id
+        cafes = repo.add_segment(session, workshop_id=workshop, data=SegmentInput(name="Cafés")).id
+    return workshop, cafes
+
+
+def _survey(engine, workshop):
+    with reading(engine) as session:
+        return nps.load_survey(session, workshop_id=workshop)
+
+
+def test_answers_are_counted_per_segment_and_overall(engine, shop):
+    workshop, cafes = shop
+    answers = [
+        NpsResponseInput(score=10, segment_id=cafes, answered_on=date(2026, 3, 2)),
+        NpsResponseInput(score=9, segment_id=cafes, answered_on=date(2026, 3, 20)),
+        NpsResponseInput(score=3, segment_id=cafes, answered_on=date(2026, 4, 1)),
+        NpsResponseInput(score=8, why="Slow delivery"),
+        NpsResponseInput(score=6),
+    ]
+    with transaction(engine) as session:
+        assert nps.add_responses(session, workshop_id=workshop, responses=answers) == 5
+
+    survey = _survey(engine, workshop)
+    # Cafés: 2 promoters, 1 detractor → (2 − 1)/3 = 33.3; everyone: 2 P, 1 A, 2 D of 5 → 0
+    assert survey.counts(cafes) == NpsCounts(promoters=2, detractors=1)
+    assert survey.counts(cafes).score() == pytest.approx(100 / 3)
+    assert survey.counts(overall=True) == NpsCounts(promoters=2, passives=1, detractors=2)
+    assert survey.counts(overall=True).score() == 0
+    assert survey.by_segment[None] == [0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0]
+    # March: 10 and 9; April: 3; undated answers are in no month
+    assert survey.month_counts() == {
+        "2026-03": NpsCounts(promoters=2),
+        "2026-04": NpsCounts(detractors=1),
+    }
+
+
+def test_ten_thousand_answers_go_in_one_transaction(engine, shop):
+    workshop, _ = shop
+    rows = [{"score": i % 11, "why": "", "segment_id": None} for i in range(10_000)]
+    with transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=rows)
+    # 0..10 repeated: 10,000 = 909 × 11 + 1, so score 0 appears 910 times, others 909
+    assert _survey(engine, workshop).by_segment[None] == [910] + [909] * 10
+
+
+def test_an_answer_for_another_workshops_segment_writes_nothing(engine, shop):
+    workshop, _ = shop
+    with transaction(engine) as session:
+        other = repo.create_workshop(session, data=WorkshopInput(title="Other")).id
+        foreign = repo.add_segment(session, workshop_id=other, data=SegmentInput(name="X")).id
+    answers = [NpsResponseInput(score=9), NpsResponseInput(score=9, segment_id=foreign)]
+    with pytest.raises(NotFound), transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=answers)
+    assert _survey(engine, workshop).by_segment == {}
+
+
+def test_typed_counts_add_to_the_answers_and_guard_against_stale_saves(engine, shop):
+    workshop, cafes = shop
+    with transaction(engine) as session:
+        nps.set_counts(
+            session,
+            workshop_id=workshop,
+            segment_id=cafes,
+            counts=NpsCounts(promoters=40, passives=10, detractors=10),
+            expected_version=0,
+        )
+        nps.add_responses(
+            session, workshop_id=workshop, responses=[NpsResponseInput(score=0, segment_id=cafes)]
+        )
+    # 40 P, 10 A, 11 D of 61 → (40 − 11)/61 × 100 = 47.54
+    assert _survey(engine, workshop).counts(cafes).score() == pytest.approx(47.54, abs=0.01)
+
+    with transaction(engine) as session:
+        nps.set_counts(
+            session,
+            workshop_id=workshop,
+            segment_id=cafes,
+            counts=NpsCounts(promoters=1),
+            expected_version=1,
+        )
+    with pytest.raises(StaleEdit), transaction(engine) as session:
+        nps.set_counts(
+            session,
+            workshop_id=workshop,
+            segment_id=cafes,
+            counts=NpsCounts(promoters=99),
+            expected_version=1,
+        )
+    assert _survey(engine, workshop).typed[cafes] == NpsCounts(promoters=1)
+
+
+def test_deleting_the_workshop_deletes_its_survey(engine, shop):
+    workshop, _ = shop
+    with transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=[NpsResponseInput(score=7)])
+        nps.set_counts(
+            session,
+            workshop_id=workshop,
+            segment_id=None,
+            counts=NpsCounts(passives=3),
+            expected_version=0,
+        )
+        repo.delete_workshop(session, workshop_id=workshop)
+    survey = _survey(engine, workshop)
+    assert survey.by_segment == {} and survey.typed == {}
+
+
+def test_clearing_the_survey_keeps_typed_counts(engine, shop):
+    workshop, _ = shop
+    with transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=[NpsResponseInput(score=7)])
+        nps.set_counts(
+            session,
+            workshop_id=workshop,
+            segment_id=None,
+            counts=NpsCounts(passives=3),
+            expected_version=0,
+        )
+    with transaction(engine) as session:
+        nps.clear_responses(session, workshop_id=workshop)
+    survey = _survey(engine, workshop)
+    assert survey.by_segment == {}
+    assert survey.counts(overall=True) == NpsCounts(passives=3)
