@@ -15,14 +15,15 @@ from math import sqrt
 from statistics import NormalDist
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from canvas.domain.fields import LongText
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Score = Annotated[int, Field(ge=0, le=10)]
 """An answer to "how likely are you to recommend us", 0 to 10."""
 
 FEW_ANSWERS = 30
+ANSWER_MAX = 2000  # characters in "why" and "what would make it a 10"
+
+AnswerText = Annotated[str, BeforeValidator(str.strip), Field(max_length=ANSWER_MAX)]
 # Published NPS figures the course quotes as reference lines.
 BENCHMARKS: dict[str, int] = {"Apple": 73, "USAA": 87}
 
@@ -108,8 +109,8 @@ class NpsResponseInput(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     score: Score
-    why: LongText = ""
-    make_it_ten: LongText = ""
+    why: AnswerText = ""
+    make_it_ten: AnswerText = ""
     segment_id: int | None = None
     answered_on: date | None = None
 

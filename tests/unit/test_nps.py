@@ -112,3 +112,9 @@ def test_a_response_outside_zero_to_ten_is_refused(score):
 def test_negative_counts_are_refused():
     with pytest.raises(ValidationError):
         NpsCounts(promoters=-1)
+
+
+def test_an_answer_text_over_two_thousand_characters_is_refused():
+    assert NpsResponseInput(score=5, why="x" * 2000).why == "x" * 2000
+    with pytest.raises(ValidationError):
+        NpsResponseInput(score=5, make_it_ten="x" * 2001)
