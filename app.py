@@ -4,6 +4,7 @@ import streamlit as st
 
 from canvas.analysis import progress_summary
 from canvas.domain import GuidingQuestion, Language
+from canvas.i18n import LANGUAGE_NAMES
 from views.common import lang, plain, refresh, show_flash, snapshot, sync_url, tr
 
 st.set_page_config(
@@ -11,11 +12,10 @@ st.set_page_config(
 )
 
 with st.sidebar:
-    names = {Language.RU: "Русский", Language.EN: "English"}
     chosen = st.segmented_control(
         "Язык · Language",
         options=list(Language),
-        format_func=lambda code: names[Language(code)],
+        format_func=lambda code: LANGUAGE_NAMES[Language(code)],
         default=lang(),
         key="lang_choice",
     )

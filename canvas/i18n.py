@@ -18,6 +18,8 @@ from canvas.domain.errors import WorkshopError
 from canvas.domain.vocabulary import Language
 
 LOCALES = {Language.RU: "ru_RU", Language.EN: "en_US"}
+# Each language named in itself, as a language picker shows it.
+LANGUAGE_NAMES = {Language.RU: "Русский", Language.EN: "English"}
 
 
 @cache

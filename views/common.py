@@ -121,6 +121,14 @@ def snapshot() -> WorkshopSnapshot | None:
         return None
 
 
+def _nonce() -> str:
+    """This session's cache key for lists; ``refresh`` changes it after every save."""
+    if "list_nonce" not in st.session_state:
+        st.session_state.list_nonce = uuid.uuid4().hex
+    nonce: str = st.session_state.list_nonce
+    return nonce
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _workshops(nonce: str) -> list[Workshop]:
     with reading(engine()) as session:
@@ -129,9 +137,7 @@ def _workshops(nonce: str) -> list[Workshop]:
 
 def workshops() -> list[Workshop]:
     """All workshops, re-read only after this session changed something."""
-    if "list_nonce" not in st.session_state:
-        st.session_state.list_nonce = uuid.uuid4().hex
-    return _workshops(st.session_state.list_nonce)
+    return _workshops(_nonce())
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -142,9 +148,7 @@ def _snapshots(workshop: int, nonce: str) -> list[SavedSnapshot]:
 
 def snapshots(workshop: int) -> list[SavedSnapshot]:
     """A workshop's named snapshots, re-read only after this session saved something."""
-    if "list_nonce" not in st.session_state:
-        st.session_state.list_nonce = uuid.uuid4().hex
-    return _snapshots(workshop, st.session_state.list_nonce)
+    return _snapshots(workshop, _nonce())
 
 
 def download(

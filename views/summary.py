@@ -6,6 +6,7 @@ from canvas.domain import Language, to_document
 from canvas.domain.changes import compare
 from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.export.files import ExportFormat
+from canvas.i18n import LANGUAGE_NAMES
 from canvas.store import repository
 from canvas.summary import describe_changes
 from views.common import download, form_key, lang, plain, require_snapshot, save, snapshots, tr
@@ -16,12 +17,11 @@ st.title(tr("page.summary"))
 st.caption(tr("summary.help"))
 
 st.subheader(tr("summary.export"))
-names = {Language.RU: "Русский", Language.EN: "English"}
 report_lang = st.segmented_control(
     tr("summary.report_language"),
     list(Language),
     default=Language(workshop.language),
-    format_func=lambda code: names[Language(code)],
+    format_func=lambda code: LANGUAGE_NAMES[Language(code)],
     key=f"report-lang-{workshop.id}",
 ) or Language(workshop.language)
 labels = {

@@ -6,6 +6,7 @@ from canvas.content import catalogue
 from canvas.demo import load_demo
 from canvas.domain import Language, WorkshopInput
 from canvas.domain.workshop import DEFAULT_CURRENCY
+from canvas.i18n import LANGUAGE_NAMES
 from canvas.store import repository
 from views.common import (
     form_key,
@@ -20,7 +21,6 @@ from views.common import (
 from views.import_panel import import_panel
 
 CURRENCIES = ["RUB", "USD", "EUR", "KZT", "BYN", "UZS", "GBP", "CNY"]
-LANGUAGES = {Language.RU: "Русский", Language.EN: "English"}
 
 st.title(tr("page.workshops"))
 st.write(catalogue().intro(lang()))
@@ -34,7 +34,7 @@ with left, st.form(form_key("create_workshop")):
         tr("field.language"),
         list(Language),
         index=list(Language).index(lang()),
-        format_func=lambda code: LANGUAGES[Language(code)],
+        format_func=lambda code: LANGUAGE_NAMES[Language(code)],
     )
     currency = st.selectbox(
         tr("field.currency"), CURRENCIES, index=None, placeholder=tr("workshops.currency_default")

@@ -27,7 +27,7 @@ from canvas.export.blocks import (
 from canvas.export.sections_loyalty import loyalty_sections
 from canvas.export.sections_shura import shura_sections
 from canvas.export.sections_twelve_rules import rules_sections
-from canvas.i18n import money, t
+from canvas.i18n import LANGUAGE_NAMES, money, t
 from canvas.summary import DASH, economics_rows, progress_rows, segment_rows
 
 SectionBuilder = Callable[[WorkshopSnapshot, Language], list[Section]]
@@ -197,11 +197,10 @@ def build_report(
     lang = Language(lang or snapshot.workshop.language)
     workshop = snapshot.workshop
     created = today or date.today()
-    language_names = {Language.RU: "Русский", Language.EN: "English"}
     facts = [
         (t("field.company", lang), workshop.company or DASH),
         (t("report.date", lang), created.isoformat()),
-        (t("field.language", lang), language_names[Language(workshop.language)]),
+        (t("field.language", lang), LANGUAGE_NAMES[Language(workshop.language)]),
         (t("field.currency", lang), workshop.currency),
         (t("field.segments", lang), str(len(snapshot.segments))),
     ]
