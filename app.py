@@ -66,6 +66,13 @@ pages = [
         icon=":material/favorite:",
         url_path="loyalty",
     ),
+    st.Page("views/nps.py", title=tr("page.nps"), icon=":material/recommend:", url_path="nps"),
+    st.Page(
+        "views/touchpoints.py",
+        title=tr("page.touchpoints"),
+        icon=":material/touch_app:",
+        url_path="touchpoints",
+    ),
     st.Page(
         "views/summary.py",
         title=tr("page.summary"),

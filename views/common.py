@@ -13,7 +13,14 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from canvas.domain import Language, NotFound, Workshop, WorkshopError, WorkshopSnapshot
+from canvas.domain import (
+    Language,
+    NotFound,
+    Workshop,
+    WorkshopDocument,
+    WorkshopError,
+    WorkshopSnapshot,
+)
 from canvas.domain.saved_snapshot import SavedSnapshot
 from canvas.export.files import MIME, ExportFormat, export_file, file_name
 from canvas.i18n import describe_error, describe_validation, language_from_locale, t
@@ -105,6 +112,17 @@ def _snapshot(workshop: int, revision: int) -> WorkshopSnapshot:
         return repository.load_snapshot(session, workshop_id=workshop)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def _document(workshop: int, revision: int) -> WorkshopDocument:
+    with reading(engine()) as session:
+        return repository.load_document(session, workshop_id=workshop)
+
+
+def document(snap: WorkshopSnapshot) -> WorkshopDocument:
+    """The portable form of a snapshot, the NPS survey's single answers included."""
+    return _document(snap.workshop.id, snap.workshop.revision)
+
+
 def snapshot() -> WorkshopSnapshot | None:
     """The open workshop at its latest known revision; no SQL when nothing changed."""
     current = workshop_id()
@@ -155,9 +173,14 @@ def download(
     label: str, snap: WorkshopSnapshot, fmt: ExportFormat, report_lang: Language, *, icon: str
 ) -> None:
     """A download button that builds its file only when clicked."""
+
+    def build() -> bytes:
+        portable = document(snap) if fmt is ExportFormat.JSON else None
+        return export_file(snap, fmt, report_lang, document=portable).data
+
     st.download_button(
         label,
-        data=lambda: export_file(snap, fmt, report_lang).data,
+        data=build,
         file_name=file_name(snap, fmt),
         mime=MIME[fmt],
         icon=icon,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from canvas.export.json_io import ImportRefused, parse_json
+from canvas.export.json_io import MAX_MB, ImportRefused, parse_json
 from canvas.store import repository
 from views.common import form_key, lang, open_workshop, save, show_problems, tr
 
@@ -11,7 +11,11 @@ def import_panel() -> None:
     """An uploader that lists every problem in a file before anything is written."""
     with st.expander(tr("summary.import"), icon=":material/upload_file:"):
         uploaded = st.file_uploader(
-            tr("summary.import_help"), type=["json"], key=form_key("import"), max_upload_size=5
+            tr("summary.import_help", limit=MAX_MB),
+            type=["json"],
+            key=form_key("import"),
+            # One more than the limit: a slightly bigger file gets our message, not a bare refusal.
+            max_upload_size=MAX_MB + 1,
         )
         if uploaded is not None:
             try:

@@ -2,14 +2,24 @@
 
 import streamlit as st
 
-from canvas.domain import Language, to_document
+from canvas.domain import Language
 from canvas.domain.changes import compare
 from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.export.files import ExportFormat
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.store import repository
 from canvas.summary import describe_changes
-from views.common import download, form_key, lang, plain, require_snapshot, save, snapshots, tr
+from views.common import (
+    document,
+    download,
+    form_key,
+    lang,
+    plain,
+    require_snapshot,
+    save,
+    snapshots,
+    tr,
+)
 
 snap = require_snapshot()
 workshop = snap.workshop
@@ -62,7 +72,7 @@ picked = st.selectbox(
     ),
 )
 chosen = by_id[picked]
-lines = describe_changes(compare(chosen.document, to_document(snap)), lang(), workshop.currency)
+lines = describe_changes(compare(chosen.document, document(snap)), lang(), workshop.currency)
 with st.expander(tr("summary.changes"), expanded=True):
     if lines:
         st.markdown("\n".join(f"- {plain(line)}" for line in lines))

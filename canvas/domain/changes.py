@@ -40,7 +40,7 @@ class WorkshopChanges:
     changed: list[SegmentChanges] = field(default_factory=list)
     notes_added: int = 0
     notes_removed: int = 0
-    # Framework answers that differ, by framework ("shura", "twelve_rules", "loyalty").
+    # Answers that differ, by page: "shura", "twelve_rules", "loyalty", "nps", "touchpoints".
     frameworks: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -84,6 +84,10 @@ def _differing(before: Sequence[BaseModel], after: Sequence[BaseModel]) -> int:
     return max(len(old - new), len(new - old))
 
 
+def _answer_total(document: WorkshopDocument) -> int:
+    return sum(answer.count for answer in document.nps_answers)
+
+
 def compare(before: WorkshopDocument, after: WorkshopDocument) -> WorkshopChanges:
     """The changes that lead from ``before`` to ``after``; segments are matched by name."""
     old = {name_key(s.name): s for s in before.segments}
@@ -103,6 +107,9 @@ def compare(before: WorkshopDocument, after: WorkshopDocument) -> WorkshopChange
         "shura": _differing(shura_before, shura_after),
         "twelve_rules": _differing(before.twelve_rules, after.twelve_rules),
         "loyalty": _differing(before.loyalty, after.loyalty),
+        "nps": _differing(before.nps_counts, after.nps_counts)
+        + abs(_answer_total(after) - _answer_total(before)),
+        "touchpoints": _differing(before.touchpoints, after.touchpoints),
     }
     frameworks = {name: count for name, count in counts.items() if count}
     old_notes = {(n.block, n.text, n.segment) for n in before.notes}

@@ -5,6 +5,7 @@ document moves between databases unchanged.
 """
 
 from collections.abc import Sequence
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -12,17 +13,21 @@ from pydantic_core import PydanticCustomError
 from canvas.domain.canvas_note import CanvasNoteInput
 from canvas.domain.fields import Name, StickyNote
 from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput, check_key
+from canvas.domain.nps import AnswerText, NpsCounts, Score
 from canvas.domain.relationship import RelationshipInput
 from canvas.domain.segment import SegmentInput, name_key
 from canvas.domain.shura import Audience, ShuraCellInput, ShuraRisk, ShuraRiskInput, ShuraStage
 from canvas.domain.snapshot import WorkshopSnapshot
+from canvas.domain.touchpoint import MAX_TOUCHPOINTS, TouchpointFields
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
 from canvas.domain.vocabulary import CanvasBlock, RelationshipType
 from canvas.domain.workshop import MAX_SEGMENTS, WorkshopInput
 
-SCHEMA_VERSION = 2
-# Version 1 had no course frameworks; such files still import, with none.
-READABLE_VERSIONS = (1, 2)
+SCHEMA_VERSION = 3
+# Version 1 had no course frameworks, version 2 no NPS survey or touchpoints; such files
+# still import, without them.
+READABLE_VERSIONS = (1, 2, 3)
+MAX_ANSWERS = 10_000_000  # NPS answers in one document, counting grouped ones
 
 
 class RelationshipDocument(RelationshipInput):
@@ -100,6 +105,35 @@ class LoyaltyDocument(LoyaltyRatingInput):
         return self
 
 
+class NpsCountsDocument(NpsCounts):
+    """Typed-in NPS counts for everyone, or for the segment ``segment`` names."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    segment: Name | None = None
+
+
+class NpsAnswerDocument(BaseModel):
+    """One NPS answer, or ``count`` identical ones (same score, texts, segment and day)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    score: Score
+    why: AnswerText = ""
+    make_it_ten: AnswerText = ""
+    segment: Name | None = None
+    answered_on: date | None = None
+    count: int = Field(default=1, ge=1, le=MAX_ANSWERS)
+
+
+class TouchpointDocument(TouchpointFields):
+    """A touchpoint; ``segment`` names the segment it touches, or is absent for all."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    segment: Name | None = None
+
+
 def _unique(keys: Sequence[tuple[object, ...]], code: str) -> None:
     if len(keys) != len(set(keys)):
         raise PydanticCustomError(code, "an answer appears twice")
@@ -118,13 +152,22 @@ class WorkshopDocument(BaseModel):
     shura_risks: list[ShuraRiskDocument] = Field(default_factory=list)
     twelve_rules: list[RuleScoreDocument] = Field(default_factory=list)
     loyalty: list[LoyaltyDocument] = Field(default_factory=list)
+    nps_counts: list[NpsCountsDocument] = Field(default_factory=list)
+    nps_answers: list[NpsAnswerDocument] = Field(default_factory=list)
+    touchpoints: list[TouchpointDocument] = Field(default_factory=list, max_length=MAX_TOUCHPOINTS)
 
     @model_validator(mode="after")
     def _names_unique_and_known(self) -> "WorkshopDocument":
         keys = [name_key(s.name) for s in self.segments]
         if len(keys) != len(set(keys)):
             raise PydanticCustomError("duplicate_segment_in_document", "segment names repeat")
-        named = [n.segment for n in self.notes] + [a.segment for a in self.loyalty]
+        named = [
+            *(n.segment for n in self.notes),
+            *(a.segment for a in self.loyalty),
+            *(c.segment for c in self.nps_counts),
+            *(a.segment for a in self.nps_answers),
+            *(p.segment for p in self.touchpoints),
+        ]
         for segment in named:
             if segment is not None and name_key(segment) not in keys:
                 raise PydanticCustomError(
@@ -135,11 +178,24 @@ class WorkshopDocument(BaseModel):
         _unique([(r.rule,) for r in self.twelve_rules], "duplicate_answer")
         scopes = [(name_key(a.segment) if a.segment else None, a.kind, a.key) for a in self.loyalty]
         _unique(scopes, "duplicate_answer")
+        _unique(
+            [(name_key(c.segment) if c.segment else None,) for c in self.nps_counts],
+            "duplicate_answer",
+        )
+        if sum(a.count for a in self.nps_answers) > MAX_ANSWERS:
+            raise PydanticCustomError(
+                "too_many_answers", "at most {limit} NPS answers", {"limit": MAX_ANSWERS}
+            )
         return self
 
 
-def to_document(snapshot: WorkshopSnapshot) -> WorkshopDocument:
-    """The portable form of a snapshot: types in catalogue order, empty answers left out."""
+def to_document(
+    snapshot: WorkshopSnapshot, *, nps_answers: Sequence[NpsAnswerDocument] = ()
+) -> WorkshopDocument:
+    """The portable form of a snapshot: types in catalogue order, empty answers left out.
+
+    A snapshot holds the NPS survey as counts only; the store passes the single answers.
+    """
     names = {view.segment.id: view.segment.name for view in snapshot.segments}
     segments = [
         SegmentDocument(
@@ -194,5 +250,22 @@ def to_document(snapshot: WorkshopSnapshot) -> WorkshopDocument:
             )
             for rating in answers.loyalty
             if not rating.empty and (rating.segment_id is None or rating.segment_id in names)
+        ],
+        nps_counts=[
+            NpsCountsDocument(
+                **counts.model_dump(),
+                segment=names[segment_id] if segment_id is not None else None,
+            )
+            for segment_id, counts in snapshot.nps.typed.items()
+            if segment_id is None or segment_id in names
+        ],
+        nps_answers=list(nps_answers),
+        touchpoints=[
+            TouchpointDocument(
+                **point.model_dump(include=set(TouchpointFields.model_fields)),
+                segment=names.get(point.segment_id) if point.segment_id is not None else None,
+            )
+            for point in snapshot.touchpoints
+            if point.segment_id is None or point.segment_id in names
         ],
     )

@@ -35,3 +35,9 @@ class TooManySegments(WorkshopError):
     """A workshop holds at most ``MAX_SEGMENTS`` segments."""
 
     code = "too_many_segments"
+
+
+class TooManyTouchpoints(WorkshopError):
+    """A workshop's inventory holds at most ``MAX_TOUCHPOINTS`` touchpoints."""
+
+    code = "too_many_touchpoints"

@@ -21,6 +21,7 @@ Score = Annotated[int, Field(ge=0, le=10)]
 """An answer to "how likely are you to recommend us", 0 to 10."""
 
 FEW_ANSWERS = 30
+MAX_COUNT = 1_000_000_000  # answers in one typed-in count: far beyond any survey
 ANSWER_MAX = 2000  # characters in "why" and "what would make it a 10"
 
 AnswerText = Annotated[str, BeforeValidator(str.strip), Field(max_length=ANSWER_MAX)]
@@ -48,9 +49,9 @@ class NpsCounts(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    promoters: int = Field(default=0, ge=0)
-    passives: int = Field(default=0, ge=0)
-    detractors: int = Field(default=0, ge=0)
+    promoters: int = Field(default=0, ge=0, le=MAX_COUNT)
+    passives: int = Field(default=0, ge=0, le=MAX_COUNT)
+    detractors: int = Field(default=0, ge=0, le=MAX_COUNT)
 
     @classmethod
     def from_scores(cls, scores: Iterable[int]) -> "NpsCounts":
@@ -62,7 +63,8 @@ class NpsCounts(BaseModel):
         )
 
     def __add__(self, other: "NpsCounts") -> "NpsCounts":
-        return NpsCounts(
+        # A total may pass the limit on one typed-in count; it is a sum, not an input.
+        return NpsCounts.model_construct(
             promoters=self.promoters + other.promoters,
             passives=self.passives + other.passives,
             detractors=self.detractors + other.detractors,
@@ -115,6 +117,25 @@ class NpsResponseInput(BaseModel):
     answered_on: date | None = None
 
 
+class NpsComment(BaseModel):
+    """A stored answer that says something beyond its score."""
+
+    model_config = ConfigDict(frozen=True)
+
+    score: Score
+    why: str = ""
+    make_it_ten: str = ""
+    segment_id: int | None = None
+    answered_on: date | None = None
+
+    @property
+    def category(self) -> NpsCategory:
+        return categorize(self.score)
+
+
+COMMENTS_KEPT = 20  # per category, the newest: what a page or a report has room for
+
+
 class NpsSurvey(BaseModel):
     """A workshop's survey as counts: score distributions per segment and per month.
 
@@ -128,6 +149,17 @@ class NpsSurvey(BaseModel):
     by_segment: dict[int | None, list[int]] = Field(default_factory=dict)
     by_month: dict[str, list[int]] = Field(default_factory=dict)
     typed: dict[int | None, NpsCounts] = Field(default_factory=dict)
+    comments: list[NpsComment] = Field(default_factory=list)
+    comment_totals: dict[NpsCategory, int] = Field(default_factory=dict)
+
+    @property
+    def answered(self) -> int:
+        """How many single answers are stored (typed-in counts aside)."""
+        return sum(sum(dist) for dist in self.by_segment.values())
+
+    def comments_in(self, category: NpsCategory) -> list[NpsComment]:
+        """The kept answers with text of one category, newest first."""
+        return [c for c in self.comments if c.category is category]
 
     def counts(self, segment_id: int | None = None, *, overall: bool = False) -> NpsCounts:
         """Counts for one segment (or, with ``overall``, for everyone), answers and typed."""
@@ -143,4 +175,6 @@ class NpsSurvey(BaseModel):
 
 
 def _from_distribution(dist: list[int]) -> NpsCounts:
-    return NpsCounts(detractors=sum(dist[:7]), passives=sum(dist[7:9]), promoters=sum(dist[9:11]))
+    return NpsCounts.model_construct(
+        detractors=sum(dist[:7]), passives=sum(dist[7:9]), promoters=sum(dist[9:11])
+    )

@@ -4,8 +4,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from canvas.domain.canvas_note import CanvasNote
 from canvas.domain.frameworks import FrameworkAnswers
+from canvas.domain.nps import NpsSurvey
 from canvas.domain.relationship import Relationship, RelationshipInput
 from canvas.domain.segment import CustomerSegment
+from canvas.domain.touchpoint import Touchpoint
 from canvas.domain.vocabulary import CanvasBlock, RelationshipType
 from canvas.domain.workshop import Workshop
 
@@ -32,6 +34,8 @@ class WorkshopSnapshot(BaseModel):
     segments: list[SegmentView]
     notes: list[CanvasNote]
     frameworks: FrameworkAnswers = Field(default_factory=FrameworkAnswers)
+    nps: NpsSurvey = Field(default_factory=NpsSurvey)
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
 
     def segment(self, segment_id: int) -> SegmentView | None:
         """The segment with ``segment_id``, if it is in this workshop."""

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot
 from canvas.export.json_io import export_json
 from canvas.export.report import build_report
 
@@ -38,11 +38,19 @@ def file_name(snapshot: WorkshopSnapshot, fmt: ExportFormat) -> str:
 
 
 def export_file(
-    snapshot: WorkshopSnapshot, fmt: ExportFormat, lang: Language | str | None = None
+    snapshot: WorkshopSnapshot,
+    fmt: ExportFormat,
+    lang: Language | str | None = None,
+    *,
+    document: WorkshopDocument | None = None,
 ) -> ExportFile:
-    """The workshop in ``fmt``; reports are in ``lang`` (default: the workshop's language)."""
+    """The workshop in ``fmt``; reports are in ``lang`` (default: the workshop's language).
+
+    JSON is written from ``document`` when given (it carries the NPS survey's single
+    answers, which a snapshot holds as counts only).
+    """
     if fmt is ExportFormat.JSON:
-        data = export_json(snapshot).encode("utf-8")
+        data = export_json(document or snapshot).encode("utf-8")
     else:
         report = build_report(snapshot, lang)
         if fmt is ExportFormat.PDF:

@@ -14,7 +14,8 @@ from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot, to_docum
 from canvas.domain.document import READABLE_VERSIONS, SCHEMA_VERSION
 from canvas.i18n import describe_validation, number, t
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_MB = 50  # room for a workshop with a survey of a hundred thousand commented answers
+MAX_BYTES = MAX_MB * 1024 * 1024
 
 
 class ImportRefused(Exception):
@@ -25,9 +26,14 @@ class ImportRefused(Exception):
         self.problems = problems
 
 
-def export_json(snapshot: WorkshopSnapshot) -> str:
-    """The workshop as indented JSON, without ids or timestamps."""
-    return to_document(snapshot).model_dump_json(indent=2)
+def export_json(source: WorkshopSnapshot | WorkshopDocument) -> str:
+    """The workshop as indented JSON, without ids or timestamps.
+
+    Pass the document from ``repository.load_document`` to include the NPS survey's single
+    answers; a snapshot carries the survey as counts only.
+    """
+    document = source if isinstance(source, WorkshopDocument) else to_document(source)
+    return document.model_dump_json(indent=2)
 
 
 def _reject_constant(name: str) -> Any:
@@ -40,7 +46,7 @@ def parse_json(raw: bytes, lang: Language | str) -> WorkshopDocument:
     lang = Language(lang)
     if len(raw) > MAX_BYTES:
         size = number(len(raw) / 1024 / 1024, lang, 1)
-        raise ImportRefused([t("import.too_big", lang, size=size, limit="5")])
+        raise ImportRefused([t("import.too_big", lang, size=size, limit=str(MAX_MB))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

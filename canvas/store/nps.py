@@ -8,11 +8,18 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import case, func, insert, select
 from sqlmodel import Session, col
 
 from canvas.domain import NotFound
-from canvas.domain.nps import NpsCounts, NpsResponseInput, NpsSurvey
+from canvas.domain.nps import (
+    COMMENTS_KEPT,
+    NpsCategory,
+    NpsComment,
+    NpsCounts,
+    NpsResponseInput,
+    NpsSurvey,
+)
 from canvas.store.tables import NpsAggregateRow, NpsResponseRow, SegmentRow, WorkshopRow
 from canvas.store.writes import delete_where, guarded_update, touch
 
@@ -98,8 +105,57 @@ def _distribution(rows: Iterable[tuple[Any, int, int]]) -> dict[Any, list[int]]:
     return grouped
 
 
+def _comments(
+    session: Session, workshop_id: int
+) -> tuple[list[NpsComment], dict[NpsCategory, int]]:
+    """The newest answers with text of each category, and how many there are, in one query."""
+    category = case(
+        (col(NpsResponseRow.score) >= 9, NpsCategory.PROMOTER.value),
+        (col(NpsResponseRow.score) >= 7, NpsCategory.PASSIVE.value),
+        else_=NpsCategory.DETRACTOR.value,
+    )
+    ranked = (
+        select(
+            col(NpsResponseRow.score),
+            col(NpsResponseRow.why),
+            col(NpsResponseRow.make_it_ten),
+            col(NpsResponseRow.segment_id),
+            col(NpsResponseRow.answered_on),
+            category.label("category"),
+            func.row_number()
+            .over(partition_by=category, order_by=col(NpsResponseRow.id).desc())
+            .label("rank"),
+            func.count().over(partition_by=category).label("total"),
+        )
+        .where(
+            col(NpsResponseRow.workshop_id) == workshop_id,
+            (col(NpsResponseRow.why) != "") | (col(NpsResponseRow.make_it_ten) != ""),
+        )
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked).where(ranked.c.rank <= COMMENTS_KEPT).order_by(ranked.c.rank)
+    ).all()
+    comments = [
+        NpsComment(
+            score=row.score,
+            why=row.why,
+            make_it_ten=row.make_it_ten,
+            segment_id=row.segment_id,
+            answered_on=_day(row.answered_on) if row.answered_on is not None else None,
+        )
+        for row in rows
+    ]
+    totals = {NpsCategory(row.category): row.total for row in rows}
+    return comments, totals
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
 def load_survey(session: Session, *, workshop_id: int) -> NpsSurvey:
-    """The survey as counts, in three small queries."""
+    """The survey as counts and the newest comments, in four small queries."""
     where = col(NpsResponseRow.workshop_id) == workshop_id
     per_segment = session.execute(
         select(col(NpsResponseRow.segment_id), col(NpsResponseRow.score), func.count())
@@ -113,7 +169,7 @@ def load_survey(session: Session, *, workshop_id: int) -> NpsSurvey:
     ).all()
     by_month: dict[str, list[int]] = {}
     for day, score, count in per_day:
-        month = (day if isinstance(day, date) else date.fromisoformat(str(day))).strftime("%Y-%m")
+        month = _day(day).strftime("%Y-%m")
         by_month.setdefault(month, [0] * 11)[score] += count
     typed = {
         row.segment_id: NpsCounts(
@@ -123,4 +179,68 @@ def load_survey(session: Session, *, workshop_id: int) -> NpsSurvey:
             select(NpsAggregateRow).where(col(NpsAggregateRow.workshop_id) == workshop_id)
         ).scalars()
     }
-    return NpsSurvey(by_segment=_distribution(per_segment), by_month=by_month, typed=typed)
+    comments, totals = _comments(session, workshop_id)
+    return NpsSurvey(
+        by_segment=_distribution(per_segment),
+        by_month=by_month,
+        typed=typed,
+        comments=comments,
+        comment_totals=totals,
+    )
+
+
+def load_answer_groups(session: Session, *, workshop_id: int) -> list[tuple[Any, ...]]:
+    """Every answer, identical ones grouped: (score, why, make it a 10, segment, day, count).
+
+    A portable document carries the answers in this form, so a survey of a hundred
+    thousand scores without comments takes a few hundred lines rather than 100,000.
+    """
+    columns = (
+        col(NpsResponseRow.score),
+        col(NpsResponseRow.why),
+        col(NpsResponseRow.make_it_ten),
+        col(NpsResponseRow.segment_id),
+        col(NpsResponseRow.answered_on),
+    )
+    rows = session.execute(
+        select(*columns, func.count(), func.min(NpsResponseRow.id))
+        .where(col(NpsResponseRow.workshop_id) == workshop_id)
+        .group_by(*columns)
+        .order_by(func.min(NpsResponseRow.id))
+    ).all()
+    return [
+        (score, why, ten, segment, _day(day) if day is not None else None, count)
+        for score, why, ten, segment, day, count, _ in rows
+    ]
+
+
+CHUNK = 10_000  # rows per INSERT when a document's grouped answers are written back
+
+
+def insert_answer_groups(
+    session: Session, *, workshop_id: int, groups: Iterable[tuple[Any, ...]]
+) -> int:
+    """Write grouped answers (as ``load_answer_groups`` reads them) back, one row each.
+
+    The caller has checked the segment ids; rows go in chunks so memory stays flat.
+    """
+    written = 0
+    chunk: list[dict[str, Any]] = []
+    for score, why, ten, segment, day, count in groups:
+        row = {
+            "workshop_id": workshop_id,
+            "segment_id": segment,
+            "score": score,
+            "why": why,
+            "make_it_ten": ten,
+            "answered_on": day,
+        }
+        for _ in range(count):
+            chunk.append(row)
+            if len(chunk) == CHUNK:
+                session.execute(insert(NpsResponseRow), chunk)
+                written, chunk = written + len(chunk), []
+    if chunk:
+        session.execute(insert(NpsResponseRow), chunk)
+        written += len(chunk)
+    return written

@@ -33,8 +33,10 @@ from canvas.domain import (
     name_key,
     to_document,
 )
+from canvas.domain.document import NpsAnswerDocument
 from canvas.domain.saved_snapshot import SavedSnapshot, SnapshotInput
 from canvas.store.frameworks import load_frameworks
+from canvas.store.nps import insert_answer_groups, load_answer_groups, load_survey
 from canvas.store.tables import (
     CanvasNoteRow,
     LoyaltyRatingRow,
@@ -46,8 +48,10 @@ from canvas.store.tables import (
     SegmentRow,
     ShuraCellRow,
     ShuraRiskRow,
+    TouchpointRow,
     WorkshopRow,
 )
+from canvas.store.touchpoints import list_touchpoints
 from canvas.store.writes import delete_where as _delete_where
 from canvas.store.writes import guarded_update as _guarded_update
 from canvas.store.writes import touch as _touch
@@ -212,14 +216,13 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
     # Delete children explicitly too: the cascade needs foreign keys on, and we
     # don't want a database opened without them to keep orphans.
     _empty(session, workshop_id)
-    for table in (SavedSnapshotRow, NpsResponseRow, NpsAggregateRow):
-        _delete_where(session, table, table.workshop_id == workshop_id)
+    _delete_where(session, SavedSnapshotRow, col(SavedSnapshotRow.workshop_id) == workshop_id)
     session.delete(row)
     session.flush()
 
 
 def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
-    """The whole workshop in eight queries, however many segments or answers it has."""
+    """The whole workshop in thirteen queries, however many segments or answers it has."""
     workshop = get_workshop(session, workshop_id=workshop_id)
     segment_rows = session.execute(
         select(SegmentRow)
@@ -253,8 +256,34 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
         for segment in segments
     ]
     notes = [_note(r) for r in note_rows]
-    frameworks = load_frameworks(session, workshop_id=workshop_id)
-    return WorkshopSnapshot(workshop=workshop, segments=views, notes=notes, frameworks=frameworks)
+    return WorkshopSnapshot(
+        workshop=workshop,
+        segments=views,
+        notes=notes,
+        frameworks=load_frameworks(session, workshop_id=workshop_id),
+        nps=load_survey(session, workshop_id=workshop_id),
+        touchpoints=list_touchpoints(session, workshop_id=workshop_id),
+    )
+
+
+def load_document(session: Session, *, workshop_id: int) -> WorkshopDocument:
+    """The whole workshop in portable form, the NPS survey's single answers included."""
+    snapshot = load_snapshot(session, workshop_id=workshop_id)
+    names = {view.segment.id: view.segment.name for view in snapshot.segments}
+    answers = [
+        NpsAnswerDocument(
+            score=score,
+            why=why,
+            make_it_ten=ten,
+            segment=names.get(segment) if segment is not None else None,
+            answered_on=day,
+            count=count,
+        )
+        for score, why, ten, segment, day, count in load_answer_groups(
+            session, workshop_id=workshop_id
+        )
+    ]
+    return to_document(snapshot, nps_answers=answers)
 
 
 def _fill(session: Session, workshop_id: int, document: WorkshopDocument) -> None:
@@ -297,7 +326,41 @@ def _fill(session: Session, workshop_id: int, document: WorkshopDocument) -> Non
                 **rating.model_dump(mode="json", exclude={"segment"}),
             )
         )
+    for counts in document.nps_counts:
+        segment_id = ids[name_key(counts.segment)] if counts.segment else None
+        session.add(
+            NpsAggregateRow(
+                workshop_id=workshop_id,
+                segment_id=segment_id,
+                scope="all" if segment_id is None else str(segment_id),
+                **counts.model_dump(exclude={"segment"}),
+            )
+        )
+    for position, point in enumerate(document.touchpoints):
+        session.add(
+            TouchpointRow(
+                workshop_id=workshop_id,
+                segment_id=ids[name_key(point.segment)] if point.segment else None,
+                position=position,
+                **point.model_dump(mode="json", exclude={"segment"}),
+            )
+        )
     session.flush()
+    insert_answer_groups(
+        session,
+        workshop_id=workshop_id,
+        groups=(
+            (
+                answer.score,
+                answer.why,
+                answer.make_it_ten,
+                ids[name_key(answer.segment)] if answer.segment else None,
+                answer.answered_on,
+                answer.count,
+            )
+            for answer in document.nps_answers
+        ),
+    )
 
 
 def _empty(session: Session, workshop_id: int) -> None:
@@ -305,7 +368,16 @@ def _empty(session: Session, workshop_id: int) -> None:
     segment_ids = select(col(SegmentRow.id)).where(col(SegmentRow.workshop_id) == workshop_id)
     _delete_where(session, RelationshipRow, col(RelationshipRow.segment_id).in_(segment_ids))
     _delete_where(session, CanvasNoteRow, col(CanvasNoteRow.workshop_id) == workshop_id)
-    for table in (ShuraCellRow, ShuraRiskRow, RuleScoreRow, LoyaltyRatingRow):
+    tables = (
+        ShuraCellRow,
+        ShuraRiskRow,
+        RuleScoreRow,
+        LoyaltyRatingRow,
+        NpsResponseRow,
+        NpsAggregateRow,
+        TouchpointRow,
+    )
+    for table in tables:
         _delete_where(session, table, table.workshop_id == workshop_id)
     _delete_where(session, SegmentRow, col(SegmentRow.workshop_id) == workshop_id)
 
@@ -319,7 +391,7 @@ def create_from_document(session: Session, *, document: WorkshopDocument) -> Wor
 
 def duplicate_workshop(session: Session, *, workshop_id: int, title: str) -> Workshop:
     """A full copy of a workshop under a new title."""
-    document = to_document(load_snapshot(session, workshop_id=workshop_id))
+    document = load_document(session, workshop_id=workshop_id)
     workshop = WorkshopInput(**{**document.workshop.model_dump(), "title": title})
     return create_from_document(
         session, document=document.model_copy(update={"workshop": workshop})
@@ -374,6 +446,14 @@ def delete_segment(session: Session, *, segment_id: int) -> None:
     workshop_id = row.workshop_id
     _delete_where(session, RelationshipRow, col(RelationshipRow.segment_id) == segment_id)
     _delete_where(session, CanvasNoteRow, col(CanvasNoteRow.segment_id) == segment_id)
+    _delete_where(session, TouchpointRow, col(TouchpointRow.segment_id) == segment_id)
+    _delete_where(session, NpsAggregateRow, col(NpsAggregateRow.segment_id) == segment_id)
+    # The segment's NPS answers are real answers still: keep them, without a segment.
+    session.execute(
+        update(NpsResponseRow)
+        .where(col(NpsResponseRow.segment_id) == segment_id)
+        .values(segment_id=None)
+    )
     session.delete(row)
     session.flush()
     _touch(session, workshop_id)
@@ -500,7 +580,7 @@ def _saved(row: SavedSnapshotRow) -> SavedSnapshot:
 
 def save_snapshot(session: Session, *, workshop_id: int, data: SnapshotInput) -> SavedSnapshot:
     """Keep the workshop's current state under a name."""
-    document = to_document(load_snapshot(session, workshop_id=workshop_id))
+    document = load_document(session, workshop_id=workshop_id)
     row = SavedSnapshotRow(
         workshop_id=workshop_id, name=data.name, document=document.model_dump_json()
     )

@@ -235,3 +235,26 @@ class NpsAggregateRow(SQLModel, table=True):
     version: int = Field(default=1)
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()
+
+
+class TouchpointRow(SQLModel, table=True):
+    """One entry of the touchpoint inventory; a NULL segment means every segment."""
+
+    __tablename__ = "touchpoint"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    segment_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("segment.id", ondelete="CASCADE"), nullable=True),
+    )
+    name: str = Field(max_length=200)
+    category: str = Field(max_length=20)
+    relationship_type: str | None = Field(default=None, max_length=40)
+    rating: str | None = Field(default=None, max_length=10)
+    idea: str = Field(default="")
+    owner: str = Field(default="", max_length=200)
+    position: int = Field(default=0)
+    version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()

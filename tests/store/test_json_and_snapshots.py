@@ -34,7 +34,7 @@ def _import(engine, raw: bytes, lang: str = "en") -> int:
 
 def _export(engine, workshop_id: int) -> str:
     with reading(engine) as session:
-        return export_json(repo.load_snapshot(session, workshop_id=workshop_id))
+        return export_json(repo.load_document(session, workshop_id=workshop_id))
 
 
 def _count_workshops(engine) -> int:
@@ -50,7 +50,7 @@ def test_the_demo_survives_export_import_export_unchanged(engine, lang):
     second = _import(engine, exported.encode())
     assert second != first  # import always makes a new workshop
     assert _export(engine, second) == exported
-    assert json.loads(exported)["schema_version"] == 2
+    assert json.loads(exported)["schema_version"] == 3
 
 
 def test_a_refused_file_writes_nothing(engine):

@@ -27,6 +27,7 @@ TABLES = {
     "loyalty_rating",
     "nps_response",
     "nps_aggregate",
+    "touchpoint",
 }
 
 

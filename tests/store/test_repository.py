@@ -856,10 +856,12 @@ def test_loading_a_snapshot_takes_the_same_queries_for_2_or_40_segments(engine: 
     assert sum(len(v.relationships) for v in large_snapshot.segments) == 240
     assert len(large_snapshot.notes) == 40
     assert len(large_statements) == len(small_statements)
-    # The workshop, its segments, their relationships, its notes, and one query for each
-    # framework's answers (SHURA cells, SHURA risks, rule scores, loyalty ratings).
+    # The workshop, its segments, their relationships, its notes; one query for each
+    # framework's answers (SHURA cells, SHURA risks, rule scores, loyalty ratings); the NPS
+    # survey's scores per segment and per day, its typed-in counts and its newest
+    # comments; the touchpoints.
     selects = [s for s in large_statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 8
+    assert len(selects) == 4 + 4 + 4 + 1
 
 
 def test_a_document_note_names_its_segment_and_is_linked_to_it(engine: Engine) -> None:

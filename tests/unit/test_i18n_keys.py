@@ -42,7 +42,7 @@ def test_placeholders_match_between_languages():
     assert [k for k in en if _placeholders(en[k]) != _placeholders(ru[k])] == []
 
 
-TECHNICAL = {"LTV", "CAC", "UTC", "UTF", "Markdown", "JSON", "PDF", "HTML"}
+TECHNICAL = {"LTV", "CAC", "UTC", "UTF", "Markdown", "JSON", "PDF", "HTML", "NPS", "CSV"}
 
 
 def test_russian_texts_are_in_russian():
