@@ -36,6 +36,8 @@ PAGES = {
     "shura": "views/shura.py",
     "twelve_rules": "views/twelve_rules.py",
     "loyalty": "views/loyalty.py",
+    "nps": "views/nps.py",
+    "touchpoints": "views/touchpoints.py",
 }
 
 
