@@ -149,6 +149,7 @@ class NpsSurvey(BaseModel):
     by_segment: dict[int | None, list[int]] = Field(default_factory=dict)
     by_month: dict[str, list[int]] = Field(default_factory=dict)
     typed: dict[int | None, NpsCounts] = Field(default_factory=dict)
+    typed_versions: dict[int | None, int] = Field(default_factory=dict)
     comments: list[NpsComment] = Field(default_factory=list)
     comment_totals: dict[NpsCategory, int] = Field(default_factory=dict)
 
@@ -156,6 +157,10 @@ class NpsSurvey(BaseModel):
     def answered(self) -> int:
         """How many single answers are stored (typed-in counts aside)."""
         return sum(sum(dist) for dist in self.by_segment.values())
+
+    def typed_version(self, segment_id: int | None) -> int:
+        """The version to save typed-in counts with: 0 creates them."""
+        return self.typed_versions.get(segment_id, 0)
 
     def comments_in(self, category: NpsCategory) -> list[NpsComment]:
         """The kept answers with text of one category, newest first."""

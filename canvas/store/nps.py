@@ -171,19 +171,21 @@ def load_survey(session: Session, *, workshop_id: int) -> NpsSurvey:
     for day, score, count in per_day:
         month = _day(day).strftime("%Y-%m")
         by_month.setdefault(month, [0] * 11)[score] += count
-    typed = {
-        row.segment_id: NpsCounts(
+    aggregates = session.execute(
+        select(NpsAggregateRow).where(col(NpsAggregateRow.workshop_id) == workshop_id)
+    ).scalars()
+    typed, versions = {}, {}
+    for row in aggregates:
+        typed[row.segment_id] = NpsCounts(
             promoters=row.promoters, passives=row.passives, detractors=row.detractors
         )
-        for row in session.execute(
-            select(NpsAggregateRow).where(col(NpsAggregateRow.workshop_id) == workshop_id)
-        ).scalars()
-    }
+        versions[row.segment_id] = row.version
     comments, totals = _comments(session, workshop_id)
     return NpsSurvey(
         by_segment=_distribution(per_segment),
         by_month=by_month,
         typed=typed,
+        typed_versions=versions,
         comments=comments,
         comment_totals=totals,
     )
