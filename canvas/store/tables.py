@@ -13,6 +13,7 @@ from sqlalchemy import (
     SmallInteger,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlmodel import Field, SQLModel
 
@@ -36,6 +37,33 @@ class WorkshopRow(SQLModel, table=True):
     access_token: str = Field(max_length=64, unique=True)
     version: int = Field(default=1)
     revision: int = Field(default=1)
+    # A participant's workshop belongs to a course; the trainer sees them by their name.
+    course_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            # No ON DELETE: SQLite can't report it for a column added later, and the
+            # store never deletes a course that still has workshops.
+            Integer,
+            ForeignKey("course.id", name="fk_workshop_course_id"),
+            nullable=True,
+            index=True,
+        ),
+    )
+    participant: str = Field(
+        default="", max_length=200, sa_column_kwargs={"server_default": text("''")}
+    )
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class CourseRow(SQLModel, table=True):
+    __tablename__ = "course"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=200)
+    language: str = Field(max_length=8)
+    join_code: str = Field(max_length=16, unique=True)
+    version: int = Field(default=1)
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()
 
@@ -256,5 +284,22 @@ class TouchpointRow(SQLModel, table=True):
     owner: str = Field(default="", max_length=200)
     position: int = Field(default=0)
     version: int = Field(default=1)
+    created_at: datetime = _stamp()
+    updated_at: datetime = _stamp()
+
+
+class TrainerCommentRow(SQLModel, table=True):
+    """A trainer's comment on a workshop: on a block, a segment, or the whole of it."""
+
+    __tablename__ = "trainer_comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = _workshop_fk()
+    segment_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("segment.id", ondelete="CASCADE"), nullable=True),
+    )
+    block: str | None = Field(default=None, max_length=40)
+    text: str = Field(default="")
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()

@@ -1,16 +1,18 @@
 """The Alembic migrations, on an empty SQLite file and an empty PostgreSQL database."""
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlmodel import SQLModel
 
 import canvas.store.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-from canvas.domain import SegmentInput, WorkshopInput
+from canvas.domain import Motive, RelationshipType, SegmentInput, WorkshopInput
 from canvas.store import repository as repo
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import alembic_config, current_revision, head_revision, upgrade
@@ -28,6 +30,8 @@ TABLES = {
     "nps_response",
     "nps_aggregate",
     "touchpoint",
+    "course",
+    "trainer_comment",
 }
 
 
@@ -84,6 +88,8 @@ def test_upgrading_twice_is_harmless_and_keeps_rows(engine: Engine) -> None:
 def test_downgrading_to_base_drops_every_table_and_upgrading_again_restores_them(
     engine: Engine,
 ) -> None:
+    if engine.dialect.name == "sqlite":
+        pytest.skip("SQLite refuses to go below 0006; see the next test")
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -97,6 +103,30 @@ def test_downgrading_to_base_drops_every_table_and_upgrading_again_restores_them
     assert table_names(engine) == TABLES | {"alembic_version"}
 
 
+def test_sqlite_refuses_to_downgrade_below_courses_and_keeps_every_row(
+    database_url: str,
+) -> None:
+    if not database_url.startswith("sqlite"):
+        pytest.skip("only SQLite has to rebuild the workshop table to drop a column")
+    engine = make_engine(database_url)
+    try:
+        upgrade(engine)
+        with transaction(engine) as session:
+            workshop = repo.create_workshop(session, data=WorkshopInput(title="Кофейня"))
+            repo.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="Студенты"))
+        config = alembic_config(engine)
+        with pytest.raises(NotImplementedError), engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0005")
+
+        assert current_revision(engine) == head_revision(engine)
+        with reading(engine) as session:
+            kept = repo.load_snapshot(session, workshop_id=workshop.id)
+        assert [view.segment.name for view in kept.segments] == ["Студенты"]
+    finally:
+        engine.dispose()
+
+
 def test_a_database_written_by_the_first_release_upgrades_without_losing_a_row(
     blank_engine: Engine,
 ) -> None:
@@ -105,17 +135,63 @@ def test_a_database_written_by_the_first_release_upgrades_without_losing_a_row(
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
     assert "saved_snapshot" not in table_names(blank_engine)
-    # what the first release wrote: a workshop with one segment and its six answers
-    with transaction(blank_engine) as session:
-        first = repo.create_workshop(session, data=WorkshopInput(title="Первый", language="ru"))
-        repo.add_segment(session, workshop_id=first.id, data=SegmentInput(name="Старые клиенты"))
+    # What the first release wrote, in its own columns (today's models have more): a
+    # workshop with one segment and its six answers, one of them filled in.
+    now = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
+    stamps = {"created_at": now, "updated_at": now}
+    with blank_engine.begin() as connection:
+        workshop_id = connection.execute(
+            text(
+                "INSERT INTO workshop (title, company, language, currency, access_token,"
+                " version, revision, created_at, updated_at) VALUES ('Первый', '', 'ru',"
+                " 'RUB', 'first-release-token', 1, 1, :created_at, :updated_at) RETURNING id"
+            ),
+            stamps,
+        ).scalar_one()
+        segment_id = connection.execute(
+            text(
+                "INSERT INTO segment (workshop_id, name, name_key, description, customers,"
+                " revenue_per_customer_minor, acquisition_cost_minor, retention_rate, colour,"
+                " position, version, created_at, updated_at) VALUES (:w, 'Старые клиенты',"
+                " 'старые клиенты', '', 120, 1500000, NULL, 80.0, '#0072B2', 0, 1,"
+                " :created_at, :updated_at) RETURNING id"
+            ),
+            {"w": workshop_id, **stamps},
+        ).scalar_one()
+        for kind in RelationshipType:
+            filled = kind is RelationshipType.PERSONAL_ASSISTANCE
+            connection.execute(
+                text(
+                    "INSERT INTO relationship (segment_id, type, expected, established,"
+                    " motives, yearly_cost_minor, integration, version, created_at,"
+                    " updated_at) VALUES (:s, :type, :expected, :established, :motives,"
+                    " :cost, '{}', 1, :created_at, :updated_at)"
+                ),
+                {
+                    "s": segment_id,
+                    "type": kind.value,
+                    "expected": 3 if filled else 0,
+                    "established": 2 if filled else 0,
+                    "motives": '["retention"]' if filled else "[]",
+                    "cost": 25000000 if filled else None,
+                    **stamps,
+                },
+            )
 
     upgrade(blank_engine)
 
     assert current_revision(blank_engine) == head_revision(blank_engine)
     with reading(blank_engine) as session:
-        kept = repo.load_snapshot(session, workshop_id=first.id)
-        assert repo.list_snapshots(session, workshop_id=first.id) == []
+        kept = repo.load_snapshot(session, workshop_id=workshop_id)
+        assert repo.list_snapshots(session, workshop_id=workshop_id) == []
     assert kept.workshop.title == "Первый"
-    assert [view.segment.name for view in kept.segments] == ["Старые клиенты"]
-    assert len(kept.segments[0].relationships) == 6
+    assert kept.workshop.access_token == "first-release-token"
+    [view] = kept.segments
+    assert view.segment.name == "Старые клиенты"
+    # 1,500,000 kopecks are 15,000 roubles; 25,000,000 kopecks are 250,000
+    assert (view.segment.customers, view.segment.revenue_per_customer) == (120, Decimal("15000"))
+    assert len(view.relationships) == 6
+    personal = view.relationships[RelationshipType.PERSONAL_ASSISTANCE]
+    assert (personal.expected, personal.established) == (3, 2)
+    assert personal.motives == {Motive.RETENTION}
+    assert personal.yearly_cost == Decimal("250000")

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from canvas.domain import NotFound, SegmentInput, StaleEdit, WorkshopInput
-from canvas.domain.nps import NpsCounts, NpsResponseInput
+from canvas.domain.nps import NpsCategory, NpsCounts, NpsResponseInput
 from canvas.store import nps
 from canvas.store import repository as repo
 from canvas.store.db import reading, transaction
@@ -137,3 +137,100 @@ def test_clearing_the_survey_keeps_typed_counts(engine, shop):
     survey = _survey(engine, workshop)
     assert survey.by_segment == {}
     assert survey.counts(overall=True) == NpsCounts(passives=3)
+
+
+def test_the_newest_comments_of_each_category_are_kept_with_their_totals(engine, shop):
+    workshop, cafes = shop
+    # 25 detractors with a comment, then 3 passives (one silent), then 1 promoter with only
+    # "make it a 10": ids grow in that order, so "newest" is the last written.
+    answers = [NpsResponseInput(score=i % 7, why=f"complaint {i}") for i in range(25)]
+    answers += [NpsResponseInput(score=7, why="fine"), NpsResponseInput(score=8)]
+    answers += [NpsResponseInput(score=8, make_it_ten="faster", segment_id=cafes)]
+    answers += [NpsResponseInput(score=10, make_it_ten="keep it up")]
+    with transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=answers)
+
+    survey = _survey(engine, workshop)
+    detractors = survey.comments_in(NpsCategory.DETRACTOR)
+    # 25 commented detractors, of which the newest 20 are kept: complaint 24 down to 5
+    assert [c.why for c in detractors] == [f"complaint {i}" for i in range(24, 4, -1)]
+    passives = survey.comments_in(NpsCategory.PASSIVE)
+    assert [(c.why, c.make_it_ten, c.segment_id) for c in passives] == [
+        ("", "faster", cafes),
+        ("fine", "", None),
+    ]
+    assert [c.make_it_ten for c in survey.comments_in(NpsCategory.PROMOTER)] == ["keep it up"]
+    # The silent passive has no text, so it is not a comment
+    assert survey.comment_totals == {
+        NpsCategory.DETRACTOR: 25,
+        NpsCategory.PASSIVE: 2,
+        NpsCategory.PROMOTER: 1,
+    }
+
+
+def test_identical_answers_are_read_back_grouped_and_written_back_one_by_one(engine, shop):
+    workshop, cafes = shop
+    march = date(2026, 3, 1)
+    answers = [NpsResponseInput(score=9, segment_id=cafes, answered_on=march)] * 3
+    answers += [NpsResponseInput(score=9, segment_id=cafes, answered_on=march, why="tasty")]
+    answers += [NpsResponseInput(score=2)] * 2
+    with transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=answers)
+    with reading(engine) as session:
+        groups = nps.load_answer_groups(session, workshop_id=workshop)
+    # Ordered by the first answer of each group
+    assert groups == [
+        (9, "", "", cafes, march, 3),
+        (9, "tasty", "", cafes, march, 1),
+        (2, "", "", None, None, 2),
+    ]
+    with transaction(engine) as session:
+        other = repo.create_workshop(session, data=WorkshopInput(title="Copy")).id
+        written = nps.insert_answer_groups(
+            session,
+            workshop_id=other,
+            groups=[(score, why, ten, None, day, n) for score, why, ten, _, day, n in groups],
+        )
+    assert written == 6
+    # 4 promoters and 2 detractors: (4 − 2)/6 = 33.3
+    assert _survey(engine, other).counts(overall=True) == NpsCounts(promoters=4, detractors=2)
+
+
+def test_deleting_a_segment_keeps_its_answers_without_a_segment_and_drops_its_counts(engine, shop):
+    workshop, cafes = shop
+    with transaction(engine) as session:
+        nps.add_responses(
+            session,
+            workshop_id=workshop,
+            responses=[NpsResponseInput(score=10, segment_id=cafes)],
+        )
+        nps.set_counts(
+            session,
+            workshop_id=workshop,
+            segment_id=cafes,
+            counts=NpsCounts(promoters=5),
+            expected_version=0,
+        )
+    with transaction(engine) as session:
+        repo.delete_segment(session, segment_id=cafes)
+
+    survey = _survey(engine, workshop)
+    assert survey.by_segment == {None: [0] * 10 + [1]}
+    assert survey.typed == {}
+    assert survey.counts(overall=True) == NpsCounts(promoters=1)
+
+
+def test_typed_counts_report_the_version_to_save_with(engine, shop):
+    workshop, cafes = shop
+    assert _survey(engine, workshop).typed_version(cafes) == 0
+    with transaction(engine) as session:
+        nps.set_counts(
+            session,
+            workshop_id=workshop,
+            segment_id=cafes,
+            counts=NpsCounts(passives=1),
+            expected_version=0,
+        )
+    survey = _survey(engine, workshop)
+    assert survey.typed_version(cafes) == 1
+    assert survey.typed_version(None) == 0
