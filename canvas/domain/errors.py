@@ -41,3 +41,9 @@ class TooManyTouchpoints(WorkshopError):
     """A workshop's inventory holds at most ``MAX_TOUCHPOINTS`` touchpoints."""
 
     code = "too_many_touchpoints"
+
+
+class UnknownJoinCode(WorkshopError):
+    """No course has the join code a participant typed."""
+
+    code = "unknown_join_code"

@@ -30,5 +30,7 @@ class Workshop(WorkshopInput):
     version: int = 1
     revision: int = 1
     access_token: str = ""
+    course_id: int | None = None
+    participant: str = ""  # the display name a course participant joined with
     created_at: datetime
     updated_at: datetime

@@ -89,7 +89,8 @@ def _segment(row: SegmentRow) -> CustomerSegment:
     )
 
 
-def _relationship(row: RelationshipRow) -> Relationship:
+def relationship_from_row(row: RelationshipRow) -> Relationship:
+    """A stored answer as the domain knows it (money back from minor units)."""
     return Relationship(
         id=row.id or 0,
         segment_id=row.segment_id,
@@ -237,7 +238,7 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
     ).scalars()
     by_segment: dict[int, dict[RelationshipType, Relationship]] = {s.id: {} for s in segments}
     for row in relationship_rows:
-        relationship = _relationship(row)
+        relationship = relationship_from_row(row)
         by_segment[relationship.segment_id][relationship.type] = relationship
     note_rows = session.execute(
         select(CanvasNoteRow)
@@ -504,7 +505,7 @@ def save_relationships(
         row = rows.get(kind.value)
         if row is None:
             raise NotFound(id=segment_id)
-        if _relationship_values(answer) == _relationship_values(_relationship(row)):
+        if _relationship_values(answer) == _relationship_values(relationship_from_row(row)):
             continue  # unchanged: don't bump its version and refuse someone else later
         assert row.id is not None
         _guarded_update(session, RelationshipRow, row.id, version, _relationship_values(answer))

@@ -1,0 +1,192 @@
+"""Courses in the store: opening one, joining it, the trainer's gallery and comments.
+
+The gallery reads a whole course in three queries, however many participants it has:
+the workshops, their segments, and their segments' answers.
+"""
+
+import hmac
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from canvas.domain import Language, NotFound, RelationshipInput, Workshop, WorkshopInput
+from canvas.domain.course import (
+    CommentInput,
+    Course,
+    CourseInput,
+    GalleryEntry,
+    JoinRequest,
+    TrainerComment,
+    new_join_code,
+)
+from canvas.domain.errors import UnknownJoinCode
+from canvas.domain.progress import answered_questions
+from canvas.domain.vocabulary import GuidingQuestion
+from canvas.domain.workshop import DEFAULT_CURRENCY
+from canvas.store.repository import create_workshop, get_workshop, relationship_from_row
+from canvas.store.tables import (
+    CourseRow,
+    RelationshipRow,
+    SegmentRow,
+    TrainerCommentRow,
+    WorkshopRow,
+)
+from canvas.store.writes import touch
+
+CODE_ATTEMPTS = 20  # clashes are one in millions; twenty in a row means something is wrong
+
+
+def _course(row: CourseRow) -> Course:
+    return Course.model_validate(row, from_attributes=True)
+
+
+def create_course(session: Session, *, data: CourseInput) -> Course:
+    """A new course with a fresh join code."""
+    for _ in range(CODE_ATTEMPTS):
+        code = new_join_code()
+        taken = session.execute(
+            select(func.count()).where(col(CourseRow.join_code) == code)
+        ).scalar_one()
+        if not taken:
+            row = CourseRow(**data.model_dump(mode="json"), join_code=code)
+            session.add(row)
+            session.flush()
+            return _course(row)
+    raise RuntimeError("no free join code found")
+
+
+def list_courses(session: Session) -> list[Course]:
+    """Every course, the newest first."""
+    rows = session.execute(select(CourseRow).order_by(col(CourseRow.id).desc())).scalars()
+    return [_course(row) for row in rows]
+
+
+def get_course(session: Session, *, course_id: int) -> Course:
+    row = session.get(CourseRow, course_id)
+    if row is None:
+        raise NotFound(id=course_id)
+    return _course(row)
+
+
+def join_course(session: Session, *, request: JoinRequest) -> Workshop:
+    """A participant's own new workshop in the course the code names.
+
+    The workshop's access token is the participant's private key to it.
+    """
+    row = session.execute(
+        select(CourseRow).where(col(CourseRow.join_code) == request.code)
+    ).scalar_one_or_none()
+    if row is None:
+        raise UnknownJoinCode()
+    language = Language(row.language)
+    workshop = create_workshop(
+        session,
+        data=WorkshopInput(
+            title=request.display_name, language=language, currency=DEFAULT_CURRENCY[language]
+        ),
+    )
+    stored = session.get(WorkshopRow, workshop.id)
+    assert stored is not None
+    stored.course_id = row.id
+    stored.participant = request.display_name
+    session.flush()
+    return get_workshop(session, workshop_id=workshop.id)
+
+
+def workshop_for_token(session: Session, *, token: str) -> Workshop:
+    """The workshop a private link opens; ``NotFound`` for a wrong or empty token."""
+    if not token:
+        raise NotFound(id=0)
+    row = session.execute(
+        select(WorkshopRow).where(col(WorkshopRow.access_token) == token)
+    ).scalar_one_or_none()
+    # The index lookup finds the row; the comparison that decides is constant-time.
+    if row is None or not hmac.compare_digest(row.access_token, token):
+        raise NotFound(id=0)
+    return get_workshop(session, workshop_id=row.id or 0)
+
+
+def gallery(session: Session, *, course_id: int) -> list[GalleryEntry]:
+    """Every participant's workshop with its progress, in a fixed number of queries."""
+    get_course(session, course_id=course_id)
+    workshops = list(
+        session.execute(
+            select(WorkshopRow)
+            .where(col(WorkshopRow.course_id) == course_id)
+            .order_by(col(WorkshopRow.participant), col(WorkshopRow.id))
+        ).scalars()
+    )
+    in_course = select(col(WorkshopRow.id)).where(col(WorkshopRow.course_id) == course_id)
+    segments = session.execute(
+        select(col(SegmentRow.id), col(SegmentRow.workshop_id)).where(
+            col(SegmentRow.workshop_id).in_(in_course)
+        )
+    ).all()
+    answers: dict[int, list[RelationshipInput]] = defaultdict(list)
+    for row in session.execute(
+        select(RelationshipRow)
+        .join(SegmentRow, col(SegmentRow.id) == col(RelationshipRow.segment_id))
+        .where(col(SegmentRow.workshop_id).in_(in_course))
+    ).scalars():
+        answers[row.segment_id].append(relationship_from_row(row))
+    comment_counts = dict(
+        session.execute(
+            select(col(TrainerCommentRow.workshop_id), func.count())
+            .where(col(TrainerCommentRow.workshop_id).in_(in_course))
+            .group_by(col(TrainerCommentRow.workshop_id))
+        ).all()
+    )
+    answered: dict[int, dict[GuidingQuestion, int]] = {
+        row.id or 0: dict.fromkeys(GuidingQuestion, 0) for row in workshops
+    }
+    segment_count: dict[int, int] = defaultdict(int)
+    for segment_id, workshop_id in segments:
+        segment_count[workshop_id] += 1
+        for question, done in answered_questions(answers[segment_id]).items():
+            answered[workshop_id][question] += done
+    return [
+        GalleryEntry(
+            workshop_id=row.id or 0,
+            participant=row.participant,
+            title=row.title,
+            segments=segment_count[row.id or 0],
+            answered=answered[row.id or 0],
+            comments=comment_counts.get(row.id, 0),
+            updated_at=row.updated_at,
+        )
+        for row in workshops
+    ]
+
+
+def add_comment(session: Session, *, workshop_id: int, data: CommentInput) -> TrainerComment:
+    """A trainer's comment; a segment must belong to the workshop."""
+    get_workshop(session, workshop_id=workshop_id)
+    if data.segment_id is not None:
+        segment = session.get(SegmentRow, data.segment_id)
+        if segment is None or segment.workshop_id != workshop_id:
+            raise NotFound(id=data.segment_id)
+    row = TrainerCommentRow(workshop_id=workshop_id, **data.model_dump(mode="json"))
+    session.add(row)
+    session.flush()
+    touch(session, workshop_id)  # the participant's pages show it on their next rerun
+    return TrainerComment.model_validate(row, from_attributes=True)
+
+
+def list_comments(session: Session, *, workshop_id: int) -> list[TrainerComment]:
+    rows = session.execute(
+        select(TrainerCommentRow)
+        .where(col(TrainerCommentRow.workshop_id) == workshop_id)
+        .order_by(col(TrainerCommentRow.id))
+    ).scalars()
+    return [TrainerComment.model_validate(row, from_attributes=True) for row in rows]
+
+
+def delete_comment(session: Session, *, comment_id: int) -> None:
+    row = session.get(TrainerCommentRow, comment_id)
+    if row is None:
+        raise NotFound(id=comment_id)
+    workshop_id = row.workshop_id
+    session.delete(row)
+    session.flush()
+    touch(session, workshop_id)
