@@ -27,6 +27,7 @@ from canvas.i18n import describe_error, describe_validation, language_from_local
 from canvas.store import repository
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade
+from canvas.store.revisions import RevisionBoard, start_listener
 
 WORKSHOP_PARAM = "w"
 LANG_PARAM = "lang"
@@ -93,16 +94,20 @@ def workshop_id() -> int | None:
     return int(value) if value else None
 
 
-def _revisions() -> dict[int, int]:
-    if "revisions" not in st.session_state:
-        st.session_state.revisions = {}
-    revisions: dict[int, int] = st.session_state.revisions
-    return revisions
+@st.cache_resource(show_spinner=False)
+def revision_board() -> RevisionBoard:
+    """The process's record of workshop revisions.
+
+    Saves here forget entries; on PostgreSQL a listener hears other app servers' saves.
+    """
+    board = RevisionBoard()
+    start_listener(engine(), board)
+    return board
 
 
 def refresh(workshop: int | None = None) -> None:
-    """Forget what this session knows about a workshop, so the next read is fresh."""
-    _revisions().pop(workshop or workshop_id() or 0, None)
+    """Forget what this process knows about a workshop, so the next read is fresh."""
+    revision_board().forget(workshop or workshop_id() or 0)
     st.session_state.list_nonce = uuid.uuid4().hex
 
 
@@ -128,12 +133,13 @@ def snapshot() -> WorkshopSnapshot | None:
     current = workshop_id()
     if current is None:
         return None
-    revisions = _revisions()
+
+    def read() -> int:
+        with reading(engine()) as session:
+            return repository.workshop_revision(session, workshop_id=current)
+
     try:
-        if current not in revisions:
-            with reading(engine()) as session:
-                revisions[current] = repository.workshop_revision(session, workshop_id=current)
-        return _snapshot(current, revisions[current])
+        return _snapshot(current, revision_board().get(current, read))
     except NotFound:
         open_workshop(None)
         return None

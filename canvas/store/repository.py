@@ -52,6 +52,7 @@ from canvas.store.tables import (
     WorkshopRow,
 )
 from canvas.store.touchpoints import list_touchpoints
+from canvas.store.writes import announce as _announce
 from canvas.store.writes import delete_where as _delete_where
 from canvas.store.writes import guarded_update as _guarded_update
 from canvas.store.writes import touch as _touch
@@ -220,6 +221,7 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
     _delete_where(session, SavedSnapshotRow, col(SavedSnapshotRow.workshop_id) == workshop_id)
     session.delete(row)
     session.flush()
+    _announce(session, workshop_id)
 
 
 def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:

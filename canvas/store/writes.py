@@ -2,20 +2,32 @@
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
 from canvas.domain import NotFound, StaleEdit
+from canvas.store.revisions import CHANNEL
 from canvas.store.tables import WorkshopRow, utcnow
 
 
 def touch(session: Session, workshop_id: int) -> None:
-    """Mark the workshop changed, so every cached read of it is refreshed."""
+    """Mark the workshop changed, so every cached read of it is refreshed.
+
+    On PostgreSQL every app server sharing the database hears of it when the
+    transaction commits (``canvas.store.revisions``); a rollback tells nobody.
+    """
     session.execute(
         update(WorkshopRow)
         .where(col(WorkshopRow.id) == workshop_id)
         .values(revision=WorkshopRow.revision + 1, updated_at=utcnow())
     )
+    announce(session, workshop_id)
+
+
+def announce(session: Session, workshop_id: int) -> None:
+    """Tell every app server on PostgreSQL, at commit, that the workshop changed or went."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_notify(CHANNEL, str(workshop_id))))
 
 
 def guarded_update(

@@ -41,6 +41,8 @@ TITLE_KEYS = {
     "shura": "page.shura",
     "twelve_rules": "page.twelve_rules",
     "loyalty": "page.loyalty",
+    "nps": "page.nps",
+    "touchpoints": "page.touchpoints",
 }
 
 
