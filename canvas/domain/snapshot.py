@@ -3,6 +3,7 @@
 from pydantic import BaseModel, ConfigDict, Field
 
 from canvas.domain.canvas_note import CanvasNote
+from canvas.domain.course import TrainerComment
 from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.nps import NpsSurvey
 from canvas.domain.relationship import Relationship, RelationshipInput
@@ -36,6 +37,7 @@ class WorkshopSnapshot(BaseModel):
     frameworks: FrameworkAnswers = Field(default_factory=FrameworkAnswers)
     nps: NpsSurvey = Field(default_factory=NpsSurvey)
     touchpoints: list[Touchpoint] = Field(default_factory=list)
+    comments: list[TrainerComment] = Field(default_factory=list)  # the trainer's, in a course
 
     def segment(self, segment_id: int) -> SegmentView | None:
         """The segment with ``segment_id``, if it is in this workshop."""

@@ -1,7 +1,8 @@
 """Courses in the store: opening one, joining it, the trainer's gallery and comments.
 
-The gallery reads a whole course in three queries, however many participants it has:
-the workshops, their segments, and their segments' answers.
+The gallery reads a whole course in five queries, however many participants it has:
+the course, the workshops, their segments, their segments' answers and comment counts.
+The trainer's comments themselves are in ``canvas.store.comments``.
 """
 
 import hmac
@@ -12,12 +13,10 @@ from sqlmodel import Session, col
 
 from canvas.domain import Language, NotFound, RelationshipInput, Workshop, WorkshopInput
 from canvas.domain.course import (
-    CommentInput,
     Course,
     CourseInput,
     GalleryEntry,
     JoinRequest,
-    TrainerComment,
     new_join_code,
 )
 from canvas.domain.errors import UnknownJoinCode
@@ -32,7 +31,6 @@ from canvas.store.tables import (
     TrainerCommentRow,
     WorkshopRow,
 )
-from canvas.store.writes import touch
 
 CODE_ATTEMPTS = 20  # clashes are one in millions; twenty in a row means something is wrong
 
@@ -157,36 +155,3 @@ def gallery(session: Session, *, course_id: int) -> list[GalleryEntry]:
         )
         for row in workshops
     ]
-
-
-def add_comment(session: Session, *, workshop_id: int, data: CommentInput) -> TrainerComment:
-    """A trainer's comment; a segment must belong to the workshop."""
-    get_workshop(session, workshop_id=workshop_id)
-    if data.segment_id is not None:
-        segment = session.get(SegmentRow, data.segment_id)
-        if segment is None or segment.workshop_id != workshop_id:
-            raise NotFound(id=data.segment_id)
-    row = TrainerCommentRow(workshop_id=workshop_id, **data.model_dump(mode="json"))
-    session.add(row)
-    session.flush()
-    touch(session, workshop_id)  # the participant's pages show it on their next rerun
-    return TrainerComment.model_validate(row, from_attributes=True)
-
-
-def list_comments(session: Session, *, workshop_id: int) -> list[TrainerComment]:
-    rows = session.execute(
-        select(TrainerCommentRow)
-        .where(col(TrainerCommentRow.workshop_id) == workshop_id)
-        .order_by(col(TrainerCommentRow.id))
-    ).scalars()
-    return [TrainerComment.model_validate(row, from_attributes=True) for row in rows]
-
-
-def delete_comment(session: Session, *, comment_id: int) -> None:
-    row = session.get(TrainerCommentRow, comment_id)
-    if row is None:
-        raise NotFound(id=comment_id)
-    workshop_id = row.workshop_id
-    session.delete(row)
-    session.flush()
-    touch(session, workshop_id)

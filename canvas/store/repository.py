@@ -35,6 +35,7 @@ from canvas.domain import (
 )
 from canvas.domain.document import NpsAnswerDocument
 from canvas.domain.saved_snapshot import SavedSnapshot, SnapshotInput
+from canvas.store.comments import list_comments
 from canvas.store.frameworks import load_frameworks
 from canvas.store.nps import insert_answer_groups, load_answer_groups, load_survey
 from canvas.store.tables import (
@@ -225,7 +226,7 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
 
 
 def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
-    """The whole workshop in thirteen queries, however many segments or answers it has."""
+    """The whole workshop in fourteen queries, however many segments or answers it has."""
     workshop = get_workshop(session, workshop_id=workshop_id)
     segment_rows = session.execute(
         select(SegmentRow)
@@ -266,6 +267,7 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
         frameworks=load_frameworks(session, workshop_id=workshop_id),
         nps=load_survey(session, workshop_id=workshop_id),
         touchpoints=list_touchpoints(session, workshop_id=workshop_id),
+        comments=list_comments(session, workshop_id=workshop_id),
     )
 
 

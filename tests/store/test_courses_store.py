@@ -19,7 +19,7 @@ from canvas.domain import (
 from canvas.domain.course import CODE_ALPHABET, CommentInput, CourseInput, JoinRequest
 from canvas.domain.errors import UnknownJoinCode
 from canvas.domain.vocabulary import GuidingQuestion, Language
-from canvas.store import courses
+from canvas.store import comments, courses
 from canvas.store import repository as repo
 from canvas.store.db import reading, transaction
 
@@ -117,7 +117,7 @@ def test_the_gallery_shows_each_participant_with_progress_and_comments(engine):
         repo.create_workshop(session, data=WorkshopInput(title="Not in the course"))
     _fill(engine, anna.id, segments=2, answered=1)
     with transaction(engine) as session:
-        courses.add_comment(
+        comments.add_comment(
             session, workshop_id=anna.id, data=CommentInput(text="Good start", block=None)
         )
 
@@ -166,28 +166,28 @@ def test_comments_sit_on_a_block_or_a_segment_of_the_same_workshop(engine):
         mine = repo.add_segment(session, workshop_id=anna.id, data=SegmentInput(name="Cafés"))
         theirs = repo.add_segment(session, workshop_id=other.id, data=SegmentInput(name="X"))
     with transaction(engine) as session:
-        courses.add_comment(
+        comments.add_comment(
             session,
             workshop_id=anna.id,
             data=CommentInput(text="Which channel?", block=CanvasBlock.CHANNELS),
         )
-        courses.add_comment(
+        comments.add_comment(
             session, workshop_id=anna.id, data=CommentInput(text="Size?", segment_id=mine.id)
         )
     with pytest.raises(NotFound), transaction(engine) as session:
-        courses.add_comment(
+        comments.add_comment(
             session, workshop_id=anna.id, data=CommentInput(text="Hm", segment_id=theirs.id)
         )
     with reading(engine) as session:
-        listed = courses.list_comments(session, workshop_id=anna.id)
+        listed = comments.list_comments(session, workshop_id=anna.id)
     assert [(c.text, c.block, c.segment_id) for c in listed] == [
         ("Which channel?", CanvasBlock.CHANNELS, None),
         ("Size?", None, mine.id),
     ]
     with transaction(engine) as session:
-        courses.delete_comment(session, comment_id=listed[0].id)
+        comments.delete_comment(session, comment_id=listed[0].id)
     with reading(engine) as session:
-        assert [c.text for c in courses.list_comments(session, workshop_id=anna.id)] == ["Size?"]
+        assert [c.text for c in comments.list_comments(session, workshop_id=anna.id)] == ["Size?"]
 
 
 @pytest.mark.parametrize(
@@ -205,6 +205,6 @@ def test_a_comment_moves_the_workshop_revision_on_so_the_participant_sees_it(eng
     with reading(engine) as session:
         before = repo.workshop_revision(session, workshop_id=anna.id)
     with transaction(engine) as session:
-        courses.add_comment(session, workshop_id=anna.id, data=CommentInput(text="Nice"))
+        comments.add_comment(session, workshop_id=anna.id, data=CommentInput(text="Nice"))
     with reading(engine) as session:
         assert repo.workshop_revision(session, workshop_id=anna.id) == before + 1

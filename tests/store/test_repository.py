@@ -859,9 +859,9 @@ def test_loading_a_snapshot_takes_the_same_queries_for_2_or_40_segments(engine: 
     # The workshop, its segments, their relationships, its notes; one query for each
     # framework's answers (SHURA cells, SHURA risks, rule scores, loyalty ratings); the NPS
     # survey's scores per segment and per day, its typed-in counts and its newest
-    # comments; the touchpoints.
+    # comments; the touchpoints; the trainer's comments.
     selects = [s for s in large_statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 4 + 4 + 4 + 1
+    assert len(selects) == 4 + 4 + 4 + 1 + 1
 
 
 def test_a_document_note_names_its_segment_and_is_linked_to_it(engine: Engine) -> None:
