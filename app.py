@@ -5,6 +5,8 @@ import streamlit as st
 from canvas.analysis import progress_summary
 from canvas.domain import GuidingQuestion, Language
 from canvas.i18n import LANGUAGE_NAMES
+from canvas.summary import comment_lines
+from views.access import course_mode, is_trainer
 from views.common import lang, plain, refresh, show_flash, snapshot, sync_url, tr
 
 st.set_page_config(
@@ -23,13 +25,7 @@ with st.sidebar:
         st.session_state.lang = Language(chosen)
 sync_url()
 
-pages = [
-    st.Page(
-        "views/workshops.py",
-        title=tr("page.workshops"),
-        icon=":material/folder_open:",
-        default=True,
-    ),
+steps = [
     st.Page(
         "views/segments.py",
         title=tr("page.segments"),
@@ -80,6 +76,30 @@ pages = [
         url_path="summary",
     ),
 ]
+workshops_page = st.Page(
+    "views/workshops.py", title=tr("page.workshops"), icon=":material/folder_open:", default=True
+)
+if not course_mode():
+    pages = {"": [workshops_page, *steps]}
+elif is_trainer():
+    trainer = st.Page(
+        "views/trainer.py", title=tr("page.trainer"), icon=":material/school:", default=True
+    )
+    workshops_page = st.Page(
+        "views/workshops.py", title=tr("page.workshops"), icon=":material/folder_open:"
+    )
+    pages = {tr("nav.trainer"): [trainer, workshops_page], tr("nav.steps"): steps}
+elif snapshot() is not None:
+    pages = {"": steps}
+else:
+    join = st.Page("views/join.py", title=tr("page.join"), icon=":material/login:", default=True)
+    login = st.Page(
+        "views/trainer_login.py",
+        title=tr("page.trainer_login"),
+        icon=":material/lock:",
+        url_path="trainer-login",
+    )
+    pages = {"": [join, login]}
 navigation = st.navigation(pages)
 
 current = snapshot()
@@ -97,6 +117,12 @@ with st.sidebar:
                     done[question] / total,
                     text=f"{tr(f'question.short.{question.value}')}: {done[question]}/{total}",
                 )
+        if current.comments:
+            with st.expander(
+                tr("comments.sidebar", n=len(current.comments)), icon=":material/forum:"
+            ):
+                for line in comment_lines(current, lang()):
+                    st.markdown(f"- {plain(line)}")
         if st.button(
             tr("sidebar.reload"), icon=":material/refresh:", help=tr("sidebar.reload_help")
         ):

@@ -120,3 +120,18 @@ def describe_changes(changes: WorkshopChanges, lang: Language | str, currency: s
             t("changes.notes", lang, added=changes.notes_added, removed=changes.notes_removed)
         )
     return lines
+
+
+def comment_lines(snapshot: WorkshopSnapshot, lang: Language | str) -> list[str]:
+    """The trainer's comments, each led by what it is about: a block, a segment, or all."""
+    names = {view.segment.id: view.segment.name for view in snapshot.segments}
+    lines = []
+    for comment in snapshot.comments:
+        if comment.block is not None:
+            about = catalogue().block(comment.block).name(lang)
+        elif comment.segment_id is not None:
+            about = names.get(comment.segment_id, "")
+        else:
+            about = t("comments.whole", lang)
+        lines.append(f"{about}: {comment.text}")
+    return lines

@@ -24,10 +24,11 @@ from canvas.domain import (
 from canvas.domain.saved_snapshot import SavedSnapshot
 from canvas.export.files import MIME, ExportFormat, export_file, file_name
 from canvas.i18n import describe_error, describe_validation, language_from_locale, t
-from canvas.store import repository
+from canvas.store import courses, repository
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade
 from canvas.store.revisions import RevisionBoard, start_listener
+from views.access import TOKEN_PARAM, allowed, participant, visitor_token
 
 WORKSHOP_PARAM = "w"
 LANG_PARAM = "lang"
@@ -72,17 +73,56 @@ def plain(text: str) -> str:
 
 
 def sync_url() -> None:
-    """Keep the open workshop and language in the URL, which page switches clear."""
-    asked = st.query_params.get(WORKSHOP_PARAM)
-    if asked is not None and asked.isdigit():
-        st.session_state.workshop_id = int(asked)
-    elif st.session_state.get("workshop_id"):
-        st.query_params[WORKSHOP_PARAM] = str(st.session_state.workshop_id)
+    """Keep the open workshop and language in the URL, which page switches clear.
+
+    In course mode a participant's workshop comes from the private key in the URL (``k``),
+    never from a workshop number, and a wrong key opens nothing.
+    """
+    if participant():
+        _admit_by_token()
+    else:
+        asked = st.query_params.get(WORKSHOP_PARAM)
+        if asked is not None and asked.isdigit():
+            st.session_state.workshop_id = int(asked)
+        elif st.session_state.get("workshop_id"):
+            st.query_params[WORKSHOP_PARAM] = str(st.session_state.workshop_id)
     st.query_params[LANG_PARAM] = lang().value
+
+
+def _admit_by_token() -> None:
+    st.query_params.pop(WORKSHOP_PARAM, None)
+    asked = st.query_params.get(TOKEN_PARAM)
+    if not asked:
+        if visitor_token():
+            st.query_params[TOKEN_PARAM] = visitor_token() or ""
+        return
+    if asked == visitor_token() and st.session_state.get("workshop_id"):
+        return
+    try:
+        with reading(engine()) as session:
+            found = courses.workshop_for_token(session, token=asked)
+    except NotFound:
+        st.session_state.token = None
+        st.session_state.workshop_id = None
+        st.session_state.link_refused = True
+        st.query_params.pop(TOKEN_PARAM, None)
+        return
+    st.session_state.token = asked
+    st.session_state.workshop_id = found.id
+    st.session_state.link_refused = False
+
+
+def admit(workshop: Workshop) -> None:
+    """Open a participant's new workshop with its private key (after joining a course)."""
+    st.session_state.token = workshop.access_token
+    st.session_state.workshop_id = workshop.id
+    st.query_params[TOKEN_PARAM] = workshop.access_token
 
 
 def open_workshop(workshop_id: int | None) -> None:
     st.session_state.workshop_id = workshop_id
+    if participant():
+        return  # a participant's link carries their key, never a workshop number
     if workshop_id is None:
         st.query_params.pop(WORKSHOP_PARAM, None)
     else:
@@ -139,10 +179,15 @@ def snapshot() -> WorkshopSnapshot | None:
             return repository.workshop_revision(session, workshop_id=current)
 
     try:
-        return _snapshot(current, revision_board().get(current, read))
+        found = _snapshot(current, revision_board().get(current, read))
     except NotFound:
         open_workshop(None)
         return None
+    if not allowed(found.workshop):
+        # Nothing about it reaches the page: not its title, not its segments.
+        open_workshop(None)
+        return None
+    return found
 
 
 def _nonce() -> str:

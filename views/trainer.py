@@ -1,0 +1,63 @@
+"""The trainer's area: open a course, share its join code, follow the room in a gallery."""
+
+import streamlit as st
+
+from canvas.domain.course import CourseInput
+from canvas.domain.vocabulary import GuidingQuestion, Language
+from canvas.i18n import LANGUAGE_NAMES, percent
+from canvas.store import courses
+from canvas.store.db import reading
+from views.common import engine, form_key, lang, open_workshop, plain, save, tr
+
+st.title(tr("page.trainer"))
+code = lang()
+
+with st.expander(tr("trainer.new_course"), icon=":material/add:"), st.form(form_key("new_course")):
+    title = st.text_input(tr("field.title"))
+    language = st.selectbox(
+        tr("field.language"),
+        list(Language),
+        index=list(Language).index(code),
+        format_func=lambda c: LANGUAGE_NAMES[Language(c)],
+    )
+    if st.form_submit_button(tr("trainer.create_course"), type="primary") and save(
+        lambda s: courses.create_course(s, data=CourseInput(title=title, language=language)),
+        success=tr("trainer.course_created"),
+    ):
+        st.rerun()
+
+with reading(engine()) as session:
+    every = courses.list_courses(session)
+if not every:
+    st.info(tr("trainer.no_courses"))
+    st.stop()
+names = {course.id: course for course in every}
+chosen = st.selectbox(
+    tr("trainer.course"),
+    list(names),
+    format_func=lambda i: f"{names[i].title} · {names[i].join_code}",
+    key="trainer_course",
+)
+course = names[chosen]
+st.markdown(tr("trainer.code_help", code=course.join_code))
+
+with reading(engine()) as session:
+    entries = courses.gallery(session, course_id=course.id)
+st.subheader(tr("trainer.gallery", n=len(entries)))
+if not entries:
+    st.info(tr("trainer.no_participants"))
+for entry in entries:
+    with st.container(border=True):
+        who, progress, act = st.columns([3, 4, 1], vertical_alignment="center")
+        who.markdown(f"**{plain(entry.participant)}**")
+        who.caption(tr("trainer.segments", n=entry.segments))
+        progress.progress(entry.progress, text=percent(entry.progress * 100, code))
+        progress.caption(
+            " · ".join(
+                f"{tr(f'question.short.{q.value}')}: {entry.answered[q]}/{entry.segments}"
+                for q in GuidingQuestion
+            )
+        )
+        if act.button(tr("trainer.open"), key=f"open-{entry.workshop_id}"):
+            open_workshop(entry.workshop_id)
+            st.switch_page("views/board.py")
