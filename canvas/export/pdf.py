@@ -637,8 +637,30 @@ class _Document(FPDF):
             return 0.0 if layout is None else layout.height + 4
         return self.body_height()
 
+    def lead_keeps(self, rest: Sequence[Block]) -> float:
+        """Room a lead paragraph needs below it: the paragraphs that follow it and the
+        head and first row of the table they introduce (nothing when no table follows)."""
+        total = 0.0
+        for block in rest:
+            if isinstance(block, Table):
+                layout = self.lay_out_table(block)
+                if layout is None:
+                    return 0.0
+                first = layout.body[0][2] if layout.body else 0.0
+                return total + layout.head_height + first
+            if not isinstance(block, Paragraph):
+                return 0.0
+            total += self.block_height(block)
+        return 0.0
+
     def block(self, block: Block, rest: Sequence[Block]) -> None:
         if isinstance(block, Paragraph):
+            keep = self.lead_keeps(rest) if block.tone == "lead" and not self.fresh() else 0.0
+            if keep:
+                # A subheading stays with the table it introduces.
+                need = self.block_height(block) + keep
+                if self.y + need > self.page_break_trigger and need <= self.body_height():
+                    self.next_page()
             self.paragraph(block)
         elif isinstance(block, Bullets):
             self.bullets(block)

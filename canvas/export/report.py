@@ -25,7 +25,9 @@ from canvas.export.blocks import (
     Table,
 )
 from canvas.export.sections_loyalty import loyalty_sections
+from canvas.export.sections_nps import nps_sections
 from canvas.export.sections_shura import shura_sections
+from canvas.export.sections_touchpoints import touchpoint_sections
 from canvas.export.sections_twelve_rules import rules_sections
 from canvas.i18n import LANGUAGE_NAMES, money, t
 from canvas.summary import DASH, economics_rows, progress_rows, segment_rows
@@ -187,6 +189,8 @@ SECTION_BUILDERS: list[SectionBuilder] = [
     shura_sections,
     rules_sections,
     loyalty_sections,
+    nps_sections,
+    touchpoint_sections,
 ]
 
 

@@ -16,6 +16,8 @@ from canvas.domain.document import (
     SegmentDocument,
     WorkshopDocument,
 )
+from canvas.domain.nps import NpsCategory, NpsCounts, categorize
+from canvas.domain.touchpoint import TouchpointCategory, TouchpointRating
 from canvas.domain.vocabulary import (
     NOTE_BLOCKS,
     CanvasBlock,
@@ -193,3 +195,109 @@ def test_demo_texts_are_in_their_language() -> None:
     en_texts = _strings(en.model_dump(mode="json"))
     assert en_texts
     assert [text for text in en_texts if CYRILLIC.search(text)] == []
+
+
+def _position(doc: WorkshopDocument, name: str | None) -> int | None:
+    """Where a named segment sits in the demo, so both languages can be compared."""
+    return None if name is None else [s.name for s in doc.segments].index(name)
+
+
+def _survey_facts(doc: WorkshopDocument) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    answers = [
+        (
+            a.score,
+            _position(doc, a.segment),
+            a.answered_on,
+            a.count,
+            bool(a.why),
+            bool(a.make_it_ten),
+        )
+        for a in doc.nps_answers
+    ]
+    counts = [
+        (_position(doc, c.segment), c.promoters, c.passives, c.detractors) for c in doc.nps_counts
+    ]
+    return answers, counts
+
+
+def test_both_languages_hold_the_same_survey() -> None:
+    en, ru = load_demo(Language.EN), load_demo(Language.RU)
+    assert _survey_facts(en) == _survey_facts(ru)
+
+
+def test_the_demo_survey_gives_the_figures_worked_by_hand(demo: WorkshopDocument) -> None:
+    tally: dict[int | None, Counter[NpsCategory]] = {}
+    months: Counter[str] = Counter()
+    for answer in demo.nps_answers:
+        tally.setdefault(_position(demo, answer.segment), Counter())[categorize(answer.score)] += (
+            answer.count
+        )
+        if answer.answered_on is not None:
+            months[answer.answered_on.strftime("%Y-%m")] += answer.count
+
+    def of(position: int | None) -> tuple[int, int, int]:
+        counted = tally[position]
+        return (
+            counted[NpsCategory.PROMOTER],
+            counted[NpsCategory.PASSIVE],
+            counted[NpsCategory.DETRACTOR],
+        )
+
+    # Counted from the demo files: promoters, passives, detractors per segment.
+    assert of(0) == (12, 3, 1)  # coffee shops: NPS (12 − 1) / 16 = 68.75
+    assert of(1) == (2, 5, 7)  # offices: (2 − 7) / 14 = −35.7, the weak spot
+    assert of(2) == (10, 5, 3)  # home subscribers
+    assert of(3) == (4, 1, 0)  # corporate gifts
+    assert of(None) == (1, 0, 1)  # answers without a segment
+    # 16 + 14 + 18 + 5 + 2 = 55 answers, all but one dated, over four months.
+    assert sum(a.count for a in demo.nps_answers) == 55
+    assert months == {"2026-08": 14, "2026-09": 13, "2026-10": 15, "2026-11": 12}
+    # The home subscribers' mailing survey was typed in as counts.
+    assert _survey_facts(demo)[1] == [(2, 41, 22, 17)]
+    # Everyone: 29 + 41 = 70 P, 14 + 22 = 36 A, 12 + 17 = 29 D of 135 → NPS 41 / 135 = 30.4.
+    overall = NpsCounts(promoters=70, passives=36, detractors=29)
+    assert overall.score() == pytest.approx(30.37, abs=0.01)
+    # Identical answers without comments are grouped; many answers say why or what to do.
+    assert any(a.count > 1 for a in demo.nps_answers)
+    assert sum(1 for a in demo.nps_answers if a.why or a.make_it_ten) >= 25
+
+
+def _touchpoint_facts(doc: WorkshopDocument) -> list[tuple[Any, ...]]:
+    return [
+        (
+            p.category,
+            _position(doc, p.segment),
+            p.relationship_type,
+            p.rating,
+            bool(p.idea),
+            bool(p.owner),
+        )
+        for p in doc.touchpoints
+    ]
+
+
+def test_both_languages_hold_the_same_touchpoints() -> None:
+    en, ru = load_demo(Language.EN), load_demo(Language.RU)
+    assert _touchpoint_facts(en) == _touchpoint_facts(ru)
+
+
+def test_the_touchpoints_cover_every_category_and_show_what_to_fix(
+    demo: WorkshopDocument,
+) -> None:
+    points = demo.touchpoints
+    assert 10 <= len(points) <= 15
+    assert {p.category for p in points} == set(TouchpointCategory)
+    assert any(p.segment is None for p in points)
+    assert any(p.segment is not None for p in points)
+    ratings = Counter(p.rating for p in points)
+    assert 3 <= ratings[TouchpointRating.AWFUL] <= 5
+    assert ratings[TouchpointRating.WOW] and ratings[TouchpointRating.OK]
+    assert all(p.idea and p.owner for p in points if p.rating is not None)
+
+
+def test_the_russian_survey_and_touchpoints_are_in_russian() -> None:
+    ru = load_demo(Language.RU)
+    texts = [text for a in ru.nps_answers for text in (a.why, a.make_it_ten) if text]
+    texts += [text for p in ru.touchpoints for text in (p.name, p.idea, p.owner) if text]
+    assert texts
+    assert [text for text in texts if not CYRILLIC.search(text)] == []

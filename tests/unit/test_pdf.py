@@ -136,8 +136,18 @@ def test_hostile_text_is_written_literally_and_unknown_characters_are_replaced(t
     description = ("Очень длинное описание сегмента {nb} **жирный** " * 100)[:4000]
     old = demo.segments[0].name
     first = demo.segments[0].model_copy(update={"name": name, "description": description})
-    notes = [n.model_copy(update={"segment": name}) if n.segment == old else n for n in demo.notes]
-    document = demo.model_copy(update={"segments": [first, *demo.segments[1:]], "notes": notes})
+
+    def renamed(items):
+        return [i.model_copy(update={"segment": name}) if i.segment == old else i for i in items]
+
+    # Everything that names the segment follows it (model_copy does not validate).
+    parts = ("notes", "loyalty", "nps_counts", "nps_answers", "touchpoints")
+    document = demo.model_copy(
+        update={
+            "segments": [first, *demo.segments[1:]],
+            **{part: renamed(getattr(demo, part)) for part in parts},
+        }
+    )
     data = _render(tmp_path, document)
     assert data.startswith(b"%PDF")
     text = _text(data)
