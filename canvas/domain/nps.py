@@ -24,7 +24,8 @@ FEW_ANSWERS = 30
 MAX_COUNT = 1_000_000_000  # answers in one typed-in count: far beyond any survey
 ANSWER_MAX = 2000  # characters in "why" and "what would make it a 10"
 
-AnswerText = Annotated[str, BeforeValidator(str.strip), Field(max_length=ANSWER_MAX)]
+# The length limit before the trimming validator keeps pydantic's "string too long" error.
+AnswerText = Annotated[str, Field(max_length=ANSWER_MAX), BeforeValidator(str.strip)]
 # Published NPS figures the course quotes as reference lines.
 BENCHMARKS: dict[str, int] = {"Apple": 73, "USAA": 87}
 
