@@ -1,13 +1,18 @@
 """The Business Model Canvas as a board: where each block sits and what is written in it.
 
 Pure layout and content, no drawing library: the on-screen figure (``canvas.charts``)
-and the PDF writer draw the same boxes with the same items.
+and the PDF writer draw the same boxes with the same items. ``layer_items`` is the
+optional loyalty-and-touchpoints layer drawn over them.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from canvas.content.catalogue import catalogue
+from canvas.content.touchpoints import RATINGS, touchpoint_content
 from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopSnapshot
+from canvas.domain.nps import NpsCounts
+from canvas.domain.touchpoint import Touchpoint, TouchpointCategory, TouchpointRating
 from canvas.i18n import money, number, t
 
 GREY = "#8A8A8A"
@@ -87,4 +92,82 @@ def board_items(
     for note in snapshot.notes:
         colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
         items[note.block].append(BoardItem(colour, note.text))
+    return items
+
+
+# ------------------------------------------------------------------ the loyalty layer
+
+# Okabe–Ito colours, told apart with any colour vision: vermilion, grey, blue.
+RATING_COLOURS: dict[TouchpointRating | None, str] = {
+    TouchpointRating.AWFUL: "#D55E00",
+    TouchpointRating.OK: "#999999",
+    TouchpointRating.WOW: "#0072B2",
+    None: "#CCCCCC",
+}
+
+
+def _rating_summary(points: list[Touchpoint], lang: Language | str) -> BoardItem:
+    """``Awful 2 · OK 1 · Wow 3``, marked in the colour of the worst rating present."""
+    content = touchpoint_content()
+    counts = Counter(point.rating for point in points)
+    present = [rating for rating in RATINGS if counts[rating]]
+    text = " · ".join(
+        f"{content.rating_name(r, lang)}{NBSP}{number(counts[r], lang)}" for r in present
+    )
+    return BoardItem(RATING_COLOURS[present[0]], text)
+
+
+def _nps_item(name: str, colour: str, counts: NpsCounts, lang: Language | str) -> BoardItem:
+    score = counts.score() or 0.0
+    text = t(
+        "touchpoints.layer.nps",
+        lang,
+        name=name,
+        score=number(round(score), lang),
+        n=number(counts.n, lang),
+    )
+    return BoardItem(colour, text)
+
+
+def layer_items(
+    snapshot: WorkshopSnapshot, lang: Language | str
+) -> dict[CanvasBlock, list[BoardItem]]:
+    """What the loyalty-and-touchpoints layer adds to each block.
+
+    Customer Segments: the NPS of all customers and of each segment with answers (single
+    answers or typed-in counts). Customer Relationships: per relationship type, how its
+    touchpoints are rated. Channels: the same per category for the touchpoints that serve
+    no particular type, so every touchpoint is counted once on the board. Items read
+    ``Self-service: Awful 1 · Wow 2``; the page's legend says what ◆ marks.
+    """
+    cat, content = catalogue(), touchpoint_content()
+    items: dict[CanvasBlock, list[BoardItem]] = {block: [] for block in CanvasBlock}
+    overall = snapshot.nps.counts(overall=True)
+    if overall.n:
+        everyone = t("touchpoints.layer.everyone", lang)
+        items[CanvasBlock.CUSTOMER_SEGMENTS].append(_nps_item(everyone, GREY, overall, lang))
+    for view in snapshot.segments:
+        counts = snapshot.nps.counts(view.segment.id)
+        if counts.n:
+            item = _nps_item(view.segment.name, view.segment.colour, counts, lang)
+            items[CanvasBlock.CUSTOMER_SEGMENTS].append(item)
+    for kind in RelationshipType:
+        points = [p for p in snapshot.touchpoints if p.relationship_type is kind]
+        if points:
+            # The block's own vocabulary: the type's name alone, to leave room for its answers.
+            summary = _rating_summary(points, lang)
+            item = BoardItem(summary.colour, f"{cat.type(kind).name(lang)}: {summary.text}")
+            items[CanvasBlock.CUSTOMER_RELATIONSHIPS].append(item)
+    for category in TouchpointCategory:
+        points = [
+            p
+            for p in snapshot.touchpoints
+            if p.relationship_type is None and p.category is category
+        ]
+        if points:
+            summary = _rating_summary(points, lang)
+            title = content.category(category).title(lang)
+            items[CanvasBlock.CHANNELS].append(
+                BoardItem(summary.colour, f"{title}: {summary.text}")
+            )
     return items

@@ -10,7 +10,7 @@ from decimal import Decimal
 import plotly.graph_objects as go
 
 from canvas.analysis import SegmentFigures, workshop_figures
-from canvas.board import GREY, LAYOUT, BoardItem, Box, board_items
+from canvas.board import GREY, LAYOUT, BoardItem, Box, board_items, layer_items
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopSnapshot
 from canvas.i18n import money, number, percent, t
@@ -188,20 +188,32 @@ CHARS_PER_UNIT = {Language.EN: 12.5, Language.RU: 11.0}
 LINES_PER_UNIT = 5.0  # 11 px lines per unit of an 820 px tall board
 
 
-def _block_text(title: str, entries: list[BoardItem], box: Box, lang: Language | str) -> str:
+LAYER_MARKER = "◆"  # the loyalty-and-touchpoints layer; the block's own items get ■
+
+
+def _block_text(
+    title: str,
+    entries: list[BoardItem],
+    box: Box,
+    lang: Language | str,
+    layer: list[BoardItem] | None = None,
+) -> str:
+    """A block's heading and items, wrapped to fit; the layer's items come first."""
     width = max(12, int((box.x1 - box.x0) * CHARS_PER_UNIT[Language(lang)]))
     heading = textwrap.wrap(title, width) or [title]
     budget = max(2, int((box.y1 - box.y0) * LINES_PER_UNIT) - 1 - len(heading))
     lines = [f"<b>{_esc(line)}</b>" for line in heading]
+    marked = [(LAYER_MARKER, entry) for entry in layer or []]
+    marked += [("■", entry) for entry in entries]
     used = 0
-    for index, entry in enumerate(entries):
+    for index, (symbol, entry) in enumerate(marked):
         wrapped = textwrap.wrap(
             entry.text, width - 2, break_on_hyphens=False, break_long_words=False
         ) or [""]
         if used + len(wrapped) > budget:
-            lines.append(t("canvas.board.more", lang, n=len(entries) - index))
+            lines.append(t("canvas.board.more", lang, n=len(marked) - index))
             break
-        marker = f"<span style='color:{entry.colour}'>■</span> "
+        marker = f"<span style='color:{entry.colour}'>{symbol}</span> "
         lines.append(marker + _esc(wrapped[0]))
         lines.extend("&nbsp;&nbsp;&nbsp;" + _esc(rest) for rest in wrapped[1:])
         used += len(wrapped)
@@ -209,15 +221,23 @@ def _block_text(title: str, entries: list[BoardItem], box: Box, lang: Language |
 
 
 def canvas_figure(
-    snapshot: WorkshopSnapshot, lang: Language | str, *, highlight: bool = True, credit: bool = True
+    snapshot: WorkshopSnapshot,
+    lang: Language | str,
+    *,
+    highlight: bool = True,
+    credit: bool = True,
+    layer: bool = False,
 ) -> go.Figure:
     """The whole Business Model Canvas as a vector drawing, relationships highlighted.
 
     ``credit`` draws the licence line under the board; a page that prints it as text
-    beneath the figure turns it off rather than showing it twice.
+    beneath the figure turns it off rather than showing it twice. ``layer`` adds the
+    loyalty-and-touchpoints layer (``canvas.board.layer_items``) at the top of its blocks,
+    marked ◆.
     """
     cat = catalogue()
     items = board_items(snapshot, lang)
+    extra = layer_items(snapshot, lang) if layer else {}
     figure = go.Figure()
     for block, box in LAYOUT.items():
         focus = highlight and block is CanvasBlock.CUSTOMER_RELATIONSHIPS
@@ -238,7 +258,9 @@ def canvas_figure(
             yanchor="top",
             align="left",
             showarrow=False,
-            text=_block_text(cat.block(block).name(lang), items[block], box, lang),
+            text=_block_text(
+                cat.block(block).name(lang), items[block], box, lang, extra.get(block)
+            ),
             font={"size": 11, "family": FONT, "color": "#222"},
         )
     if credit:

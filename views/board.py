@@ -1,4 +1,5 @@
-"""Canvas: the whole Business Model Canvas with the relationships block filled from answers."""
+"""Canvas: the whole Business Model Canvas with the relationships block filled from answers,
+and on request the loyalty-and-touchpoints layer over it."""
 
 import streamlit as st
 
@@ -6,8 +7,10 @@ from canvas.charts import canvas_figure
 from canvas.content import catalogue
 from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, RelationshipType
 from canvas.export.files import ExportFormat
+from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.store import repository
 from views.common import download, form_key, lang, plain, require_snapshot, save, tr
+from views.touchpoints_list import fix_first_list
 
 cat = catalogue()
 snap = require_snapshot()
@@ -18,10 +21,27 @@ head.title(tr("page.canvas"))
 with button:
     download(tr("summary.pdf"), snap, ExportFormat.PDF, code, icon=":material/picture_as_pdf:")
 st.caption(tr("canvas.help"))
-st.plotly_chart(
-    canvas_figure(snap, lang(), credit=False), width="stretch", config={"displayModeBar": False}
+layer = st.toggle(
+    tr("touchpoints.layer.toggle"), help=tr("touchpoints.layer.help"), key="canvas_layer"
 )
-st.caption(cat.credit(lang()))
+st.plotly_chart(
+    canvas_figure(snap, code, credit=False, layer=layer),
+    width="stretch",
+    config={"displayModeBar": False},
+)
+st.caption(cat.credit(code))
+if layer:
+    st.caption(tr("touchpoints.layer.legend"))
+    if snap.touchpoints:
+        chart, ranked = st.columns(2)
+        chart.plotly_chart(touchpoint_heatmap(snap, code), width="stretch")
+        with ranked:
+            fix_first_list(snap)
+    else:
+        st.info(tr("touchpoints.layer.empty"))
+        st.page_link(
+            "views/touchpoints.py", label=tr("page.touchpoints"), icon=":material/touch_app:"
+        )
 
 segment_names = {view.segment.id: view.segment.name for view in snap.segments}
 left, right = st.columns([2, 3])

@@ -1,6 +1,12 @@
 """The Canvas page: sticky notes on the other blocks of the Business Model Canvas."""
 
-from canvas.domain import CanvasBlock
+import json
+
+from canvas.domain import CanvasBlock, RelationshipType
+from canvas.domain.nps import NpsCounts
+from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput, TouchpointRating
+from canvas.store import nps, touchpoints
+from canvas.store.db import make_engine, transaction
 from tests.app.ui import (
     add_segment,
     add_workshop,
@@ -10,6 +16,7 @@ from tests.app.ui import (
     run_app,
     say,
     shown,
+    type_name,
     widget,
 )
 
@@ -72,3 +79,88 @@ def test_an_empty_note_is_refused_and_not_saved(db, lang):
     expected = f"{say(lang, 'field.text')}: {say(lang, 'invalid.blank')}"
     assert shown(at.error) == [f"{say(lang, 'error.title')}\n\n- {expected}"]
     assert load(db, workshop).notes == []
+
+
+# ------------------------------------------------------------------ the loyalty layer
+
+
+def _board_text(at) -> str:
+    """Every text drawn on the canvas figure, the first chart on the page."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    text = "\n".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
+    return text.replace("<br>&nbsp;&nbsp;&nbsp;", " ")
+
+
+def _layered_workshop(url: str, lang: str) -> int:
+    """Offices 3 × 2,000 a year; typed NPS counts 3 promoters, 1 passive, 1 detractor;
+    an awful and an OK touchpoint of personal assistance."""
+    workshop = add_workshop(url, "Roastery", lang)
+    offices = add_segment(url, workshop, "Offices", customers=3, revenue_per_customer=2000)
+    engine = make_engine(url)
+    try:
+        with transaction(engine) as session:
+            nps.set_counts(
+                session,
+                workshop_id=workshop,
+                segment_id=offices,
+                counts=NpsCounts(promoters=3, passives=1, detractors=1),
+                expected_version=0,
+            )
+            touchpoints.add_touchpoints(
+                session,
+                workshop_id=workshop,
+                items=[
+                    TouchpointInput(
+                        name="Call-back",
+                        category=TouchpointCategory.SERVICE,
+                        relationship_type=RelationshipType.PERSONAL_ASSISTANCE,
+                        rating=TouchpointRating.AWFUL,
+                        segment_id=offices,
+                    ),
+                    TouchpointInput(
+                        name="Smile",
+                        category=TouchpointCategory.EMPLOYEE,
+                        relationship_type=RelationshipType.PERSONAL_ASSISTANCE,
+                        rating=TouchpointRating.OK,
+                    ),
+                ],
+            )
+    finally:
+        engine.dispose()
+    return workshop
+
+
+def test_the_loyalty_layer_is_off_by_default_and_the_toggle_draws_it_with_what_to_fix(db, lang):
+    workshop = _layered_workshop(db, lang)
+    at = run_app(lang, workshop, page="canvas")
+
+    toggle = widget(at.toggle, say(lang, "touchpoints.layer.toggle"))
+    assert toggle.value is False
+    assert "◆" not in _board_text(at)
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe
+
+    assert_ok(toggle.set_value(True).run())
+
+    board = _board_text(at)
+    # NPS of the offices: 100 × (3 − 1) / 5 = 40; the same for all customers
+    assert f"◆</span> {say(lang, 'touchpoints.layer.nps', name='Offices', score=40, n=5)}" in board
+    kind = type_name("personal_assistance", lang)
+    awful, ok = {"en": ("Awful", "OK"), "ru": ("Ужасно", "Нормально")}[lang]
+    assert f"◆</span> {kind}: {awful}\u00a01 · {ok}\u00a01" in board
+    assert say(lang, "touchpoints.layer.legend") in shown(at.caption)
+    assert len(at.get("plotly_chart")) == 2  # the canvas and the heatmap
+    [fix_first] = [frame.value for frame in at.dataframe]
+    assert list(fix_first[say(lang, "field.name")]) == ["Call-back"]
+    revenue = {"en": "$6,000", "ru": "6\u00a0000\u00a0₽"}[lang]  # 3 × 2,000
+    assert list(fix_first[say(lang, "touchpoints.revenue")]) == [revenue]
+
+
+def test_the_layer_of_a_workshop_without_touchpoints_points_to_their_page(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    at = run_app(lang, workshop, page="canvas")
+
+    assert_ok(widget(at.toggle, say(lang, "touchpoints.layer.toggle")).set_value(True).run())
+
+    assert say(lang, "touchpoints.layer.empty") in shown(at.info)
+    assert len(at.get("plotly_chart")) == 1
+    assert not at.error
