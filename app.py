@@ -79,8 +79,11 @@ steps = [
 workshops_page = st.Page(
     "views/workshops.py", title=tr("page.workshops"), icon=":material/folder_open:", default=True
 )
+present = st.Page(
+    "views/present.py", title=tr("page.present"), icon=":material/slideshow:", url_path="present"
+)
 if not course_mode():
-    pages = {"": [workshops_page, *steps]}
+    pages = {"": [workshops_page, *steps, present]}
 elif is_trainer():
     trainer = st.Page(
         "views/trainer.py", title=tr("page.trainer"), icon=":material/school:", default=True
@@ -88,7 +91,7 @@ elif is_trainer():
     workshops_page = st.Page(
         "views/workshops.py", title=tr("page.workshops"), icon=":material/folder_open:"
     )
-    pages = {tr("nav.trainer"): [trainer, workshops_page], tr("nav.steps"): steps}
+    pages = {tr("nav.trainer"): [trainer, workshops_page, present], tr("nav.steps"): steps}
 elif snapshot() is not None:
     pages = {"": steps}
 else:

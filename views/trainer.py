@@ -1,4 +1,5 @@
-"""The trainer's area: open a course, share its join code, follow the room in a gallery."""
+"""The trainer's area: open a course, share its join code, follow the room in a gallery,
+compare two canvases, comment on them and export the whole course."""
 
 import streamlit as st
 
@@ -7,7 +8,14 @@ from canvas.domain.vocabulary import GuidingQuestion, Language
 from canvas.i18n import LANGUAGE_NAMES, percent
 from canvas.store import courses
 from canvas.store.db import reading
+from views.access import is_trainer
 from views.common import engine, form_key, lang, open_workshop, plain, save, tr
+from views.trainer_comments import comments
+from views.trainer_compare import compare
+from views.trainer_export import export
+
+if not is_trainer():  # navigation offers this page to the trainer only; never show it else
+    st.stop()
 
 st.title(tr("page.trainer"))
 code = lang()
@@ -43,21 +51,37 @@ st.markdown(tr("trainer.code_help", code=course.join_code))
 
 with reading(engine()) as session:
     entries = courses.gallery(session, course_id=course.id)
-st.subheader(tr("trainer.gallery", n=len(entries)))
-if not entries:
-    st.info(tr("trainer.no_participants"))
-for entry in entries:
-    with st.container(border=True):
-        who, progress, act = st.columns([3, 4, 1], vertical_alignment="center")
-        who.markdown(f"**{plain(entry.participant)}**")
-        who.caption(tr("trainer.segments", n=entry.segments))
-        progress.progress(entry.progress, text=percent(entry.progress * 100, code))
-        progress.caption(
-            " · ".join(
-                f"{tr(f'question.short.{q.value}')}: {entry.answered[q]}/{entry.segments}"
-                for q in GuidingQuestion
+gallery_tab, compare_tab, comments_tab, export_tab = st.tabs(
+    [
+        tr("trainer.gallery", n=len(entries)),
+        tr("trainer.compare"),
+        tr("trainer.comments"),
+        tr("trainer.export"),
+    ]
+)
+with gallery_tab:
+    st.subheader(tr("trainer.gallery", n=len(entries)))
+    if not entries:
+        st.info(tr("trainer.no_participants"))
+    for entry in entries:
+        with st.container(border=True):
+            who, progress, act = st.columns([3, 4, 1], vertical_alignment="center")
+            who.markdown(f"**{plain(entry.participant)}**")
+            who.caption(tr("trainer.segments", n=entry.segments))
+            progress.progress(entry.progress, text=percent(entry.progress, code))
+            progress.caption(
+                " · ".join(
+                    f"{tr(f'question.short.{q.value}')}: {entry.answered[q]}/{entry.segments}"
+                    for q in GuidingQuestion
+                )
             )
-        )
-        if act.button(tr("trainer.open"), key=f"open-{entry.workshop_id}"):
-            open_workshop(entry.workshop_id)
-            st.switch_page("views/board.py")
+            if act.button(tr("trainer.open"), key=f"open-{entry.workshop_id}"):
+                open_workshop(entry.workshop_id)
+                st.switch_page("views/board.py")
+
+with compare_tab:
+    compare(entries, code)
+with comments_tab:
+    comments(entries, code)
+with export_tab:
+    export(course, entries, code)

@@ -1,0 +1,200 @@
+"""The trainer's pages in course mode: two canvases side by side, comments the participant
+reads in their sidebar, and the whole course as one PDF or a ZIP."""
+
+import io
+import json
+import zipfile
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from canvas.domain import SegmentInput
+from canvas.domain.course import CourseInput, JoinRequest
+from canvas.store import comments, courses, repository
+from canvas.store.db import make_engine, reading, transaction
+from tests.app.ui import (
+    APP,
+    TIMEOUT,
+    alerts,
+    assert_ok,
+    block_name,
+    say,
+    seen,
+    titles,
+    widget,
+)
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def room(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any]:
+    """Course mode on; Anna has the segment "Office workers", Boris "Students"."""
+    monkeypatch.setenv("TRAINER_PASSWORD", PASSWORD)
+    engine = make_engine(db)
+    try:
+        with transaction(engine) as session:
+            course = courses.create_course(session, data=CourseInput(title="Spring", language=lang))
+            people = {}
+            for name, segment in (("Anna", "Office workers"), ("Boris", "Students")):
+                workshop = courses.join_course(
+                    session, request=JoinRequest(code=course.join_code, display_name=name)
+                )
+                added = repository.add_segment(
+                    session, workshop_id=workshop.id, data=SegmentInput(name=segment)
+                )
+                people[name] = (workshop, added.id)
+    finally:
+        engine.dispose()
+    return {"course": course, "people": people, "db": db}
+
+
+def _open(lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    return assert_ok(at.run())
+
+
+def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    # The slow-down after failures is tested elsewhere; here it would only wait.
+    monkeypatch.setattr("canvas.access.time.sleep", lambda _seconds: None)
+    at = _open(lang)
+    at.switch_page("views/trainer_login.py").run()
+    widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
+    at.button[0].click().run()
+    assert_ok(at)
+    assert titles(at) == [say(lang, "page.trainer")]
+    return at
+
+
+def _stored_comments(room: dict[str, Any], name: str) -> list[Any]:
+    engine = make_engine(room["db"])
+    try:
+        with reading(engine) as session:
+            workshop = room["people"][name][0]
+            return comments.list_comments(session, workshop_id=workshop.id)
+    finally:
+        engine.dispose()
+
+
+def _comment(at: AppTest, lang: str, about: str, text: str) -> AppTest:
+    widget(at.selectbox, say(lang, "trainer.comment.about")).set_value(about)
+    widget(at.text_area, say(lang, "trainer.comment.text")).input(text)
+    widget(at.button, say(lang, "trainer.comment.add")).click().run()
+    return assert_ok(at)
+
+
+# ------------------------------------------------------------------ compare
+
+
+def test_the_trainer_compares_two_participants_side_by_side(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    left = widget(at.selectbox, say(lang, "trainer.compare.left"))
+    right = widget(at.selectbox, say(lang, "trainer.compare.right"))
+    anna, boris = room["people"]["Anna"][0].id, room["people"]["Boris"][0].id
+    assert (left.value, right.value) == (anna, boris)
+    headings = [seen(h.value) for h in at.subheader]
+    assert "Anna" in headings and "Boris" in headings
+    # each side shows its segment count: one segment each
+    assert [m.value for m in at.metric if m.label == say(lang, "trainer.compare.segments")] == [
+        "1",
+        "1",
+    ]
+    assert len([c for c in at.get("plotly_chart")]) == 2
+
+
+def test_choosing_the_same_participant_twice_shows_them_on_both_sides(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    anna = room["people"]["Anna"][0].id
+    widget(at.selectbox, say(lang, "trainer.compare.right")).set_value(anna).run()
+    assert_ok(at)
+    assert [seen(h.value) for h in at.subheader].count("Anna") == 2
+
+
+# ------------------------------------------------------------------ comments
+
+
+def test_a_comment_on_a_block_reaches_the_participants_sidebar(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _comment(at, lang, "block:channels", "Which channel brings the *regulars*?")
+    [stored] = _stored_comments(room, "Anna")
+    assert (stored.block, stored.segment_id) == ("channels", None)
+    # the trainer's list shows it at once
+    line = f"- {block_name('channels', lang)}: Which channel brings the *regulars*?"
+    assert line in [seen(m.value) for m in at.markdown]
+
+    anna = room["people"]["Anna"][0]
+    participant = _open(lang, k=anna.access_token)
+    [box] = [
+        e for e in participant.sidebar.expander if e.label == say(lang, "comments.sidebar", n=1)
+    ]
+    assert [seen(m.value) for m in box.markdown] == [line]
+
+
+def test_a_comment_on_a_segment_names_the_segment(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    segment = room["people"]["Anna"][1]
+    _comment(at, lang, f"segment:{segment}", "Ask them what they miss")
+    [stored] = _stored_comments(room, "Anna")
+    assert (stored.block, stored.segment_id) == (None, segment)
+
+    participant = _open(lang, k=room["people"]["Anna"][0].access_token)
+    [box] = [
+        e for e in participant.sidebar.expander if e.label == say(lang, "comments.sidebar", n=1)
+    ]
+    assert [seen(m.value) for m in box.markdown] == ["- Office workers: Ask them what they miss"]
+
+
+def test_a_comment_on_the_whole_workshop_goes_to_the_chosen_participant(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    boris = room["people"]["Boris"][0].id
+    widget(at.selectbox, say(lang, "trainer.comment.participant")).set_value(boris).run()
+    _comment(at, lang, "whole", "Good start")
+    assert _stored_comments(room, "Anna") == []
+    [stored] = _stored_comments(room, "Boris")
+    assert (stored.text, stored.block, stored.segment_id) == ("Good start", None, None)
+
+
+def test_a_blank_comment_is_refused_with_a_message_and_nothing_is_saved(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _comment(at, lang, "block:channels", "   ")
+    assert any(say(lang, "invalid.blank") in a for a in alerts(at))
+    assert _stored_comments(room, "Anna") == []
+
+
+def test_the_trainer_deletes_a_comment(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _comment(at, lang, "whole", "Remove me")
+    assert len(_stored_comments(room, "Anna")) == 1
+    widget(at.button, say(lang, "trainer.comment.delete")).click().run()
+    assert_ok(at)
+    assert _stored_comments(room, "Anna") == []
+    assert say(lang, "trainer.comment.none") in [c.value for c in at.caption]
+
+
+# ------------------------------------------------------------------ export
+
+
+def test_the_export_tab_offers_the_pdf_and_the_zip(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    labels = [b.label for b in at.get("download_button")]
+    assert say(lang, "trainer.export.pdf") in labels and say(lang, "trainer.export.zip") in labels
+
+
+def test_the_course_builders_give_one_pdf_and_a_zip_of_every_workshop(room, lang):
+    from views.trainer_export import pdf_builder, zip_builder
+
+    ids = [room["people"][name][0].id for name in ("Anna", "Boris")]
+    assert pdf_builder(ids, lang, "Spring")().startswith(b"%PDF")
+    with zipfile.ZipFile(io.BytesIO(zip_builder(ids, lang)())) as archive:
+        assert archive.namelist() == [
+            "001-Anna.pdf",
+            "001-Anna.json",
+            "002-Boris.pdf",
+            "002-Boris.json",
+        ]
+        boris = json.loads(archive.read("002-Boris.json"))
+    assert [s["name"] for s in boris["segments"]] == ["Students"]
