@@ -27,6 +27,8 @@ PAGES = [
     "shura",
     "twelve_rules",
     "loyalty",
+    "nps",
+    "touchpoints",
 ]
 
 
@@ -154,6 +156,7 @@ def main() -> None:
     from sqlalchemy import event
     from streamlit.testing.v1 import AppTest
 
+    from benchmarks.gallery_bench import measure_gallery, print_gallery
     from canvas.store import repository
     from canvas.store.db import transaction
     from views.common import engine
@@ -185,6 +188,7 @@ def main() -> None:
         return statistics.median(times), first, max(counts)
 
     exports = measure_exports(eng, workshop.id)
+    gallery = measure_gallery()  # its own database, so the pages' workshop list stays small
 
     empty = AppTest.from_string("import streamlit as st\nst.write('empty')")
     baseline, _, _ = measure(empty)
@@ -210,6 +214,7 @@ def main() -> None:
         "reruns": RERUNS,
         "empty_page_rerun_ms": round(baseline, 1),
         "pages": rows,
+        "gallery": gallery,
     }
     print(f"Warm reruns through AppTest, 40 segments, median of {RERUNS}")
     print(f"{'page':<15}{'median ms':>10}{'SQL first':>11}{'SQL warm':>10}")
@@ -225,6 +230,7 @@ def main() -> None:
     )
     for name, ms in exports.items():
         print(f"{name:<15}{ms:>10.1f} ms")
+    print_gallery(gallery)
     out = ROOT / "benchmarks" / "results.json"
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(f"written to {out.relative_to(ROOT)}")

@@ -9,7 +9,17 @@ from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, Relati
 from canvas.export.files import ExportFormat
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.store import repository
-from views.common import download, form_key, lang, plain, require_snapshot, save, tr
+from views.common import (
+    download,
+    edit_version,
+    form_key,
+    lang,
+    plain,
+    require_snapshot,
+    save,
+    submit_key,
+    tr,
+)
 from views.touchpoints_list import fix_first_list
 
 cat = catalogue()
@@ -95,14 +105,18 @@ if snap.notes:
     )
     for note in snap.notes_in(block):
         owner = plain(segment_names.get(note.segment_id or 0, all_segments))
-        with st.form(f"note-{note.id}-{note.version}"):
+        record = f"note-{note.id}"
+        version = edit_version(record, note.version)
+        with st.form(f"note-{note.id}-{version}"):
             edited = st.text_area(owner, value=note.text, height=68)
             keep, drop = st.columns(2)
-            if keep.form_submit_button(tr("canvas.save_note")) and save(
-                lambda s, n=note, e=edited: repository.update_note(
+            if keep.form_submit_button(
+                tr("canvas.save_note"), key=submit_key(record, version)
+            ) and save(
+                lambda s, n=note, e=edited, v=version: repository.update_note(
                     s,
                     note_id=n.id,
-                    expected_version=n.version,
+                    expected_version=v,
                     data=CanvasNoteInput(block=n.block, text=e, segment_id=n.segment_id),
                 ),
                 success=tr("canvas.note_saved"),

@@ -263,6 +263,26 @@ def form_key(name: str) -> str:
     return f"{name}-{st.session_state.get('saves', 0)}"
 
 
+def edit_version(record: str, current: int) -> int:
+    """The version an edit form is keyed and saved with: normally the current one.
+
+    On the run its submit button was pressed, it is the version the form was shown with,
+    even if another session saved since. The typed values then reach the store, which
+    refuses them as stale and says so, instead of a re-keyed form dropping them silently.
+    Give the form's submit button ``key=submit_key(record, version)``.
+    """
+    shown: dict[str, int] = st.session_state.setdefault("shown_versions", {})
+    previous = shown.get(record)
+    pressed = previous is not None and st.session_state.get(submit_key(record, previous))
+    version = previous if pressed and previous is not None else current
+    shown[record] = version
+    return version
+
+
+def submit_key(record: str, version: int) -> str:
+    return f"submit-{record}-{version}"
+
+
 def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any | None:
     """Run one user action in one transaction; show refusals in the user's language.
 

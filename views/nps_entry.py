@@ -8,7 +8,7 @@ from canvas.domain import Language, WorkshopSnapshot
 from canvas.domain.nps import MAX_COUNT, NpsCounts, NpsResponseInput
 from canvas.i18n import t
 from canvas.store.nps import add_responses, set_counts
-from views.common import form_key, lang, save, tr
+from views.common import edit_version, form_key, lang, save, submit_key, tr
 
 SCORES = list(range(11))
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
@@ -76,7 +76,8 @@ def counts_panel(snap: WorkshopSnapshot) -> None:
     )
     scope = None if chosen == EVERYONE else chosen
     stored = snap.nps.typed.get(scope, NpsCounts())
-    version = snap.nps.typed_version(scope)
+    record = f"nps-counts-{chosen}"
+    version = edit_version(record, snap.nps.typed_version(scope))
     with st.form(f"nps-counts-{chosen}-{version}"):
         values = {
             name: column.number_input(
@@ -88,7 +89,9 @@ def counts_panel(snap: WorkshopSnapshot) -> None:
             )
             for name, column in zip(COUNT_FIELDS, st.columns(3), strict=True)
         }
-        submitted = st.form_submit_button(tr("nps.counts.save"), type="primary")
+        submitted = st.form_submit_button(
+            tr("nps.counts.save"), type="primary", key=submit_key(record, version)
+        )
     if submitted and save(
         lambda s: set_counts(
             s,

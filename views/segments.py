@@ -9,7 +9,7 @@ from canvas.domain import CustomerSegment, SegmentInput
 from canvas.domain.vocabulary import free_colour
 from canvas.store import repository
 from canvas.summary import segment_rows
-from views.common import form_key, lang, require_snapshot, save, tr
+from views.common import edit_version, form_key, lang, require_snapshot, save, submit_key, tr
 
 snap = require_snapshot()
 workshop = snap.workshop
@@ -98,11 +98,15 @@ names = {v.segment.id: v.segment.name for v in snap.segments}
 chosen = st.selectbox(tr("field.segment"), ids, format_func=names.__getitem__, key="edit_segment")
 seg = next(v.segment for v in snap.segments if v.segment.id == chosen)
 index = ids.index(chosen)
-with st.form(f"edit-{seg.id}-{seg.version}"):
-    values = segment_fields(f"e{seg.id}v{seg.version}", seg, seg.colour)
-    if st.form_submit_button(tr("segments.save"), type="primary") and save(
+record = f"segment-{seg.id}"
+version = edit_version(record, seg.version)
+with st.form(f"edit-{seg.id}-{version}"):
+    values = segment_fields(f"e{seg.id}v{version}", seg, seg.colour)
+    if st.form_submit_button(
+        tr("segments.save"), type="primary", key=submit_key(record, version)
+    ) and save(
         lambda s: repository.update_segment(
-            s, segment_id=seg.id, data=SegmentInput(**values), expected_version=seg.version
+            s, segment_id=seg.id, data=SegmentInput(**values), expected_version=version
         ),
         success=tr("segments.saved"),
     ):

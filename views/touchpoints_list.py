@@ -15,7 +15,7 @@ from canvas.domain import WorkshopSnapshot
 from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput
 from canvas.i18n import number
 from canvas.store.touchpoints import delete_touchpoint, update_touchpoint
-from views.common import lang, save, tr
+from views.common import edit_version, lang, save, submit_key, tr
 from views.touchpoints_add import touchpoint_fields
 
 
@@ -73,15 +73,19 @@ def inventory(snap: WorkshopSnapshot) -> None:
         key="edit_touchpoint",
     )
     point = next(p for p in shown if p.id == chosen)
-    with st.form(f"touchpoint-{point.id}-{point.version}"):
-        values = touchpoint_fields(snap, f"tp{point.id}v{point.version}", point)
+    record = f"touchpoint-{point.id}"
+    version = edit_version(record, point.version)
+    with st.form(f"touchpoint-{point.id}-{version}"):
+        values = touchpoint_fields(snap, f"tp{point.id}v{version}", point)
         keep, drop = st.columns(2)
-        if keep.form_submit_button(tr("touchpoints.save"), type="primary") and save(
+        if keep.form_submit_button(
+            tr("touchpoints.save"), type="primary", key=submit_key(record, version)
+        ) and save(
             lambda s: update_touchpoint(
                 s,
                 touchpoint_id=point.id,
                 data=TouchpointInput(**values),
-                expected_version=point.version,
+                expected_version=version,
             ),
             success=tr("touchpoints.saved"),
         ):

@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,8 +69,14 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def running_app(database_url: str, log_path: Path) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port against ``database_url``; yields the base URL."""
+def running_app(
+    database_url: str, log_path: Path, *, env: Mapping[str, str | None] | None = None
+) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port against ``database_url``; yields the base URL.
+
+    ``env`` adds variables to the server's environment (e.g. ``TRAINER_PASSWORD``); a
+    ``None`` value removes one. Call it twice on one PostgreSQL URL for two app servers.
+    """
     port = free_port()
     binary = streamlit_bin()
     command = [binary] if binary else [sys.executable, "-m", "streamlit"]
@@ -88,13 +94,18 @@ def running_app(database_url: str, log_path: Path) -> Iterator[str]:
         "--server.fileWatcherType",
         "none",
     ]
-    env = {**os.environ, "DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
+    environment = {**os.environ, "DATABASE_URL": database_url, "PYTHONUNBUFFERED": "1"}
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     url = f"http://127.0.0.1:{port}"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=env,
+            env=environment,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # own process group, so teardown reaches the children
