@@ -28,6 +28,7 @@ from canvas.store import courses, repository
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade
 from canvas.store.revisions import RevisionBoard, start_listener
+from canvas.store.writes import TOUCHED
 from views.access import TOKEN_PARAM, allowed, participant, visitor_token
 
 WORKSHOP_PARAM = "w"
@@ -168,18 +169,26 @@ def document(snap: WorkshopSnapshot) -> WorkshopDocument:
     return _document(snap.workshop.id, snap.workshop.revision)
 
 
-def snapshot() -> WorkshopSnapshot | None:
-    """The open workshop at its latest known revision; no SQL when nothing changed."""
-    current = workshop_id()
-    if current is None:
-        return None
+def latest(workshop: int) -> WorkshopSnapshot:
+    """A workshop at its latest known revision, unchecked for access; ``NotFound`` if gone.
+
+    No SQL when nothing changed since this process last read it.
+    """
 
     def read() -> int:
         with reading(engine()) as session:
-            return repository.workshop_revision(session, workshop_id=current)
+            return repository.workshop_revision(session, workshop_id=workshop)
 
+    return _snapshot(workshop, revision_board().get(workshop, read))
+
+
+def snapshot() -> WorkshopSnapshot | None:
+    """The open workshop, if this visitor may see it; no SQL when nothing changed."""
+    current = workshop_id()
+    if current is None:
+        return None
     try:
-        found = _snapshot(current, revision_board().get(current, read))
+        found = latest(current)
     except NotFound:
         open_workshop(None)
         return None
@@ -293,6 +302,7 @@ def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any
     try:
         with transaction(engine()) as session:
             result = action(session)
+            touched = set(session.info.get(TOUCHED, ()))
     except ValidationError as error:
         show_problems(describe_validation(error, lang()))
         return None
@@ -300,6 +310,8 @@ def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any
         refresh()
         _flash("error", describe_error(error, lang()))
         st.rerun()
+    for changed in touched:  # the trainer's comment changes another workshop than the open one
+        revision_board().forget(changed)
     refresh()
     st.session_state.saves = st.session_state.get("saves", 0) + 1
     if success:

@@ -7,7 +7,7 @@ from canvas.domain import NOTE_BLOCKS, CanvasBlock, Language
 from canvas.domain.course import CommentInput, GalleryEntry
 from canvas.store import comments as store
 from canvas.summary import comment_lines
-from views.common import form_key, plain, refresh, save, tr
+from views.common import form_key, plain, save, tr
 from views.trainer_common import participant_snapshot, who
 
 COMMENT_BLOCKS = (*NOTE_BLOCKS, CanvasBlock.CUSTOMER_RELATIONSHIPS)
@@ -52,7 +52,6 @@ def comments(entries: list[GalleryEntry], code: Language) -> None:
             ),
             success=tr("trainer.comment.added"),
         ):
-            refresh(chosen)
             st.rerun()
     if not snap.comments:
         st.caption(tr("trainer.comment.none"))
@@ -65,5 +64,4 @@ def comments(entries: list[GalleryEntry], code: Language) -> None:
             lambda s, c=comment: store.delete_comment(s, comment_id=c.id),
             success=tr("trainer.comment.deleted"),
         ):
-            refresh(chosen)
             st.rerun()

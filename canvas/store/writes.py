@@ -24,8 +24,13 @@ def touch(session: Session, workshop_id: int) -> None:
     announce(session, workshop_id)
 
 
+TOUCHED = "touched_workshops"  # key in ``Session.info``: what this unit of work changed
+
+
 def announce(session: Session, workshop_id: int) -> None:
-    """Tell every app server on PostgreSQL, at commit, that the workshop changed or went."""
+    """Record that the workshop changed or went, for the caller to forget its cached reads;
+    on PostgreSQL, also tell every app server at commit."""
+    session.info.setdefault(TOUCHED, set()).add(workshop_id)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(func.pg_notify(CHANNEL, str(workshop_id))))
 
