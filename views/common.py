@@ -5,7 +5,7 @@ Streamlit lives here and in the pages only; everything else is in ``canvas``.
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -280,16 +280,22 @@ def edit_version(record: str, current: int) -> int:
     refuses them as stale and says so, instead of a re-keyed form dropping them silently.
     Give the form's submit button ``key=submit_key(record, version)``.
     """
-    shown: dict[str, int] = st.session_state.setdefault("shown_versions", {})
+    return edit_versions(record, (current,))[0]
+
+
+def edit_versions(record: str, current: Sequence[int]) -> tuple[int, ...]:
+    """``edit_version`` for a form that edits several records, each with its own version."""
+    shown: dict[str, tuple[int, ...]] = st.session_state.setdefault("shown_versions", {})
     previous = shown.get(record)
     pressed = previous is not None and st.session_state.get(submit_key(record, previous))
-    version = previous if pressed and previous is not None else current
-    shown[record] = version
-    return version
+    versions = previous if pressed and previous is not None else tuple(current)
+    shown[record] = versions
+    return versions
 
 
-def submit_key(record: str, version: int) -> str:
-    return f"submit-{record}-{version}"
+def submit_key(record: str, version: int | Sequence[int]) -> str:
+    stamp = "-".join(map(str, version)) if isinstance(version, Sequence) else str(version)
+    return f"submit-{record}-{stamp}"
 
 
 def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any | None:

@@ -13,7 +13,16 @@ from canvas.domain.loyalty_check import CheckKind, Condition
 from canvas.figures.loyalty import conditions_chart, path_chart
 from canvas.i18n import number
 from canvas.store.frameworks import save_loyalty
-from views.common import lang, plain, require_snapshot, save, show_problems, tr
+from views.common import (
+    edit_versions,
+    lang,
+    plain,
+    require_snapshot,
+    save,
+    show_problems,
+    submit_key,
+    tr,
+)
 
 content = loyalty_content()
 snap = require_snapshot()
@@ -34,7 +43,9 @@ if not snap.segments:
     st.caption(tr("loyalty.no_segments"))
 
 stored = {item: snap.frameworks.rating(scope, *item) for item in ITEMS}
-prefix = f"loyalty-{chosen}-" + "-".join(str(version) for _, version in stored.values())
+record = f"loyalty-{snap.workshop.id}-{chosen}"
+shown = edit_versions(record, [version for _, version in stored.values()])
+prefix = f"loyalty-{chosen}-" + "-".join(map(str, shown))
 parts = (
     (CheckKind.STEP, "loyalty.path", content.path_intro),
     (CheckKind.CONDITION, "loyalty.conditions", content.closer),
@@ -75,10 +86,12 @@ with st.form(prefix):
                     height=110,
                 )
                 raw[(kind, entry.key)] = {"rating": rating or None, "evidence": evidence}
-    submitted = st.form_submit_button(tr("loyalty.save"), type="primary")
+    submitted = st.form_submit_button(
+        tr("loyalty.save"), type="primary", key=submit_key(record, shown)
+    )
 
 if submitted:
-    versions = {item: version for item, (_, version) in stored.items()}
+    versions = dict(zip(stored, shown, strict=True))
     ratings, problems = loyalty_answers(raw, versions, code)
     if problems:
         show_problems(problems)

@@ -12,7 +12,16 @@ from canvas.domain import (
 from canvas.domain.progress import answered_questions
 from canvas.forms import relationship_answers
 from canvas.store import repository
-from views.common import lang, plain, require_snapshot, save, show_problems, tr
+from views.common import (
+    edit_versions,
+    lang,
+    plain,
+    require_snapshot,
+    save,
+    show_problems,
+    submit_key,
+    tr,
+)
 
 cat = catalogue()
 snap = require_snapshot()
@@ -45,10 +54,13 @@ for column, question in zip(st.columns(4), GuidingQuestion, strict=True):
     column.markdown(f"{mark} {tr(f'question.short.{question.value}')}")
 
 levels = [level.value for level in cat.levels]
-versions = "-".join(
-    str(view.relationships[k].version) for k in RelationshipType if k in view.relationships
+# an answer never saved has version 0; the form keeps the versions it was shown with
+record = f"rel-{view.segment.id}"
+shown = edit_versions(
+    record,
+    [view.relationships[k].version if k in view.relationships else 0 for k in RelationshipType],
 )
-prefix = f"r{view.segment.id}-{versions}"
+prefix = f"r{view.segment.id}-" + "-".join(map(str, shown))
 raw: dict[RelationshipType, dict] = {}
 with st.form(f"rel-form-{prefix}"):
     st.markdown(tr("relationships.form_help", segment=plain(view.segment.name)))
@@ -110,10 +122,12 @@ with st.form(f"rel-form-{prefix}"):
                 "yearly_cost": cost,
                 "integration": integration,
             }
-    submitted = st.form_submit_button(tr("relationships.save"), type="primary")
+    submitted = st.form_submit_button(
+        tr("relationships.save"), type="primary", key=submit_key(record, shown)
+    )
 
 if submitted:
-    versions = {kind: row.version for kind, row in view.relationships.items()}
+    versions = dict(zip(RelationshipType, shown, strict=True))
     answers, problems = relationship_answers(raw, versions, lang())
     if problems:
         show_problems(problems)

@@ -12,11 +12,20 @@ from canvas.content.shura import (
     stage_types,
     weak_spots,
 )
-from canvas.domain.shura import Audience, ShuraRisk, ShuraStage
+from canvas.domain.shura import Audience, Cell, ShuraRisk, ShuraStage
 from canvas.figures.shura import shura_heatmap
 from canvas.i18n import t
 from canvas.store.frameworks import save_shura
-from views.common import lang, plain, require_snapshot, save, show_problems, tr
+from views.common import (
+    edit_versions,
+    lang,
+    plain,
+    require_snapshot,
+    save,
+    show_problems,
+    submit_key,
+    tr,
+)
 
 content, cat = shura_content(), catalogue()
 snap = require_snapshot()
@@ -30,9 +39,12 @@ ratings = [NOT_RATED, 1, 2, 3, 4, 5]
 rating_name = lambda v: (  # noqa: E731
     t("shura.rating.none", code) if v == NOT_RATED else f"{v} · {t(f'shura.rating.{v}', code)}"
 )
-versions = [answers.cell(s, a)[1] for s in ShuraStage for a in Audience]
-versions += [answers.risk(r)[1] for r in ShuraRisk]
-prefix = f"shura{snap.workshop.id}-" + "-".join(map(str, versions))
+items: list[Cell | ShuraRisk] = [(s, a) for s in ShuraStage for a in Audience]
+items += list(ShuraRisk)
+record = f"shura-{snap.workshop.id}"
+current = [answers.cell(*i)[1] if isinstance(i, tuple) else answers.risk(i)[1] for i in items]
+shown = edit_versions(record, current)  # on submit, the versions the form was shown with
+prefix = f"shura{snap.workshop.id}-" + "-".join(map(str, shown))
 raw_cells: dict[tuple[ShuraStage, Audience], dict] = {}
 raw_risks: dict[ShuraRisk, dict] = {}
 with st.form(f"shura-form-{prefix}"):
@@ -79,10 +91,13 @@ with st.form(f"shura-form-{prefix}"):
         right.caption(f"**{tr('shura.remedies')}**:{remedies}")
         raw_risks[risk] = {"present": present, "note": note}
     st.caption(content.long_term(code))
-    submitted = st.form_submit_button(tr("shura.save"), type="primary")
+    submitted = st.form_submit_button(
+        tr("shura.save"), type="primary", key=submit_key(record, shown)
+    )
 
 if submitted:
-    cells, risks, problems = shura_form_answers(raw_cells, raw_risks, answers, code)
+    pinned = dict(zip(items, shown, strict=True))
+    cells, risks, problems = shura_form_answers(raw_cells, raw_risks, answers, code, shown=pinned)
     if problems:
         show_problems(problems)
     elif not (cells or risks):

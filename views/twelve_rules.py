@@ -7,7 +7,16 @@ from canvas.domain.twelve_rules import ClevelandRule, priorities
 from canvas.figures.twelve_rules import rules_radar
 from canvas.i18n import t
 from canvas.store.frameworks import save_rules
-from views.common import lang, plain, require_snapshot, save, show_problems, tr
+from views.common import (
+    edit_versions,
+    lang,
+    plain,
+    require_snapshot,
+    save,
+    show_problems,
+    submit_key,
+    tr,
+)
 
 content = twelve_rules()
 snap = require_snapshot()
@@ -25,8 +34,9 @@ def score_name(score: int | None) -> str:
 
 
 options: list[int | None] = [None, 0, 1, 2, 3, 4, 5]
-versions = "-".join(str(answers.rule(rule)[1]) for rule in ClevelandRule)
-prefix = f"rules-{versions}"
+record = f"rules-{snap.workshop.id}"
+shown = edit_versions(record, [answers.rule(rule)[1] for rule in ClevelandRule])
+prefix = "rules-" + "-".join(map(str, shown))
 raw: dict[ClevelandRule, dict] = {}
 with st.form(f"rules-form-{prefix}"):
     st.caption(tr("rules.form_help"))
@@ -47,10 +57,13 @@ with st.form(f"rules-form-{prefix}"):
                 tr("field.note"), value=answer.note, height=80, key=f"{prefix}-{rule}-note"
             )
             raw[rule] = {"score": score, "note": note}
-    submitted = st.form_submit_button(tr("rules.save"), type="primary")
+    submitted = st.form_submit_button(
+        tr("rules.save"), type="primary", key=submit_key(record, shown)
+    )
 
 if submitted:
-    changed, problems = rule_answers(raw, answers, code)
+    pinned = dict(zip(ClevelandRule, shown, strict=True))
+    changed, problems = rule_answers(raw, answers, code, shown=pinned)
     if problems:
         show_problems(problems)
     elif not changed:

@@ -12,6 +12,7 @@ the parsing of the SHURA form.
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -243,14 +244,16 @@ def shura_form_answers(
     raw_risks: dict[ShuraRisk, dict[str, Any]],
     answers: FrameworkAnswers,
     lang: Language | str,
+    *,
+    shown: Mapping[Cell | ShuraRisk, int] | None = None,
 ) -> tuple[CellAnswers, RiskAnswers, list[str]]:
     """Validate the whole SHURA form; every problem names its cell or risk and the field.
 
     ``raw_cells`` hold ``practice``, ``rating`` (``NOT_RATED`` for none) and ``next_step``;
     ``raw_risks`` hold ``present`` and ``note``. Only answers that differ from what the
-    page read are returned, with the version they were read at, so an untouched cell is
-    neither created empty nor written over someone else's change. Save only when the
-    problem list is empty.
+    page read are returned, with the version the form was ``shown`` with (by default the
+    stored one), so an untouched cell is neither created empty nor written over someone
+    else's change. Save only when the problem list is empty.
     """
     cells: CellAnswers = {}
     risks: RiskAnswers = {}
@@ -265,7 +268,7 @@ def shura_form_answers(
             continue
         stored, version = answers.cell(stage, audience)
         if cell != _as_input(stored, ShuraCellInput):
-            cells[(stage, audience)] = (cell, version)
+            cells[(stage, audience)] = (cell, _shown((stage, audience), version, shown))
     for risk, values in raw_risks.items():
         try:
             answer = ShuraRiskInput(**values)
@@ -275,8 +278,14 @@ def shura_form_answers(
             continue
         stored_risk, version = answers.risk(risk)
         if answer != _as_input(stored_risk, ShuraRiskInput):
-            risks[risk] = (answer, version)
+            risks[risk] = (answer, _shown(risk, version, shown))
     return cells, risks, problems
+
+
+def _shown(
+    item: Cell | ShuraRisk, stored: int, shown: Mapping[Cell | ShuraRisk, int] | None
+) -> int:
+    return stored if shown is None else shown.get(item, stored)
 
 
 def rating_text(rating: int | None, lang: Language | str) -> str:

@@ -5,6 +5,7 @@ without touching code; loading fails loudly if a rule or a language is missing.
 """
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -81,13 +82,19 @@ def rule_scores(answers: FrameworkAnswers) -> dict[ClevelandRule, int | None]:
 
 
 def rule_answers(
-    raw: dict[ClevelandRule, dict[str, Any]], answers: FrameworkAnswers, lang: Language | str
+    raw: dict[ClevelandRule, dict[str, Any]],
+    answers: FrameworkAnswers,
+    lang: Language | str,
+    *,
+    shown: Mapping[ClevelandRule, int] | None = None,
 ) -> tuple[dict[ClevelandRule, tuple[RuleScoreInput, int]], list[str]]:
     """Validate the form's score and note for every rule; problems name the rule and field.
 
-    Returns only the answers that differ from what is stored, each with the version it was
-    read at, so a save never touches (or trips over) a rule the user left alone. Save only
-    when the problem list is empty, so the form is never applied half-way.
+    Returns only the answers that differ from what is stored, each with the version the
+    form was ``shown`` with (by default the stored one), so a save never touches (or trips
+    over) a rule the user left alone, and one another session changed meanwhile is refused
+    as stale. Save only when the problem list is empty, so the form is never applied
+    half-way.
     """
     changed: dict[ClevelandRule, tuple[RuleScoreInput, int]] = {}
     problems: list[str] = []
@@ -100,5 +107,5 @@ def rule_answers(
             continue
         stored, version = answers.rule(rule)
         if (answer.score, answer.note) != (stored.score, stored.note):
-            changed[rule] = (answer, version)
+            changed[rule] = (answer, version if shown is None else shown.get(rule, version))
     return changed, problems

@@ -14,6 +14,7 @@ from tests.app.ui import (
     expander,
     lead,
     load,
+    refused_as_stale,
     run_app,
     shown,
     titles,
@@ -154,3 +155,22 @@ def test_an_evidence_of_700_characters_is_refused_naming_the_item_and_field_and_
     assert load(db, workshop).frameworks.loyalty == []
     # what was typed stays in the form
     assert rating(at, "steps", "brand", lang).value == 4
+
+
+def test_a_rating_saved_over_another_sessions_rating_is_refused_and_keeps_theirs(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    mine, theirs = (run_app(lang, workshop, page=PAGE) for _ in range(2))
+
+    rating(theirs, "steps", "environment", lang).set_value(2)
+    widget(theirs.button, words(lang, "loyalty.save")).click()
+    assert_ok(theirs.run())
+    assert not theirs.error
+
+    rating(mine, "steps", "environment", lang).set_value(4)
+    widget(mine.button, words(lang, "loyalty.save")).click()
+    assert_ok(mine.run())
+
+    assert refused_as_stale(mine, lang)
+    [answer] = load(db, workshop).frameworks.loyalty
+    assert (answer.rating, answer.version) == (2, 1)
+    assert rating(mine, "steps", "environment", lang).value == 2

@@ -14,6 +14,7 @@ from tests.app.ui import (
     lead,
     load,
     motive_name,
+    refused_as_stale,
     run_app,
     say,
     shown,
@@ -103,3 +104,26 @@ def test_a_negative_cost_is_refused_naming_the_type_and_the_field_and_nothing_is
     assert problem.startswith(named + lead(lang, "invalid.greater_than_equal"))
     [view] = load(db, workshop).segments
     assert all(r.version == 1 and not r.touched for r in view.relationships.values())
+
+
+def test_a_save_over_another_sessions_save_of_the_segment_is_refused_and_keeps_theirs(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    add_segment(db, workshop, "Offices")
+    mine, theirs = (run_app(lang, workshop, page="relationships") for _ in range(2))
+
+    section = _type_section(theirs, "personal_assistance", lang)
+    widget(section.select_slider, _question("expected", lang)).set_value(3)
+    widget(theirs.button, say(lang, "relationships.save")).click()
+    assert_ok(theirs.run())
+    assert not theirs.error
+
+    # my page still shows the answers as they were when I opened it
+    section = _type_section(mine, "personal_assistance", lang)
+    widget(section.select_slider, _question("expected", lang)).set_value(1)
+    widget(mine.button, say(lang, "relationships.save")).click()
+    assert_ok(mine.run())
+
+    assert refused_as_stale(mine, lang)
+    [view] = load(db, workshop).segments
+    assert view.relationships[RelationshipType.PERSONAL_ASSISTANCE].expected == 3
+    _type_section(mine, "personal_assistance", lang, expected=3)  # the fresh value is shown

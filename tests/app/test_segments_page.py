@@ -244,3 +244,24 @@ def test_an_edit_over_another_users_change_is_refused_and_keeps_their_value(db, 
     fresh = widget(at.text_input, say(lang, "field.name"), form=f"edit-{segment}-2")
     assert fresh.value == "Offices (theirs)"
     assert titles(at) == [say(lang, "page.segments")]
+
+
+def test_a_rename_over_another_sessions_rename_through_the_page_is_refused(db, lang):
+    workshop = add_workshop(db, "Shop", lang)
+    segment = add_segment(db, workshop, "Offices", customers=45)
+    mine, theirs = (run_app(lang, workshop, page="segments") for _ in range(2))
+
+    form = f"edit-{segment}-1"
+    widget(theirs.text_input, say(lang, "field.name"), form=form).set_value("Offices (theirs)")
+    widget(theirs.button, say(lang, "segments.save"), form=form).click()
+    assert_ok(theirs.run())
+    assert not theirs.error
+
+    # my session's next run would show version 2; my submit still answers to version 1
+    widget(mine.text_input, say(lang, "field.name"), form=form).set_value("Offices (mine)")
+    widget(mine.button, say(lang, "segments.save"), form=form).click()
+    assert_ok(mine.run())
+
+    assert _problems(mine, lang) == [say(lang, "error.stale_edit")]
+    [view] = load(db, workshop).segments
+    assert view.segment.name == "Offices (theirs)"

@@ -13,6 +13,7 @@ from tests.app.ui import (
     assert_ok,
     expander,
     load,
+    refused_as_stale,
     run_app,
     say,
     shown,
@@ -180,3 +181,29 @@ def test_an_over_long_text_is_refused_naming_the_cell_and_the_field_and_nothing_
     # What was typed stays in the form, to be shortened.
     kept = widget(side(at, "return", "employees", lang).text_area, say(lang, "field.next_step"))
     assert kept.value == too_long
+
+
+def test_a_save_after_another_session_changed_a_cell_is_refused_and_keeps_their_cell(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    mine, theirs = (run_app(lang, workshop, page=PAGE) for _ in range(2))
+
+    their_cell = side(theirs, "attraction", "customers", lang)
+    widget(their_cell.text_area, say(lang, "field.practice")).set_value("Tastings on Saturdays")
+    widget(theirs.button, say(lang, "shura.save")).click()
+    assert_ok(theirs.run())
+    assert not theirs.error
+
+    # I change another cell; my form still holds the old, empty version of theirs
+    my_cell = side(mine, "attraction", "employees", lang)
+    widget(my_cell.text_area, say(lang, "field.practice")).set_value("Referrals")
+    widget(mine.button, say(lang, "shura.save")).click()
+    assert_ok(mine.run())
+
+    assert refused_as_stale(mine, lang)
+    answers = load(db, workshop).frameworks
+    assert answers.cell(ShuraStage.ATTRACTION, Audience.CUSTOMERS)[0].practice == (
+        "Tastings on Saturdays"
+    )
+    assert len(answers.shura_cells) == 1  # mine was not half-saved
+    shown_now = side(mine, "attraction", "customers", lang)
+    assert widget(shown_now.text_area, say(lang, "field.practice")).value == "Tastings on Saturdays"

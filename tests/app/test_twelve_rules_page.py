@@ -13,6 +13,7 @@ from tests.app.ui import (
     expander,
     lead,
     load,
+    refused_as_stale,
     run_app,
     say,
     shown,
@@ -137,3 +138,22 @@ def test_a_700_character_note_is_refused_naming_the_rule_and_field_and_nothing_i
     assert load(db, workshop).frameworks.rule_scores == []
     # what the user typed is still in the form
     assert widget(_section(at, 1, lang).select_slider, say(lang, "field.score")).value == 2
+
+
+def test_a_score_saved_over_another_sessions_score_is_refused_and_keeps_theirs(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    mine, theirs = (run_app(lang, workshop, page=PAGE) for _ in range(2))
+
+    widget(_section(theirs, 1, lang).select_slider, say(lang, "field.score")).set_value(3)
+    widget(theirs.button, _say(lang, "rules.save")).click()
+    assert_ok(theirs.run())
+    assert not theirs.error
+
+    widget(_section(mine, 1, lang).select_slider, say(lang, "field.score")).set_value(5)
+    widget(mine.button, _say(lang, "rules.save")).click()
+    assert_ok(mine.run())
+
+    assert refused_as_stale(mine, lang)
+    answer, version = load(db, workshop).frameworks.rule(ClevelandRule.STUDY_CUSTOMERS)
+    assert (answer.score, version) == (3, 1)
+    _section(mine, 1, lang, 3)  # the fresh score is shown

@@ -218,3 +218,8 @@ def workshop_titles(url: str) -> list[str]:
             return [w.title for w in repository.list_workshops(session)]
     finally:
         engine.dispose()
+
+
+def refused_as_stale(at: AppTest, lang: str) -> bool:
+    """The page shows the "someone saved here after you opened it" refusal."""
+    return any(say(lang, "error.stale_edit") in box for box in shown(at.error))
