@@ -9,10 +9,10 @@ transactions really overlap in the database. Afterwards every save must be there
 exactly once: fifty workshops in the course, one per participant, each with exactly its
 own segments, counted row by row in the database.
 
-(Why not AppTest sessions in threads: AppTest keeps global state per run, and with
-several runs at once Streamlit's forms lose their widgets, which a real server with
-many sessions does not do. The pages' save path through AppTest is covered one session
-at a time in tests/app, and in Chromium in tests/e2e.)
+This is the store's half of the room; test_participants_over_websockets.py drives the
+same room through the pages, as fifty websocket sessions of two running servers. (AppTest
+sessions in threads cannot: AppTest keeps global state per run, and with several runs at
+once Streamlit's forms lose their widgets, which a real server does not do.)
 
 The run is bounded: every session must finish within ``BOUND_SECONDS`` or the test
 fails instead of hanging (a bound against hangs, not a speed figure).

@@ -1,0 +1,124 @@
+"""A Streamlit client without a browser: one websocket session speaking the app's protocol.
+
+It does what the browser's frontend does for the few widgets a participant needs: asks for
+a script run, collects the elements the run sends, and submits a form with the values
+typed into it (a text as ``string_value``, a number as ``int_value`` or ``double_value``,
+the form's button as a trigger). The server cannot tell it from a browser tab, so fifty of
+them are fifty real sessions with their own session state and script threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+import websockets
+from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+
+
+@dataclass
+class Run:
+    """What one script run sent: its elements, in order, by their kind."""
+
+    elements: list[tuple[str, Any]] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Any]:
+        return [element for found, element in self.elements if found == kind]
+
+    def headings(self) -> list[str]:
+        return [h.body for h in self.of("heading")]
+
+    def alerts(self, level: int) -> list[str]:
+        return [a.body for a in self.of("alert") if a.format == level]
+
+    def errors(self) -> list[str]:
+        """Error boxes and uncaught exceptions: what a user would see go wrong."""
+        return self.alerts(Alert.ERROR) + [e.message for e in self.of("exception")]
+
+    def successes(self) -> list[str]:
+        return self.alerts(Alert.SUCCESS)
+
+    def widget(self, label: str, *, form: str = "") -> Any:
+        """The one widget labelled ``label`` (in a form whose id starts with ``form``)."""
+        found = [
+            element
+            for _kind, element in self.elements
+            if getattr(element, "label", None) == label
+            and getattr(element, "id", "")
+            and element.form_id.startswith(form)
+        ]
+        if len(found) != 1:
+            raise LookupError(f"expected one widget {label!r} in {form!r}, found {len(found)}")
+        return found[0]
+
+
+class StreamlitSession:
+    """One browser-like session of a running app at ``base`` (``http://host:port``)."""
+
+    def __init__(self, base: str, query: str, *, timeout: float = 60.0) -> None:
+        self.base, self.query, self.timeout = base, query, timeout
+        self.page_hash = ""
+        self._socket: Any = None
+
+    async def __aenter__(self) -> StreamlitSession:
+        uri = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
+        self._socket = await websockets.connect(
+            uri, subprotocols=["streamlit"], origin=self.base, max_size=None
+        )
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self._socket.close()
+
+    async def open(self) -> Run:
+        """The first run, as when the page is loaded with ``query``."""
+        return await self._rerun([])
+
+    async def submit(self, run: Run, button: str, values: dict[str, Any], *, form: str) -> Run:
+        """Type ``values`` (by label) into the form whose id starts with ``form``; submit."""
+        states = []
+        for label, value in values.items():
+            element = run.widget(label, form=form)
+            state = WidgetState(id=element.id)
+            if isinstance(value, str):
+                state.string_value = value
+            elif isinstance(value, int):
+                state.int_value = value
+            else:
+                state.double_value = float(value)
+            states.append(state)
+        states.append(WidgetState(id=run.widget(button, form=form).id, trigger_value=True))
+        return await self._rerun(states)
+
+    async def _rerun(self, states: list[WidgetState]) -> Run:
+        message = BackMsg()
+        message.rerun_script.query_string = self.query
+        message.rerun_script.page_script_hash = self.page_hash
+        message.rerun_script.widget_states.widgets.extend(states)
+        await self._socket.send(message.SerializeToString())
+        return await asyncio.wait_for(self._collect(), self.timeout)
+
+    async def _collect(self) -> Run:
+        """Read until a run finishes for good (``st.rerun`` and page switches start another)."""
+        run = Run()
+        while True:
+            message = ForwardMsg()
+            message.ParseFromString(await self._socket.recv())
+            kind = message.WhichOneof("type")
+            if kind == "new_session":
+                run = Run()  # a new script run begins; what came before is replaced
+                self.page_hash = message.new_session.page_script_hash
+            elif kind == "page_info_changed":
+                self.query = message.page_info_changed.query_string
+            elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                element_kind = element.WhichOneof("type")
+                run.elements.append((element_kind, getattr(element, element_kind)))
+            elif kind == "script_finished" and message.script_finished != EARLY:
+                return run
