@@ -1,7 +1,7 @@
 """``make bench``: how fast each page reruns, and how much SQL a rerun costs.
 
-Builds a 40-segment workshop (all six types answered, 200 notes, the demo's SHURA,
-twelve-rules and loyalty answers) in a
+Builds a 40-segment workshop (all six types answered, 200 notes, 5,000 NPS answers,
+300 touchpoints, the demo's SHURA, twelve-rules and loyalty answers) in a
 temporary SQLite database, then for each page measures the median warm rerun time
 through AppTest next to an empty page's, and counts SQL statements per rerun with
 a SQLAlchemy event. Prints a table and writes ``benchmarks/results.json``.
@@ -12,6 +12,7 @@ import os
 import statistics
 import tempfile
 import time
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,7 +36,14 @@ PAGES = [
 def build_document(segments: int = 40):
     from canvas.demo import load_demo
     from canvas.domain import NOTE_BLOCKS, Language, Motive, RelationshipType, WorkshopDocument
-    from canvas.domain.document import NoteDocument, RelationshipDocument, SegmentDocument
+    from canvas.domain.document import (
+        NoteDocument,
+        NpsAnswerDocument,
+        RelationshipDocument,
+        SegmentDocument,
+        TouchpointDocument,
+    )
+    from canvas.domain.touchpoint import TouchpointCategory, TouchpointRating
     from canvas.domain.vocabulary import default_colour
 
     demo = load_demo(Language.EN)
@@ -72,8 +80,33 @@ def build_document(segments: int = 40):
         for n in range(200)
         for block in [NOTE_BLOCKS[n % len(NOTE_BLOCKS)]]
     ]
+    # 5,000 single answers over two years, a comment on every fifth
+    answers = [
+        NpsAnswerDocument(
+            score=(n * 7) % 11,
+            why=f"Reason {n}" if n % 5 == 0 else "",
+            make_it_ten=f"Idea {n}" if n % 10 == 0 else "",
+            segment=docs[n % segments].name if n % 3 else None,
+            answered_on=date(2025, 1, 1) + timedelta(days=n % 700),
+        )
+        for n in range(5000)
+    ]
+    categories, ratings = list(TouchpointCategory), [*TouchpointRating, None]
+    touchpoints = [
+        TouchpointDocument(
+            name=f"Touchpoint {n:03d}",
+            category=categories[n % 4],
+            rating=ratings[n % 4],
+            relationship_type=list(RelationshipType)[n % 6] if n % 2 else None,
+            idea=f"Improve touchpoint {n}" if n % 3 == 0 else "",
+            segment=docs[n % segments].name if n % 4 else None,
+        )
+        for n in range(300)
+    ]
     # The demo's framework answers, so every assessment is filled in too.
     return WorkshopDocument(
+        nps_answers=answers,
+        touchpoints=touchpoints,
         workshop=demo.workshop.model_copy(update={"title": "Bench"}),
         segments=docs,
         notes=notes,

@@ -6,7 +6,7 @@ import streamlit as st
 from canvas.analysis import describe, recommendations, workshop_figures
 from canvas.charts import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
 from canvas.summary import economics_rows, progress_rows
-from views.common import lang, plain, require_snapshot, tr
+from views.common import chart, lang, plain, require_snapshot, tr
 
 snap = require_snapshot()
 st.title(tr("page.analysis"))
@@ -33,16 +33,16 @@ for rec in found:
 st.subheader(tr("analysis.progress"))
 st.dataframe(pd.DataFrame(progress_rows(snap, code)), hide_index=True, width="stretch")
 
-st.plotly_chart(gap_heatmap(snap, code), width="stretch")
+st.plotly_chart(chart(gap_heatmap, snap, code), width="stretch")
 st.caption(tr("analysis.gap_help"))
-st.plotly_chart(spectrum_chart(snap, code), width="stretch")
+st.plotly_chart(chart(spectrum_chart, snap, code), width="stretch")
 
 st.subheader(tr("analysis.economics"))
 st.dataframe(pd.DataFrame(economics_rows(snap, code)), hide_index=True, width="stretch")
 left, right = st.columns(2)
 if any(f.cost_per_customer is not None for f in figures):
-    left.plotly_chart(cost_chart(snap, code), width="stretch")
+    left.plotly_chart(chart(cost_chart, snap, code), width="stretch")
 if any(f.ltv_to_cac is not None for f in figures):
-    right.plotly_chart(ltv_chart(snap, code), width="stretch")
+    right.plotly_chart(chart(ltv_chart, snap, code), width="stretch")
 with st.expander(tr("analysis.formulas")):
     st.markdown(tr("analysis.formulas_text"))

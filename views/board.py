@@ -10,6 +10,7 @@ from canvas.export.files import ExportFormat
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.store import repository
 from views.common import (
+    chart,
     download,
     edit_version,
     form_key,
@@ -35,7 +36,7 @@ layer = st.toggle(
     tr("touchpoints.layer.toggle"), help=tr("touchpoints.layer.help"), key="canvas_layer"
 )
 st.plotly_chart(
-    canvas_figure(snap, code, credit=False, layer=layer),
+    chart(canvas_figure, snap, code, credit=False, layer=layer),
     width="stretch",
     config={"displayModeBar": False},
 )
@@ -43,8 +44,8 @@ st.caption(cat.credit(code))
 if layer:
     st.caption(tr("touchpoints.layer.legend"))
     if snap.touchpoints:
-        chart, ranked = st.columns(2)
-        chart.plotly_chart(touchpoint_heatmap(snap, code), width="stretch")
+        heat, ranked = st.columns(2)
+        heat.plotly_chart(chart(touchpoint_heatmap, snap, code), width="stretch")
         with ranked:
             fix_first_list(snap)
     else:

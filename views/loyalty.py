@@ -14,6 +14,7 @@ from canvas.figures.loyalty import conditions_chart, path_chart
 from canvas.i18n import number
 from canvas.store.frameworks import save_loyalty
 from views.common import (
+    chart,
     edit_versions,
     lang,
     plain,
@@ -109,5 +110,5 @@ else:
     step = content.entry(CheckKind.STEP, weakest).name(code)
     st.markdown(tr("loyalty.summary", average=number(average, code, 1), step=step))
 left, right = st.columns(2)
-left.plotly_chart(path_chart(snap, code, scope), width="stretch")
-right.plotly_chart(conditions_chart(snap, code, scope), width="stretch")
+left.plotly_chart(chart(path_chart, snap, code, scope), width="stretch")
+right.plotly_chart(chart(conditions_chart, snap, code, scope), width="stretch")

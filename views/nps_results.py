@@ -14,7 +14,7 @@ from canvas.figures.nps import (
 )
 from canvas.i18n import number
 from canvas.store.nps import clear_responses
-from views.common import lang, plain, save, tr
+from views.common import chart, lang, plain, save, tr
 
 ASKED = "nps_delete_asked"
 
@@ -44,11 +44,11 @@ def results(snap: WorkshopSnapshot) -> None:
     if wide := wide_segments(snap):
         names = ", ".join(f"«{plain(name)}»" for name in wide)
         st.warning(tr("nps.wide_segments", limit=limit, names=names), icon=":material/info:")
-    st.plotly_chart(score_chart(snap, code), width="stretch")
+    st.plotly_chart(chart(score_chart, snap, code), width="stretch")
     if survey.answered:
         left, right = st.columns(2)
-        left.plotly_chart(distribution_chart(snap, code), width="stretch")
-        right.plotly_chart(trend_chart(snap, code), width="stretch")
+        left.plotly_chart(chart(distribution_chart, snap, code), width="stretch")
+        right.plotly_chart(chart(trend_chart, snap, code), width="stretch")
     if any(counts.n for counts in survey.typed.values()):
         st.caption(tr("nps.typed_note"))
 

@@ -18,7 +18,7 @@ from canvas.domain import Language, RelationshipType, WorkshopSnapshot
 from canvas.store import repository
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade
-from views.common import lang, plain, snapshot, tr
+from views.common import chart, lang, plain, snapshot, tr
 
 # Static CSS only: no user text ever goes into this markup.
 LARGE_TYPE = """<style>
@@ -31,7 +31,7 @@ section.main p, section.main li, [data-testid="stMarkdownContainer"] p { font-si
 INDEX = "present_segment"
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def demo_snapshot(code: Language) -> WorkshopSnapshot:
     """The demo as a snapshot, read through a temporary database that is then dropped."""
     with tempfile.TemporaryDirectory() as folder:
@@ -82,7 +82,12 @@ st.title(tr("page.present"))
 use_demo = current is None or st.toggle(tr("present.demo"), key="present_demo")
 snap = demo_snapshot(code) if use_demo or current is None else current
 st.header(plain(snap.workshop.title))
-st.plotly_chart(canvas_figure(snap, code), width="stretch", config={"displayModeBar": False})
+source = "demo" if snap is not current else "database"  # the demo's ids are its own
+st.plotly_chart(
+    chart(canvas_figure, snap, code, source=source),
+    width="stretch",
+    config={"displayModeBar": False},
+)
 
 total = len(snap.segments)
 if not total:
@@ -109,5 +114,7 @@ forward.button(
 )
 name = snap.segments[index].segment.name
 where.subheader(tr("present.segment", n=index + 1, total=total, name=plain(name)))
-st.plotly_chart(_levels(snap, index, code), width="stretch", key="present-levels")
+st.plotly_chart(
+    chart(_levels, snap, index, code, source=source), width="stretch", key="present-levels"
+)
 st.caption(tr("present.help"))

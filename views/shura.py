@@ -17,6 +17,7 @@ from canvas.figures.shura import shura_heatmap
 from canvas.i18n import t
 from canvas.store.frameworks import save_shura
 from views.common import (
+    chart,
     edit_versions,
     lang,
     plain,
@@ -110,7 +111,7 @@ if submitted:
 
 st.divider()
 st.subheader(tr("shura.results"))
-st.plotly_chart(shura_heatmap(snap, code), width="stretch")
+st.plotly_chart(chart(shura_heatmap, snap, code), width="stretch")
 st.markdown(f"**{tr('shura.weakest')}**")
 weak = weak_spots(answers)
 st.caption(tr("shura.weakest_help") if weak else tr("shura.weakest_none"))

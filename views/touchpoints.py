@@ -4,7 +4,7 @@ import streamlit as st
 
 from canvas.content.touchpoints import touchpoint_content
 from canvas.figures.touchpoints import touchpoint_heatmap
-from views.common import lang, require_snapshot, tr
+from views.common import chart, lang, require_snapshot, tr
 from views.touchpoints_add import add_form, suggestions
 from views.touchpoints_list import fix_first_list, inventory
 
@@ -26,5 +26,5 @@ add_form(snap)
 inventory(snap)
 if snap.touchpoints:
     st.subheader(tr("touchpoints.picture"))
-    st.plotly_chart(touchpoint_heatmap(snap, code), width="stretch")
+    st.plotly_chart(chart(touchpoint_heatmap, snap, code), width="stretch")
     fix_first_list(snap)

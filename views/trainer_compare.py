@@ -8,7 +8,7 @@ from canvas.domain import Language
 from canvas.domain.course import GalleryEntry
 from canvas.i18n import percent
 from canvas.summary import economics_rows
-from views.common import plain, tr
+from views.common import chart, plain, tr
 from views.trainer_common import participant_snapshot, who
 
 
@@ -38,7 +38,7 @@ def compare(entries: list[GalleryEntry], code: Language) -> None:
             progress.metric(tr("trainer.compare.progress"), percent(entry.progress, code))
             comments.metric(tr("trainer.compare.comments"), len(snap.comments))
             st.plotly_chart(
-                canvas_figure(snap, code),
+                chart(canvas_figure, snap, code),
                 width="stretch",
                 config={"displayModeBar": False},
                 key=f"compare-canvas-{side}",

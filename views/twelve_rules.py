@@ -8,6 +8,7 @@ from canvas.figures.twelve_rules import rules_radar
 from canvas.i18n import t
 from canvas.store.frameworks import save_rules
 from views.common import (
+    chart,
     edit_versions,
     lang,
     plain,
@@ -80,7 +81,7 @@ if all(score is None for score in scores.values()):
     st.info(tr("rules.no_scores"))
     st.stop()
 
-st.plotly_chart(rules_radar(snap, code), width="stretch")
+st.plotly_chart(chart(rules_radar, snap, code), width="stretch")
 st.subheader(tr("rules.priorities"))
 st.caption(tr("rules.priorities_help"))
 for rule in priorities(scores):

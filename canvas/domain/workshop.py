@@ -1,6 +1,7 @@
 """The workshop: one company's pass through the Customer Relationships block."""
 
 from datetime import datetime
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +24,17 @@ class WorkshopInput(BaseModel):
     currency: CurrencyCode = Field(default="RUB")
 
 
+class WorkshopState(NamedTuple):
+    """Which state of which workshop: what cached reads of a workshop are keyed by.
+
+    The revision alone is not enough: SQLite gives a deleted workshop's number to the next
+    one, which starts again at revision 1; its creation time tells the two apart.
+    """
+
+    revision: int
+    created_at: datetime
+
+
 class Workshop(WorkshopInput):
     """A stored workshop; ``version`` guards its own fields, ``revision`` any change in it."""
 
@@ -34,3 +46,7 @@ class Workshop(WorkshopInput):
     participant: str = ""  # the display name a course participant joined with
     created_at: datetime
     updated_at: datetime
+
+    @property
+    def state(self) -> WorkshopState:
+        return WorkshopState(self.revision, self.created_at)

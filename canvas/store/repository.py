@@ -35,6 +35,7 @@ from canvas.domain import (
 )
 from canvas.domain.document import NpsAnswerDocument
 from canvas.domain.saved_snapshot import SavedSnapshot, SnapshotInput
+from canvas.domain.workshop import WorkshopState
 from canvas.store.comments import list_comments
 from canvas.store.frameworks import load_frameworks
 from canvas.store.nps import insert_answer_groups, load_answer_groups, load_survey
@@ -189,6 +190,18 @@ def get_workshop(session: Session, *, workshop_id: int) -> Workshop:
     if row is None:
         raise NotFound(id=workshop_id)
     return _workshop(row)
+
+
+def workshop_state(session: Session, *, workshop_id: int) -> WorkshopState:
+    """The workshop's revision and creation time; raises ``NotFound`` if it is gone."""
+    found = session.execute(
+        select(col(WorkshopRow.revision), col(WorkshopRow.created_at)).where(
+            col(WorkshopRow.id) == workshop_id
+        )
+    ).one_or_none()
+    if found is None:
+        raise NotFound(id=workshop_id)
+    return WorkshopState(found[0], found[1])
 
 
 def workshop_revision(session: Session, *, workshop_id: int) -> int:

@@ -12,23 +12,26 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 import psycopg
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 CHANNEL = "workshop_changed"
+State = TypeVar("State")
 log = logging.getLogger(__name__)
 
 
-class RevisionBoard:
-    """Known revisions by workshop id; safe to share between the server's threads."""
+class RevisionBoard(Generic[State]):
+    """Known revisions (or whole ``WorkshopState``s) by workshop id; safe to share between
+    the server's threads."""
 
     def __init__(self) -> None:
-        self._known: dict[int, int] = {}
+        self._known: dict[int, State] = {}
         self._lock = threading.Lock()
 
-    def get(self, workshop_id: int, read: Callable[[], int]) -> int:
+    def get(self, workshop_id: int, read: Callable[[], State]) -> State:
         """The known revision, or ``read()`` it (a query) and remember it."""
         with self._lock:
             known = self._known.get(workshop_id)
@@ -60,7 +63,7 @@ def _conninfo(engine: Engine) -> str:
 class ChangeListener(threading.Thread):
     """Forgets a workshop on the board whenever any server commits a change to it."""
 
-    def __init__(self, engine: Engine, board: RevisionBoard, *, retry_seconds: float = 1.0):
+    def __init__(self, engine: Engine, board: RevisionBoard[Any], *, retry_seconds: float = 1.0):
         super().__init__(name="workshop-change-listener", daemon=True)
         self._conninfo = _conninfo(engine)
         self._board = board
@@ -95,7 +98,7 @@ class ChangeListener(threading.Thread):
                         self._board.forget_all()
 
 
-def start_listener(engine: Engine, board: RevisionBoard) -> ChangeListener | None:
+def start_listener(engine: Engine, board: RevisionBoard[Any]) -> ChangeListener | None:
     """A running listener for PostgreSQL; ``None`` for SQLite (one process per file)."""
     if engine.dialect.name != "postgresql":
         return None

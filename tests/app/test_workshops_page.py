@@ -156,3 +156,29 @@ def test_reloading_with_the_workshop_in_the_address_keeps_it_open(db, lang):
     assert "Kept across reloads" in sidebar_text(again)
     assert titles(again) == [say(lang, "page.segments")]
     assert again.query_params["w"] == str(workshop)
+
+
+def _create(at, lang: str, title: str) -> None:
+    widget(at.text_input, say(lang, "field.title"), form="create_workshop").input(title)
+    widget(at.button, say(lang, "workshops.create_button")).click()
+    assert_ok(at.run())
+
+
+def test_a_new_workshop_that_reuses_a_deleted_ones_number_shows_its_own_data(db, lang):
+    at = run_app(lang)
+    _create(at, lang, "First")
+    assert "First" in sidebar_text(at)
+    first = int(at.query_params["w"])
+
+    at.switch_page("views/workshops.py").run()
+    widget(at.checkbox, say(lang, "workshops.confirm_delete")).check()
+    assert_ok(at.run())
+    widget(at.button, say(lang, "workshops.delete")).click()
+    assert_ok(at.run())
+    assert workshop_titles(db) == []
+
+    # SQLite hands the freed number to the next workshop, at the same first revision
+    _create(at, lang, "Second")
+    assert int(at.query_params["w"]) == first
+    assert "Second" in sidebar_text(at)
+    assert "First" not in sidebar_text(at)
