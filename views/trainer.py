@@ -7,10 +7,10 @@ from canvas.domain.course import CourseInput
 from canvas.domain.vocabulary import GuidingQuestion, Language
 from canvas.i18n import LANGUAGE_NAMES, percent
 from canvas.store import courses
-from canvas.store.db import reading
 from views.access import is_trainer
-from views.common import engine, form_key, lang, open_workshop, plain, save, tr
+from views.common import form_key, lang, open_workshop, plain, save, tr
 from views.trainer_comments import comments
+from views.trainer_common import course_gallery, course_list
 from views.trainer_compare import compare
 from views.trainer_export import export
 
@@ -34,8 +34,7 @@ with st.expander(tr("trainer.new_course"), icon=":material/add:"), st.form(form_
     ):
         st.rerun()
 
-with reading(engine()) as session:
-    every = courses.list_courses(session)
+every = course_list()
 if not every:
     st.info(tr("trainer.no_courses"))
     st.stop()
@@ -49,8 +48,7 @@ chosen = st.selectbox(
 course = names[chosen]
 st.markdown(tr("trainer.code_help", code=course.join_code))
 
-with reading(engine()) as session:
-    entries = courses.gallery(session, course_id=course.id)
+entries = course_gallery(course.id)
 gallery_tab, compare_tab, comments_tab, export_tab = st.tabs(
     [
         tr("trainer.gallery", n=len(entries)),

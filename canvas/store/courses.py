@@ -11,7 +11,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from canvas.domain import Language, NotFound, RelationshipInput, Workshop, WorkshopInput
+from canvas.domain import Language, NotFound, Workshop, WorkshopInput
 from canvas.domain.course import (
     Course,
     CourseInput,
@@ -20,10 +20,10 @@ from canvas.domain.course import (
     new_join_code,
 )
 from canvas.domain.errors import UnknownJoinCode
-from canvas.domain.progress import answered_questions
+from canvas.domain.progress import AnswerFacts, answered_from
 from canvas.domain.vocabulary import GuidingQuestion
 from canvas.domain.workshop import DEFAULT_CURRENCY
-from canvas.store.repository import create_workshop, get_workshop, relationship_from_row
+from canvas.store.repository import create_workshop, get_workshop
 from canvas.store.tables import (
     CourseRow,
     RelationshipRow,
@@ -31,6 +31,7 @@ from canvas.store.tables import (
     TrainerCommentRow,
     WorkshopRow,
 )
+from canvas.store.writes import COURSE_LIST, announce
 
 CODE_ATTEMPTS = 20  # clashes are one in millions; twenty in a row means something is wrong
 
@@ -50,6 +51,7 @@ def create_course(session: Session, *, data: CourseInput) -> Course:
             row = CourseRow(**data.model_dump(mode="json"), join_code=code)
             session.add(row)
             session.flush()
+            announce(session, COURSE_LIST)  # every server's trainer page lists it
             return _course(row)
     raise RuntimeError("no free join code found")
 
@@ -121,13 +123,22 @@ def gallery(session: Session, *, course_id: int) -> list[GalleryEntry]:
             col(SegmentRow.workshop_id).in_(in_course)
         )
     ).all()
-    answers: dict[int, list[RelationshipInput]] = defaultdict(list)
-    for row in session.execute(
-        select(RelationshipRow)
+    # plain columns, not rows turned into models: 500 workshops hold 9,000 answers
+    facts: dict[int, list[AnswerFacts]] = defaultdict(list)
+    for segment_id, expected, established, cost, integration in session.execute(
+        select(
+            col(RelationshipRow.segment_id),
+            col(RelationshipRow.expected),
+            col(RelationshipRow.established),
+            col(RelationshipRow.yearly_cost_minor),
+            col(RelationshipRow.integration),
+        )
         .join(SegmentRow, col(SegmentRow.id) == col(RelationshipRow.segment_id))
         .where(col(SegmentRow.workshop_id).in_(in_course))
-    ).scalars():
-        answers[row.segment_id].append(relationship_from_row(row))
+    ):
+        facts[segment_id].append(
+            AnswerFacts(expected, established, cost is not None, bool(integration))
+        )
     comment_counts = dict(
         session.execute(
             select(col(TrainerCommentRow.workshop_id), func.count())
@@ -141,7 +152,7 @@ def gallery(session: Session, *, course_id: int) -> list[GalleryEntry]:
     segment_count: dict[int, int] = defaultdict(int)
     for segment_id, workshop_id in segments:
         segment_count[workshop_id] += 1
-        for question, done in answered_questions(answers[segment_id]).items():
+        for question, done in answered_from(facts[segment_id]).items():
             answered[workshop_id][question] += done
     return [
         GalleryEntry(

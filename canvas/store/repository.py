@@ -182,6 +182,7 @@ def create_workshop(session: Session, *, data: WorkshopInput) -> Workshop:
     row = WorkshopRow(**data.model_dump(mode="json"), access_token=secrets.token_urlsafe(24))
     session.add(row)
     session.flush()
+    _announce(session, row.id or 0)  # a course's gallery (on every server) gains a workshop
     return _workshop(row)
 
 

@@ -30,6 +30,14 @@ class RevisionBoard(Generic[State]):
     def __init__(self) -> None:
         self._known: dict[int, State] = {}
         self._lock = threading.Lock()
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """A counter that moves on whenever any workshop (or the course list) may have
+        changed: what reads spanning many workshops, like a course gallery, are keyed by."""
+        with self._lock:
+            return self._generation
 
     def get(self, workshop_id: int, read: Callable[[], State]) -> State:
         """The known revision, or ``read()`` it (a query) and remember it."""
@@ -49,10 +57,12 @@ class RevisionBoard(Generic[State]):
     def forget(self, workshop_id: int) -> None:
         with self._lock:
             self._known.pop(workshop_id, None)
+            self._generation += 1
 
     def forget_all(self) -> None:
         with self._lock:
             self._known.clear()
+            self._generation += 1
 
 
 def _conninfo(engine: Engine) -> str:

@@ -25,6 +25,7 @@ def touch(session: Session, workshop_id: int) -> None:
 
 
 TOUCHED = "touched_workshops"  # key in ``Session.info``: what this unit of work changed
+COURSE_LIST = 0  # announced in place of a workshop id when a course is created
 
 
 def announce(session: Session, workshop_id: int) -> None:

@@ -198,3 +198,43 @@ def test_the_course_builders_give_one_pdf_and_a_zip_of_every_workshop(room, lang
         ]
         boris = json.loads(archive.read("002-Boris.json"))
     assert [s["name"] for s in boris["segments"]] == ["Students"]
+
+
+# ------------------------------------------------------------------ gallery freshness
+
+
+def test_an_unchanged_gallery_rerun_sends_no_sql_and_a_participants_save_shows_next(
+    room, lang, monkeypatch
+):
+    from sqlalchemy import event
+
+    from views.common import engine
+
+    at = _trainer(lang, monkeypatch)
+    sent: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if statement.strip().upper() != "BEGIN":
+            sent.append(statement)
+
+    event.listen(engine(), "before_cursor_execute", count)
+    try:
+        assert_ok(at.run())
+        assert sent == []  # the courses, the gallery and both canvases come from memory
+
+        # Anna adds a segment from her own session
+        anna = _open(lang, k=room["people"]["Anna"][0].access_token)
+        anna.switch_page("views/segments.py").run()
+        form = "add_segment"
+        widget(anna.text_input, say(lang, "field.name"), form=form).input("Freelancers")
+        widget(anna.button, say(lang, "segments.add_button")).click().run()
+        assert_ok(anna)
+
+        assert_ok(at.run())
+        assert sent  # the gallery was read again
+    finally:
+        event.remove(engine(), "before_cursor_execute", count)
+    captions = [c.value for c in at.caption]
+    # Anna now has two segments, Boris still one
+    assert captions.count(say(lang, "trainer.segments", n=2)) == 1
+    assert captions.count(say(lang, "trainer.segments", n=1)) == 1

@@ -40,6 +40,17 @@ def test_forgetting_one_workshop_or_all_makes_the_next_ask_read():
     assert second.calls == 2
 
 
+def test_the_generation_moves_on_with_every_forgetting_and_not_with_reads():
+    board: RevisionBoard[int] = RevisionBoard()
+    start = board.generation
+    board.get(1, CountingRead(3))
+    assert board.generation == start  # reading changes nothing
+    board.forget(1)
+    board.forget(99)  # even an unknown workshop: a course gallery may hold it
+    board.forget_all()
+    assert board.generation == start + 3
+
+
 def _eventually(condition, seconds: float = 10.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -92,3 +103,16 @@ def test_a_save_committed_by_another_server_is_heard_and_a_rolled_back_one_is_no
         listener.stop()
         listener.join(5)
         other_server.dispose()
+
+
+def test_creating_a_workshop_or_a_course_is_announced_for_the_galleries(engine):
+    from canvas.domain.course import CourseInput
+    from canvas.store import courses
+    from canvas.store.writes import COURSE_LIST, TOUCHED
+
+    with transaction(engine) as session:
+        made = repo.create_workshop(session, data=WorkshopInput(title="New", language="en"))
+        assert session.info[TOUCHED] == {made.id}
+    with transaction(engine) as session:
+        courses.create_course(session, data=CourseInput(title="Spring", language="en"))
+        assert session.info[TOUCHED] == {COURSE_LIST}
