@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 PORT    ?= 8501
 STAMP   := $(VENV)/.installed
 
-.PHONY: run test lint format bench system-deps migrate clean
+.PHONY: run test lint format bench profile system-deps migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,8 +38,12 @@ migrate: $(STAMP)
 	$(BIN)/python -m canvas.store.migrate
 
 ## Print speed figures (not part of `make test`).
-bench: $(STAMP)
+bench: $(STAMP) system-deps
 	$(BIN)/python -m benchmarks.run
+
+## Where one page's warm rerun spends its time: make profile PAGE=analysis
+profile: $(STAMP)
+	$(BIN)/python -m benchmarks.profile_page $(or $(PAGE),analysis)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -162,15 +162,21 @@ def load_survey(session: Session, *, workshop_id: int) -> NpsSurvey:
         .where(where)
         .group_by(col(NpsResponseRow.segment_id), col(NpsResponseRow.score))
     ).all()
-    per_day = session.execute(
-        select(col(NpsResponseRow.answered_on), col(NpsResponseRow.score), func.count())
-        .where(where, col(NpsResponseRow.answered_on).is_not(None))
-        .group_by(col(NpsResponseRow.answered_on), col(NpsResponseRow.score))
+    # counted per month in the database: a two-year survey has 24 months but 700 days
+    answered_on = col(NpsResponseRow.answered_on)
+    month = (
+        func.to_char(answered_on, "YYYY-MM")
+        if session.get_bind().dialect.name == "postgresql"
+        else func.strftime("%Y-%m", answered_on)
+    )
+    per_month = session.execute(
+        select(month, col(NpsResponseRow.score), func.count())
+        .where(where, answered_on.is_not(None))
+        .group_by(month, col(NpsResponseRow.score))
     ).all()
     by_month: dict[str, list[int]] = {}
-    for day, score, count in per_day:
-        month = _day(day).strftime("%Y-%m")
-        by_month.setdefault(month, [0] * 11)[score] += count
+    for label, score, count in per_month:
+        by_month.setdefault(str(label), [0] * 11)[score] += count
     aggregates = session.execute(
         select(NpsAggregateRow).where(col(NpsAggregateRow.workshop_id) == workshop_id)
     ).scalars()

@@ -54,6 +54,21 @@ def _healthy(url: str) -> bool:
         return False
 
 
+def server_pid(url: str) -> int:
+    """The process of the ``streamlit run`` that ``running_app`` started for ``url``."""
+    port = url.rsplit(":", 1)[1].encode()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            args = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"--server.port" in args and port in args and b"run" in args:
+            return int(proc.name)
+    raise LookupError(f"no streamlit process serves {url}")
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     """Terminate the server and everything it started (its own process group)."""
     if process.poll() is not None:

@@ -61,8 +61,9 @@ class Run:
 class StreamlitSession:
     """One browser-like session of a running app at ``base`` (``http://host:port``)."""
 
-    def __init__(self, base: str, query: str, *, timeout: float = 60.0) -> None:
+    def __init__(self, base: str, query: str, *, page: str = "", timeout: float = 60.0) -> None:
         self.base, self.query, self.timeout = base, query, timeout
+        self.page_name = page  # the URL path of the first page, as in ``/canvas?…``
         self.page_hash = ""
         self._socket: Any = None
 
@@ -100,6 +101,8 @@ class StreamlitSession:
         message = BackMsg()
         message.rerun_script.query_string = self.query
         message.rerun_script.page_script_hash = self.page_hash
+        if not self.page_hash:
+            message.rerun_script.page_name = self.page_name
         message.rerun_script.widget_states.widgets.extend(states)
         await self._socket.send(message.SerializeToString())
         return await asyncio.wait_for(self._collect(), self.timeout)
@@ -113,7 +116,8 @@ class StreamlitSession:
             kind = message.WhichOneof("type")
             if kind == "new_session":
                 run = Run()  # a new script run begins; what came before is replaced
-                self.page_hash = message.new_session.page_script_hash
+            elif kind == "navigation":  # the page this run shows, as st.navigation chose it
+                self.page_hash = message.navigation.page_script_hash
             elif kind == "page_info_changed":
                 self.query = message.page_info_changed.query_string
             elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":

@@ -281,3 +281,13 @@ def test_a_name_with_a_line_break_is_refused_in_the_users_language(lang: str) ->
         "en": "Name: must fit on one line, without line breaks.",
     }
     assert message == expected[lang]
+
+
+@pytest.mark.parametrize("code", range(32))
+def test_of_the_c0_control_characters_free_text_keeps_only_tab_newline_and_return(code):
+    text = f"before{chr(code)}after"
+    if chr(code) in "\t\n\r":
+        assert SegmentInput(name="Offices", description=text).description == text
+    else:
+        with pytest.raises(ValidationError, match="control"):
+            SegmentInput(name="Offices", description=text)
