@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 PORT    ?= 8501
 STAMP   := $(VENV)/.installed
 
-.PHONY: run test lint format bench profile system-deps migrate clean
+.PHONY: run test lint format bench profile system-deps migrate backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,16 @@ format: $(STAMP)
 
 migrate: $(STAMP)
 	$(BIN)/python -m canvas.store.migrate
+
+## Every workshop as JSON plus a copy of the whole database, in backups/<UTC time>/ (or TO=dir).
+backup: $(STAMP)
+	$(BIN)/python -m canvas.store.backup backup $(if $(TO),--to "$(TO)")
+
+## Bring a backup back: make restore FROM=backups/<time> [REPLACE=1 | JSON_ONLY=1].
+restore: $(STAMP)
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/<folder> [REPLACE=1 | JSON_ONLY=1]" >&2; exit 2; }
+	$(BIN)/python -m canvas.store.backup restore --from "$(FROM)" \
+		$(if $(filter 1 yes true,$(REPLACE)),--replace) $(if $(filter 1 yes true,$(JSON_ONLY)),--json-only)
 
 ## Print speed figures (not part of `make test`).
 bench: $(STAMP) system-deps
