@@ -7,7 +7,16 @@ from canvas.domain import GuidingQuestion, Language
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.summary import comment_lines
 from views.access import course_mode, is_trainer
-from views.common import lang, plain, refresh, show_flash, snapshot, sync_url, tr
+from views.common import (
+    database_ready,
+    lang,
+    plain,
+    refresh,
+    show_flash,
+    snapshot,
+    sync_url,
+    tr,
+)
 
 st.set_page_config(
     page_title="Customer Relationships", page_icon=":material/handshake:", layout="wide"
@@ -23,6 +32,7 @@ with st.sidebar:
     )
     if chosen and chosen != st.session_state.lang:
         st.session_state.lang = Language(chosen)
+database_ready()  # a database this release must not touch stops here, with the reason
 sync_url()
 
 steps = [

@@ -22,6 +22,7 @@ from canvas.domain import (
     WorkshopError,
     WorkshopSnapshot,
 )
+from canvas.domain.errors import SchemaTooNew
 from canvas.domain.saved_snapshot import SavedSnapshot
 from canvas.domain.workshop import WorkshopState
 from canvas.export.files import MIME, ExportFormat, export_file, file_name
@@ -41,8 +42,21 @@ LANG_PARAM = "lang"
 def engine() -> Engine:
     """The process's one engine; migrations run once, when it is made."""
     made = make_engine()
-    upgrade(made)
+    try:
+        upgrade(made)
+    except Exception:
+        made.dispose()  # not cached: the next run tries again with a fresh engine
+        raise
     return made
+
+
+def database_ready() -> None:
+    """Stop the page with the reason if the database was written by a newer release."""
+    try:
+        engine()
+    except SchemaTooNew as error:
+        st.error(describe_error(error, lang()), icon=":material/database:")
+        st.stop()
 
 
 # ------------------------------------------------------------------ language

@@ -47,3 +47,15 @@ class UnknownJoinCode(WorkshopError):
     """No course has the join code a participant typed."""
 
     code = "unknown_join_code"
+
+
+class SchemaTooNew(WorkshopError):
+    """The database was written by a newer release: this one must not touch it."""
+
+    code = "schema_too_new"
+
+
+class DowngradeRefused(WorkshopError):
+    """Going back to an older schema would drop tables and columns that hold data."""
+
+    code = "downgrade_refused"

@@ -1,6 +1,7 @@
 """The Workshops page: a trainer creates, opens, renames, copies and deletes workshops,
 and a reload of the page keeps the workshop that was open."""
 
+from canvas.store.db import make_engine
 from tests.app.ui import (
     DEMO,
     add_workshop,
@@ -182,3 +183,21 @@ def test_a_new_workshop_that_reuses_a_deleted_ones_number_shows_its_own_data(db,
     assert int(at.query_params["w"]) == first
     assert "Second" in sidebar_text(at)
     assert "First" not in sidebar_text(at)
+
+
+def test_a_database_from_a_newer_release_stops_the_app_with_the_reason_and_no_traceback(
+    db, lang
+):
+    from sqlalchemy import text
+
+    engine = make_engine(db)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '0042_future'"))
+    finally:
+        engine.dispose()
+    at = run_app(lang)
+    [box] = [e.value for e in at.error]
+    assert "0042_future" in box
+    assert box.startswith(say(lang, "error.schema_too_new", found="0042_future", newest="")[:40])
+    assert titles(at) == []  # no page ran

@@ -15,7 +15,16 @@ import canvas.store.tables  # noqa: F401  (registers the tables on SQLModel.meta
 from canvas.domain import Motive, RelationshipType, SegmentInput, WorkshopInput
 from canvas.store import repository as repo
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import alembic_config, current_revision, head_revision, upgrade
+from canvas.domain.errors import DowngradeRefused, SchemaTooNew
+from canvas.i18n import describe_error
+from canvas.store.migrate import (
+    alembic_config,
+    current_revision,
+    downgrade,
+    head_revision,
+    upgrade,
+)
+from canvas.store.migrate import main as migrate_main
 
 TABLES = {
     "workshop",
@@ -195,3 +204,84 @@ def test_a_database_written_by_the_first_release_upgrades_without_losing_a_row(
     assert (personal.expected, personal.established) == (3, 2)
     assert personal.motives == {Motive.RETENTION}
     assert personal.yearly_cost == Decimal("250000")
+
+
+# ------------------------------------------------------------------ refusals
+
+
+def _one_workshop(engine: Engine) -> int:
+    upgrade(engine)
+    with transaction(engine) as session:
+        workshop = repo.create_workshop(session, data=WorkshopInput(title="Кофейня"))
+        repo.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="Студенты"))
+    return workshop.id
+
+
+def _segment_names(engine: Engine, workshop_id: int) -> list[str]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT name FROM segment WHERE workshop_id = :w"), {"w": workshop_id}
+        )
+        return [row[0] for row in rows]
+
+
+def test_a_database_written_by_a_newer_release_is_refused_and_left_as_it_was(
+    blank_engine: Engine,
+) -> None:
+    workshop = _one_workshop(blank_engine)
+    with blank_engine.begin() as connection:  # as if a future release had migrated it
+        connection.execute(text("UPDATE alembic_version SET version_num = '0042_future'"))
+
+    with pytest.raises(SchemaTooNew) as refused:
+        upgrade(blank_engine)
+
+    assert current_revision(blank_engine) == "0042_future"
+    assert _segment_names(blank_engine, workshop) == ["Студенты"]
+    newest = head_revision(blank_engine)
+    assert refused.value.params == {"found": "0042_future", "newest": newest}
+    english, russian = (describe_error(refused.value, lang) for lang in ("en", "ru"))
+    assert "0042_future" in english and "newer version" in english
+    assert "0042_future" in russian and "более новой версией" in russian
+
+
+def test_going_back_to_an_older_schema_with_data_is_refused_and_changes_nothing(
+    blank_engine: Engine,
+) -> None:
+    workshop = _one_workshop(blank_engine)
+
+    with pytest.raises(DowngradeRefused) as refused:
+        downgrade(blank_engine, "0004")
+
+    assert refused.value.params == {"target": "0004", "workshops": 1, "courses": 0}
+    assert current_revision(blank_engine) == head_revision(blank_engine)
+    assert _segment_names(blank_engine, workshop) == ["Студенты"]
+    assert "восстановите резервную копию" in describe_error(refused.value, "ru")
+
+
+def test_an_empty_postgresql_database_may_go_back_and_forth(blank_engine: Engine) -> None:
+    if blank_engine.dialect.name == "sqlite":
+        pytest.skip("SQLite refuses to go below 0006 even when empty")
+    upgrade(blank_engine)
+    downgrade(blank_engine, "0004")
+    assert current_revision(blank_engine) == "0004"
+    assert "touchpoint" not in table_names(blank_engine)
+    upgrade(blank_engine)
+    assert current_revision(blank_engine) == head_revision(blank_engine)
+
+
+def test_the_command_line_prints_a_refusal_in_both_languages_and_fails(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = make_engine(database_url)
+    try:
+        _one_workshop(engine)
+    finally:
+        engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", database_url)
+
+    assert migrate_main(["downgrade", "0003"]) == 1
+    printed = capsys.readouterr().err.splitlines()
+    assert printed[0].startswith("Going back to schema 0003 would drop")
+    assert printed[1].startswith("Откат к схеме 0003 удалил бы")
+    assert migrate_main(["sideways"]) == 2
+    assert migrate_main([]) == 0
