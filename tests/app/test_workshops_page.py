@@ -185,9 +185,7 @@ def test_a_new_workshop_that_reuses_a_deleted_ones_number_shows_its_own_data(db,
     assert "First" not in sidebar_text(at)
 
 
-def test_a_database_from_a_newer_release_stops_the_app_with_the_reason_and_no_traceback(
-    db, lang
-):
+def test_a_database_from_a_newer_release_stops_the_app_with_the_reason_and_no_traceback(db, lang):
     from sqlalchemy import text
 
     engine = make_engine(db)

@@ -13,10 +13,10 @@ from sqlmodel import SQLModel
 
 import canvas.store.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from canvas.domain import Motive, RelationshipType, SegmentInput, WorkshopInput
-from canvas.store import repository as repo
-from canvas.store.db import make_engine, reading, transaction
 from canvas.domain.errors import DowngradeRefused, SchemaTooNew
 from canvas.i18n import describe_error
+from canvas.store import repository as repo
+from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import (
     alembic_config,
     current_revision,
