@@ -9,7 +9,7 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
@@ -52,6 +52,7 @@ from canvas.store.tables import (
     ShuraRiskRow,
     TouchpointRow,
     WorkshopRow,
+    row_columns,
 )
 from canvas.store.touchpoints import list_touchpoints
 from canvas.store.writes import announce as _announce
@@ -74,7 +75,7 @@ def _workshop(row: WorkshopRow) -> Workshop:
     return Workshop.model_validate(row, from_attributes=True)
 
 
-def _segment(row: SegmentRow) -> CustomerSegment:
+def _segment(row: SegmentRow | Row[Any]) -> CustomerSegment:
     return CustomerSegment(
         id=row.id or 0,
         workshop_id=row.workshop_id,
@@ -92,7 +93,7 @@ def _segment(row: SegmentRow) -> CustomerSegment:
     )
 
 
-def relationship_from_row(row: RelationshipRow) -> Relationship:
+def relationship_from_row(row: RelationshipRow | Row[Any]) -> Relationship:
     """A stored answer as the domain knows it (money back from minor units)."""
     return Relationship(
         id=row.id or 0,
@@ -109,7 +110,7 @@ def relationship_from_row(row: RelationshipRow) -> Relationship:
     )
 
 
-def _note(row: CanvasNoteRow) -> CanvasNote:
+def _note(row: CanvasNoteRow | Row[Any]) -> CanvasNote:
     return CanvasNote.model_validate(row, from_attributes=True)
 
 
@@ -243,25 +244,25 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
     """The whole workshop in fourteen queries, however many segments or answers it has."""
     workshop = get_workshop(session, workshop_id=workshop_id)
     segment_rows = session.execute(
-        select(SegmentRow)
+        row_columns(SegmentRow)
         .where(col(SegmentRow.workshop_id) == workshop_id)
         .order_by(col(SegmentRow.position), col(SegmentRow.id))
-    ).scalars()
+    )
     segments = [_segment(row) for row in segment_rows]
     relationship_rows = session.execute(
-        select(RelationshipRow)
+        row_columns(RelationshipRow)
         .join(SegmentRow, col(SegmentRow.id) == col(RelationshipRow.segment_id))
         .where(col(SegmentRow.workshop_id) == workshop_id)
-    ).scalars()
+    )
     by_segment: dict[int, dict[RelationshipType, Relationship]] = {s.id: {} for s in segments}
     for row in relationship_rows:
         relationship = relationship_from_row(row)
         by_segment[relationship.segment_id][relationship.type] = relationship
     note_rows = session.execute(
-        select(CanvasNoteRow)
+        row_columns(CanvasNoteRow)
         .where(col(CanvasNoteRow.workshop_id) == workshop_id)
         .order_by(col(CanvasNoteRow.position), col(CanvasNoteRow.id))
-    ).scalars()
+    )
     views = [
         SegmentView(
             segment=segment,

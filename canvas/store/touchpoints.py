@@ -13,7 +13,7 @@ from sqlmodel import Session, col
 from canvas.domain import NotFound
 from canvas.domain.errors import TooManyTouchpoints
 from canvas.domain.touchpoint import MAX_TOUCHPOINTS, Touchpoint, TouchpointInput
-from canvas.store.tables import SegmentRow, TouchpointRow, WorkshopRow
+from canvas.store.tables import SegmentRow, TouchpointRow, WorkshopRow, row_columns
 from canvas.store.writes import guarded_update, touch
 
 
@@ -32,10 +32,10 @@ def _check_segment(session: Session, workshop_id: int, segment_id: int | None) -
 def list_touchpoints(session: Session, *, workshop_id: int) -> list[Touchpoint]:
     """The inventory in the order it was built, in one query."""
     rows = session.execute(
-        select(TouchpointRow)
+        row_columns(TouchpointRow)
         .where(col(TouchpointRow.workshop_id) == workshop_id)
         .order_by(col(TouchpointRow.position), col(TouchpointRow.id))
-    ).scalars()
+    )
     return [Touchpoint.model_validate(row, from_attributes=True) for row in rows]
 
 
