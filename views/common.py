@@ -334,17 +334,25 @@ def edit_versions(record: str, current: Sequence[int]) -> tuple[int, ...]:
     return versions
 
 
+def forget_shown(record: str) -> None:
+    """Let the form show the current versions again (its save is done, one way or another)."""
+    st.session_state.setdefault("shown_versions", {}).pop(record, None)
+
+
 def submit_key(record: str, version: int | Sequence[int]) -> str:
     stamp = "-".join(map(str, version)) if isinstance(version, Sequence) else str(version)
     return f"submit-{record}-{stamp}"
 
 
-def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any | None:
+def save(
+    action: Callable[[Session], Any], *, success: str | None = None, rerun: bool = True
+) -> Any | None:
     """Run one user action in one transaction; show refusals in the user's language.
 
     Returns what the action returned (``True`` for ``None``), or ``None`` if the input was
     refused. A refusal because of someone else's change (a stale or deleted record)
-    drops the cached view and reruns, so the page shows the fresh values under the message.
+    drops the cached view and reruns, so the page shows the fresh values under the message;
+    from a widget's callback (``rerun=False``) the run that follows shows them anyway.
     """
     try:
         with transaction(engine()) as session:
@@ -356,6 +364,8 @@ def save(action: Callable[[Session], Any], *, success: str | None = None) -> Any
     except WorkshopError as error:
         refresh()
         _flash("error", describe_error(error, lang()))
+        if not rerun:
+            return None
         st.rerun()
     for changed in touched:  # the trainer's comment changes another workshop than the open one
         revision_board().forget(changed)

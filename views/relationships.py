@@ -10,18 +10,16 @@ from canvas.domain import (
     RelationshipType,
 )
 from canvas.domain.progress import answered_questions
-from canvas.forms import relationship_answers
-from canvas.store import repository
 from views.common import (
     edit_versions,
     lang,
     plain,
     require_snapshot,
-    save,
     show_problems,
     submit_key,
     tr,
 )
+from views.relationships_form import PROBLEMS, field_key, save_answers
 
 cat = catalogue()
 snap = require_snapshot()
@@ -61,7 +59,6 @@ shown = edit_versions(
     [view.relationships[k].version if k in view.relationships else 0 for k in RelationshipType],
 )
 prefix = f"r{view.segment.id}-" + "-".join(map(str, shown))
-raw: dict[RelationshipType, dict] = {}
 with st.form(f"rel-form-{prefix}"):
     st.markdown(tr("relationships.form_help", segment=plain(view.segment.name)))
     for kind in RelationshipType:
@@ -75,64 +72,51 @@ with st.form(f"rel-form-{prefix}"):
             )
             left, right = st.columns(2)
             level_name = lambda v: f"{v} · {cat.level(v).name(code)}"  # noqa: E731
-            expected = left.select_slider(
+            left.select_slider(
                 cat.question(GuidingQuestion.EXPECTED).text(lang()),
                 levels,
                 value=answer.expected,
                 format_func=level_name,
-                key=f"{prefix}-{kind}-exp",
+                key=field_key(prefix, kind, "exp"),
             )
-            established = right.select_slider(
+            right.select_slider(
                 cat.question(GuidingQuestion.ESTABLISHED).text(lang()),
                 levels,
                 value=answer.established,
                 format_func=level_name,
-                key=f"{prefix}-{kind}-est",
+                key=field_key(prefix, kind, "est"),
             )
-            motives = left.multiselect(
+            left.multiselect(
                 tr("field.motives"),
                 list(Motive),
                 default=sorted(answer.motives),
                 format_func=lambda m: cat.motive(m).name(code),
-                key=f"{prefix}-{kind}-mot",
+                key=field_key(prefix, kind, "mot"),
             )
-            cost = right.number_input(
+            right.number_input(
                 tr("field.yearly_cost") + f", {snap.workshop.currency}",
                 step=1000.0,
                 value=float(answer.yearly_cost) if answer.yearly_cost is not None else None,
                 format="%.2f",
-                key=f"{prefix}-{kind}-cost",
+                key=field_key(prefix, kind, "cost"),
                 help=tr("relationships.cost_help"),
             )
             st.markdown(f"**{cat.question(GuidingQuestion.INTEGRATION).text(lang())}**")
-            integration = {}
             for column, block in zip(
                 st.columns(len(IntegrationBlock)), IntegrationBlock, strict=True
             ):
-                integration[block] = column.text_area(
+                column.text_area(
                     cat.block(block).name(lang()),
                     value=answer.integration.get(block, ""),
-                    key=f"{prefix}-{kind}-{block}",
+                    key=field_key(prefix, kind, block),
                     height=90,
                 )
-            raw[kind] = {
-                "expected": expected,
-                "established": established,
-                "motives": motives,
-                "yearly_cost": cost,
-                "integration": integration,
-            }
-    submitted = st.form_submit_button(
-        tr("relationships.save"), type="primary", key=submit_key(record, shown)
+    st.form_submit_button(
+        tr("relationships.save"),
+        type="primary",
+        key=submit_key(record, shown),
+        on_click=save_answers,
+        args=(view.segment.id, record, prefix, shown),
     )
-
-if submitted:
-    versions = dict(zip(RelationshipType, shown, strict=True))
-    answers, problems = relationship_answers(raw, versions, lang())
-    if problems:
-        show_problems(problems)
-    elif save(
-        lambda s: repository.save_relationships(s, segment_id=view.segment.id, answers=answers),
-        success=tr("relationships.saved"),
-    ):
-        st.rerun()
+if problems := st.session_state.pop(PROBLEMS, None):
+    show_problems(problems)
