@@ -109,6 +109,18 @@ def fit(key: str, limit: int, *, single_line: bool = False) -> str:
     return one_line(text) if single_line else text
 
 
+def _touchpoint(name: str, note: str) -> dict[str, str]:
+    """An awful touchpoint of segment ``name``, named and owned by it, ``note`` its idea."""
+    return {
+        "name": name,
+        "category": "service",
+        "segment": name,
+        "rating": "awful",
+        "idea": note,
+        "owner": name,
+    }
+
+
 def document(key: str, lang: str) -> WorkshopDocument:
     """A small workshop in ``lang`` with corpus text ``key`` in every text field."""
     name = fit(key, NAME_MAX, single_line=True)
@@ -165,16 +177,7 @@ def document(key: str, lang: str) -> WorkshopDocument:
             {"score": 3, "why": answer, "make_it_ten": answer, "segment": name},
             {"score": 10, "why": answer, "answered_on": "2026-03-02"},
         ],
-        "touchpoints": [
-            {
-                "name": name,
-                "category": "service",
-                "segment": name,
-                "rating": "awful",
-                "idea": note,
-                "owner": name,
-            }
-        ],
+        "touchpoints": [_touchpoint(name, note)],
     }
     return WorkshopDocument.model_validate(data)
 
@@ -249,16 +252,6 @@ def corpus_document(lang: str) -> WorkshopDocument:
             }
             for i, (name, note) in enumerate(zip(names, notes, strict=True))
         ],
-        "touchpoints": [
-            {
-                "name": name,
-                "category": "service",
-                "segment": name,
-                "rating": "awful",
-                "idea": note,
-                "owner": name,
-            }
-            for name, note in zip(names, notes, strict=True)
-        ],
+        "touchpoints": [_touchpoint(name, note) for name, note in zip(names, notes, strict=True)],
     }
     return WorkshopDocument.model_validate(data)

@@ -11,10 +11,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from canvas.domain import WorkshopSnapshot
-from canvas.store import repository
-from canvas.store.db import transaction
 from tests.app.ui import (
     PAGES,
+    add_document,
     add_workshop,
     assert_ok,
     load,
@@ -63,15 +62,8 @@ class Corpus:
 def corpus_database(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """One database per module with the corpus workshop in each language (read only)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'app.db'}"
-    engine = migrated(url)
-    try:
-        ids = {}
-        for lang in ("ru", "en"):
-            with transaction(engine) as session:
-                document = corpus_document(lang)
-                ids[lang] = repository.create_from_document(session, document=document).id
-    finally:
-        engine.dispose()
+    migrated(url).dispose()
+    ids = {lang: add_document(url, corpus_document(lang)) for lang in ("ru", "en")}
     return Corpus(url, ids, {lang: load(url, ids[lang]) for lang in ids})
 
 
