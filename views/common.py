@@ -78,7 +78,7 @@ def tr(key: str, **params: Any) -> str:
     return t(key, lang(), **params)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
 
 
 def plain(text: str) -> str:

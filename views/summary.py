@@ -85,7 +85,7 @@ if restore.button(tr("summary.restore"), disabled=not confirmed, type="primary")
     lambda s: repository.restore_snapshot(
         s, snapshot_id=chosen.id, backup=SnapshotInput(name=backup)
     ),
-    success=tr("summary.restored", name=backup),
+    success=tr("summary.restored", name=plain(backup)),
 ):
     st.rerun()
 if drop.button(tr("summary.snapshot_delete")) and save(

@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from canvas.domain.fields import Name, NoteText
+from canvas.domain.fields import Name, NoteText, is_blank
 from canvas.domain.vocabulary import CanvasBlock, GuidingQuestion, Language
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
@@ -78,7 +78,7 @@ class CommentInput(BaseModel):
 
     @model_validator(mode="after")
     def _says_something(self) -> "CommentInput":
-        if not self.text:
+        if is_blank(self.text):
             raise PydanticCustomError("blank", "must not be empty")
         if self.block is not None and self.segment_id is not None:
             raise PydanticCustomError("comment_target", "a comment is on a block or a segment")

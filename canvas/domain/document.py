@@ -11,9 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from canvas.domain.canvas_note import CanvasNoteInput
-from canvas.domain.fields import Name, StickyNote
+from canvas.domain.fields import AnswerText, Name, StickyNote
 from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput, check_key
-from canvas.domain.nps import AnswerText, NpsCounts, Score
+from canvas.domain.nps import NpsCounts, Score
 from canvas.domain.relationship import RelationshipInput
 from canvas.domain.segment import SegmentInput, name_key
 from canvas.domain.shura import Audience, ShuraCellInput, ShuraRisk, ShuraRiskInput, ShuraStage

@@ -6,6 +6,7 @@ in the user's language.
 """
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -15,29 +16,72 @@ from pydantic_core import PydanticCustomError
 NAME_MAX = 120
 TEXT_MAX = 4000
 NOTE_MAX = 600
+ANSWER_MAX = 2000  # an NPS answer's "why" and "what would make it a 10"
 MONEY_MAX = Decimal("1000000000000")  # 10^12 of a currency per customer or per year
 CUSTOMERS_MAX = 10_000_000_000  # more than the people on Earth
 
 
+# Text direction controls: embeddings and overrides end at U+202C, isolates at U+2069.
+_OPENS_EMBEDDING = frozenset("\u202a\u202b\u202d\u202e")
+_OPENS_ISOLATE = frozenset("\u2066\u2067\u2068")
+_POP_EMBEDDING, _POP_ISOLATE = "\u202c", "\u2069"
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# C0 controls but tab and line breaks, DEL and the C1 controls: invisible, and PostgreSQL
+# refuses NUL in text outright. (Pydantic itself refuses lone surrogates.)
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _close_line(line: str) -> str:
+    """``line`` with every direction embedding, override or isolate it opens closed at its end."""
+    opened: list[str] = []
+    for ch in line:
+        if ch in _OPENS_EMBEDDING:
+            opened.append(_POP_EMBEDDING)
+        elif ch in _OPENS_ISOLATE:
+            opened.append(_POP_ISOLATE)
+        elif ch == _POP_EMBEDDING and opened and opened[-1] == _POP_EMBEDDING:
+            opened.pop()
+        elif ch == _POP_ISOLATE and _POP_ISOLATE in opened:
+            # An isolate's end also ends the embeddings opened inside it.
+            del opened[len(opened) - 1 - opened[::-1].index(_POP_ISOLATE) :]
+    return line + "".join(reversed(opened))
+
+
+def _closed_directions(text: str) -> str:
+    """``text`` with its direction controls closed line by line.
+
+    A right-to-left override (U+202E) typed into a name then turns only that name around,
+    never the words a page or a report writes after it.
+    """
+    if not _DIRECTION.search(text):
+        return text
+    lines = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n\u2028\u2029")
+        lines.append(_close_line(body) + line[len(body) :])
+    return "".join(lines)
+
+
 def _strip(value: Any) -> Any:
-    # Trim before the length checks so "   " counts as empty, not as three characters.
-    return value.strip() if isinstance(value, str) else value
+    # Trim before the length checks so "   " counts as empty, not as three characters; the
+    # direction controls are closed before them too, so a stored text keeps to its limit.
+    return _closed_directions(value.strip()) if isinstance(value, str) else value
+
+
+def is_blank(text: str) -> bool:
+    """Nothing to see: only spaces and invisible format characters (zero-width, direction)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def _not_blank(value: str) -> str:
-    if not value:
+    if is_blank(value):
         raise PydanticCustomError("blank", "must not be empty")
     return value
 
 
-# C0 control characters but tab, newline and carriage return; a regex, because a
-# character-by-character check cost more than the rest of loading a large workshop
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _no_control_chars(value: str) -> str:
     # Newlines and tabs are fine in free text; other control characters break exports.
-    if _CONTROL.search(value):
+    if _FORBIDDEN.search(value):
         raise PydanticCustomError("control_chars", "contains control characters")
     return value
 
@@ -99,6 +143,14 @@ NoteText = Annotated[
     AfterValidator(_no_control_chars),
 ]
 """A sticky-note sized text, may be empty."""
+
+AnswerText = Annotated[
+    str,
+    Field(max_length=ANSWER_MAX),
+    BeforeValidator(_strip),
+    AfterValidator(_no_control_chars),
+]
+"""An answer to a survey's open question, may be empty."""
 
 Money = Annotated[
     Decimal,

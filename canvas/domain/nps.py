@@ -15,17 +15,15 @@ from math import sqrt
 from statistics import NormalDist
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+from canvas.domain.fields import AnswerText
 
 Score = Annotated[int, Field(ge=0, le=10)]
 """An answer to "how likely are you to recommend us", 0 to 10."""
 
 FEW_ANSWERS = 30
 MAX_COUNT = 1_000_000_000  # answers in one typed-in count: far beyond any survey
-ANSWER_MAX = 2000  # characters in "why" and "what would make it a 10"
-
-# The length limit before the trimming validator keeps pydantic's "string too long" error.
-AnswerText = Annotated[str, Field(max_length=ANSWER_MAX), BeforeValidator(str.strip)]
 # Published NPS figures the course quotes as reference lines.
 BENCHMARKS: dict[str, int] = {"Apple": 73, "USAA": 87}
 

@@ -4,6 +4,7 @@ A section is a title and a list of these blocks; writers never know which sectio
 they draw, so a new framework adds sections without touching any writer.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,3 +81,32 @@ class Report:
     footer: str
     credit: str
     sections: list[Section] = field(default_factory=list)
+
+
+def block_texts(block: Block) -> Iterator[str]:
+    """Every text a block shows."""
+    if isinstance(block, Paragraph):
+        yield block.text
+    elif isinstance(block, Bullets):
+        yield from block.items
+    elif isinstance(block, Table):
+        yield from block.header
+        for row in block.rows:
+            yield from row
+    elif isinstance(block, Callout):
+        yield from (block.title, block.body, block.note)
+    else:
+        yield from block.names.values()
+        for items in block.items.values():
+            yield from (item.text for item in items)
+
+
+def report_texts(report: Report) -> Iterator[str]:
+    """Every text of a report: the front matter, then each section's title and blocks."""
+    yield from (report.title, report.company, report.footer, report.credit)
+    for label, value in report.facts:
+        yield from (label, value)
+    for section in report.sections:
+        yield section.title
+        for block in section.blocks:
+            yield from block_texts(block)

@@ -1,9 +1,11 @@
 """The report as plain Markdown, for pasting into notes or a course forum.
 
 Headings, lists, GitHub pipe tables and quotes only, so it reads well both rendered and
-as raw text. User text can never change the structure: pipes and line breaks in table
-cells are escaped, and a line that would start a heading, quote, list or code block is
-neutralised with a backslash.
+as raw text. User text can never change the structure or become markup: the characters
+that start emphasis, code, links, images, raw HTML, entities or maths are escaped with a
+backslash, bare web addresses are kept from turning into links, pipes and line breaks in
+table cells are escaped, and a line that would start a heading, quote, list, table or code
+block is neutralised with a backslash.
 """
 
 import re
@@ -12,10 +14,20 @@ from canvas.board import LAYOUT
 from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Table
 
 # What a line may start with to become a heading, quote, list item, rule, table or fence.
-_BLOCK_START = re.compile(r"^(#|>|-|\+|\*|=|_|\||`{3}|~{3})")
+_BLOCK_START = re.compile(r"^(#|>|-|\+|\*|=|_|\||:|`{3}|~{3})")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 # Runs of ordinary whitespace; a no-break space is kept (it holds a type and its dots together).
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# What starts inline markup: emphasis, code, links and images, raw HTML and entities,
+# strikethrough and maths (the backslash among them, so no escape is undone).
+_INLINE = re.compile(r"([\\`*_\[\]<&~$])")
+# Bare addresses that GitHub-flavoured renderers turn into links.
+_AUTOLINK = re.compile(r"(?i)(\b(?:https?|ftp|mailto)|\bwww)([:.])")
+
+
+def _escape(text: str) -> str:
+    """User text that renders as itself: no emphasis, link, image or HTML in it."""
+    return _AUTOLINK.sub(r"\1\\\2", _INLINE.sub(r"\\\1", text))
 
 
 def _squash(text: object) -> str:
@@ -24,7 +36,7 @@ def _squash(text: object) -> str:
 
 def _line(text: str) -> str:
     """One line of user text that stays an ordinary line of text (raw HTML shown as text)."""
-    text = text.strip().replace("<", "\\<")
+    text = _escape(text.strip())
     if _BLOCK_START.match(text):
         return "\\" + text
     # "1. " would start a numbered list: the escape goes before the dot.
@@ -38,12 +50,12 @@ def _inline(text: str) -> str:
 
 def _heading(level: int, text: str) -> str:
     # A trailing run of "#" would be read as the heading's closing sequence.
-    return "#" * level + " " + _squash(text).replace("#", "\\#").replace("<", "\\<")
+    return "#" * level + " " + _escape(_squash(text)).replace("#", "\\#")
 
 
 def _cell(text: object) -> str:
-    """A table cell: backslashes and pipes escaped, line breaks kept as ``<br>``."""
-    value = str(text).replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<")
+    """A table cell: markup and pipes escaped, line breaks kept as ``<br>``."""
+    value = _escape(str(text)).replace("|", "\\|")
     lines = [_squash(line) for line in value.splitlines()]
     return "<br>".join(line for line in lines if line) or " "
 

@@ -9,7 +9,8 @@ PT Sans (ParaType's open font with full Cyrillic) comes from the ``fontpkg-pt-sa
 package, so the PDF looks the same on every machine and never depends on system fonts.
 Every text is written as plain text (no markup is interpreted); a character the font has
 no glyph for is replaced by a close look-alike (``●`` → ``•``) or by ``?``, so an emoji
-in a segment name cannot break the export.
+in a segment name cannot break the export; when that happens to a visible character, the
+title page says so.
 """
 
 import atexit
@@ -33,7 +34,17 @@ from fpdf.fonts import TTFFont
 from fpdf.outline import OutlineSection
 
 from canvas.board import GREY, LAYOUT, BoardItem, Box
-from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Section, Table
+from canvas.export.blocks import (
+    Block,
+    Board,
+    Bullets,
+    Callout,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    report_texts,
+)
 from canvas.i18n import t
 
 # ------------------------------------------------------------------ the font
@@ -136,47 +147,74 @@ _SUBSTITUTES = {
 MISSING = "?"
 
 
+# Marks that only pick a look for the character before them (emoji or text style, skin tone).
+_VARIANTS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\U0001f3fb-\U0001f3ff]")
+
+
 class _Glyphs(dict[int, str]):
-    """A ``str.translate`` table that decides once per character what the font can show."""
+    """A ``str.translate`` table that decides once per character what the font can show.
+
+    ``lost`` holds the visible characters it could not keep: drawn as "?" or left out.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lost: set[int] = set()
 
     def __missing__(self, code: int) -> str:
-        value = _glyph_for(chr(code))
+        value, lost = _glyph_for(chr(code))
         self[code] = value
+        if lost:
+            self.lost.add(code)
         return value
 
 
-def _glyph_for(ch: str) -> str:
+def _glyph_for(ch: str) -> tuple[str, bool]:
+    """What to draw for ``ch``, and whether a visible character is lost doing so."""
     covered = _coverage()
     substitute = _SUBSTITUTES.get(ch)
     if substitute is not None and all(ord(c) in covered for c in substitute):
-        return substitute
+        return substitute, False
     if ch == "\n" or ord(ch) in covered:
-        return ch
+        return ch, False
     category = unicodedata.category(ch)
-    # Zero-width joiners, variation selectors, skin-tone modifiers, stray combining marks
-    # and control characters carry no text of their own.
-    if category in {"Cc", "Cf", "Mn", "Me", "Sk"}:
-        return ""
+    # Zero-width joiners, direction marks, variation selectors, skin-tone modifiers and
+    # control characters carry no text of their own; a combining mark does, if only a little.
+    if category in {"Cc", "Cf"} or _VARIANTS.fullmatch(ch):
+        return "", False
+    if category in {"Mn", "Me"}:
+        return "", True
     if category.startswith("Z"):
-        return " "
+        return " ", False
     # Full-width letters, circled digits, ligatures: their plain compatibility form.
     folded = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     if folded and folded != ch and all(ord(c) in covered for c in folded):
-        return folded
-    return MISSING
+        return folded, False
+    return MISSING, True
 
 
 _GLYPHS = _Glyphs()
 
 
-def clean(text: object) -> str:
-    """``text`` with every character the font cannot draw replaced; newlines are kept."""
+def _normal(text: object) -> str:
     value = str(text)
     if value.isascii():
-        value = value.replace("\r\n", "\n")
-    else:
-        value = unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
-    return value.translate(_GLYPHS)
+        return value.replace("\r\n", "\n")
+    return unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+
+
+def clean(text: object) -> str:
+    """``text`` with every character the font cannot draw replaced; newlines are kept."""
+    return _normal(text).translate(_GLYPHS)
+
+
+def loses_characters(text: object) -> bool:
+    """Whether ``clean`` shows some visible character of ``text`` as "?" or leaves it out."""
+    value = _normal(text)
+    if value.isascii():  # the font has every printable ASCII character
+        return False
+    value.translate(_GLYPHS)  # decides every character once
+    return not _GLYPHS.lost.isdisjoint(map(ord, value))
 
 
 # ------------------------------------------------------------------ look
@@ -504,6 +542,10 @@ class _Document(FPDF):
         self.rect(self.l_margin, self.y, 28, 0.9, style="F")
         self.ln(8)
         self.facts(report.facts)
+        if any(map(loses_characters, report_texts(report))):
+            # Say so where it is read first, in the report's language.
+            self.ln(2)
+            self.paragraph(Paragraph(t("report.font_note", report.lang), tone="muted"))
         if sections:
             self.contents_placeholder(sections)
 

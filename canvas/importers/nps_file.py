@@ -29,8 +29,7 @@ from operator import methodcaller
 import numpy as np
 import pandas as pd
 
-from canvas.domain.fields import NAME_MAX
-from canvas.domain.nps import ANSWER_MAX
+from canvas.domain.fields import ANSWER_MAX, NAME_MAX
 from canvas.domain.vocabulary import Language
 from canvas.i18n import number, t
 
@@ -44,7 +43,7 @@ PREVIEW_CHARS = 60  # how much of a bad value a message quotes
 
 # Zip (.xlsx, .ods) and OLE (.xls) containers: workbooks, not text.
 _WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SCORE_SHAPE = r"\+?\d{1,3}(?:[.,]\d+)?"
 _LOOKS_LIKE_DATA = re.compile(rf"{_SCORE_SHAPE}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:\s.*)?")
 # A date, then optionally a time of day (12- or 24-hour) and a time zone; only the date is kept.

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from canvas.demo import load_demo
-from canvas.domain import SegmentInput, WorkshopInput, WorkshopSnapshot
+from canvas.domain import SegmentInput, WorkshopDocument, WorkshopInput, WorkshopSnapshot
 from canvas.store import repository
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade
@@ -169,10 +169,14 @@ def migrated(url: str) -> Engine:
 
 
 def add_demo(url: str, lang: str) -> int:
+    return add_document(url, load_demo(lang))
+
+
+def add_document(url: str, document: WorkshopDocument) -> int:
     engine = make_engine(url)
     try:
         with transaction(engine) as session:
-            return repository.create_from_document(session, document=load_demo(lang)).id
+            return repository.create_from_document(session, document=document).id
     finally:
         engine.dispose()
 

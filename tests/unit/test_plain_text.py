@@ -13,6 +13,7 @@ from views.common import plain
         (":red[alarm]", r"\:red\[alarm\]"),
         ("<script>alert(1)</script>", r"\<script\>alert\(1\)\</script\>"),
         ("$x$ # big", r"\$x\$ \# big"),
+        ("Title\n===", "Title\n\\=\\=\\="),  # no heading underlined with "="
     ],
 )
 def test_markdown_and_html_signs_in_user_text_are_escaped(text, escaped):
