@@ -51,6 +51,7 @@ from canvas.store.tables import (
     ShuraCellRow,
     ShuraRiskRow,
     TouchpointRow,
+    TrainerCommentRow,
     WorkshopRow,
     row_columns,
 )
@@ -235,6 +236,7 @@ def delete_workshop(session: Session, *, workshop_id: int) -> None:
     # don't want a database opened without them to keep orphans.
     _empty(session, workshop_id)
     _delete_where(session, SavedSnapshotRow, col(SavedSnapshotRow.workshop_id) == workshop_id)
+    _delete_where(session, TrainerCommentRow, col(TrainerCommentRow.workshop_id) == workshop_id)
     session.delete(row)
     session.flush()
     _announce(session, workshop_id)

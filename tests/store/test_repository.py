@@ -905,3 +905,31 @@ def test_a_document_note_names_its_segment_and_is_linked_to_it(engine: Engine) -
     assert communities.yearly_cost == Decimal("150.75")
     assert count(engine, RelationshipRow) == 12
     assert (read.workshop.language, read.workshop.currency) == ("en", "USD")
+
+
+def test_deleting_a_workshop_removes_its_trainer_comments_even_without_foreign_keys(
+    engine: Engine,
+) -> None:
+    from sqlalchemy import create_engine
+    from sqlmodel import Session
+
+    from canvas.domain.course import CommentInput
+    from canvas.store import comments
+    from canvas.store.tables import TrainerCommentRow
+
+    if engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL always enforces foreign keys")
+    doomed, kept = new_workshop(engine, "Удаляемый"), new_workshop(engine, "Остаётся")
+    with transaction(engine) as session:
+        for workshop in (doomed, kept):
+            comments.add_comment(session, workshop_id=workshop.id, data=CommentInput(text="Ок"))
+    # a plain engine on the same file: SQLite's foreign keys are off unless switched on
+    plain = create_engine(engine.url)
+    try:
+        with Session(plain) as session, session.begin():
+            repo.delete_workshop(session, workshop_id=doomed.id)
+    finally:
+        plain.dispose()
+
+    assert count(engine, TrainerCommentRow, workshop_id=doomed.id) == 0
+    assert count(engine, TrainerCommentRow, workshop_id=kept.id) == 1
