@@ -27,9 +27,19 @@ def main(page: str) -> None:
     with transaction(engine()) as session:
         workshop = repository.create_from_document(session, document=build_document())
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params.update({"w": str(workshop.id), "lang": "en"})
-    at.run()
-    at.switch_page(f"views/{page}.py").run()
+    if page == "trainer":  # course mode, logged in, a course as in the benchmark
+        from benchmarks.gallery_bench import build_course
+        from benchmarks.run import TRAINER_COURSE
+
+        build_course(engine(), TRAINER_COURSE)
+        os.environ["TRAINER_PASSWORD"] = "profile only"
+        at.session_state["trainer"] = True
+        at.query_params["lang"] = "en"
+        at.run()
+    else:
+        at.query_params.update({"w": str(workshop.id), "lang": "en"})
+        at.run()
+        at.switch_page(f"views/{page}.py").run()
     at.run()
     # AppTest runs the script in a thread of its own; profile that thread, run by run
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner

@@ -148,6 +148,7 @@ EXPORT_RUNS = 5
 
 def measure_exports(engine, workshop_id: int) -> dict[str, float]:
     """Median milliseconds for each export and for importing the JSON back."""
+    from canvas.domain import WorkshopInput
     from canvas.export.files import ExportFormat, export_file
     from canvas.export.json_io import parse_json
     from canvas.store import repository
@@ -180,7 +181,12 @@ def measure_exports(engine, workshop_id: int) -> dict[str, float]:
             repository.create_from_document(session, document=document)
 
     figures["json import"] = median_ms(import_once)
-    figures["nps 100k file (1 run)"] = round(measure_nps_store(engine, workshop_id) * 1000, 1)
+    # into a workshop of its own: the pages are measured on the 5,000-answer one
+    with transaction(engine) as session:
+        survey = repository.create_workshop(
+            session, data=WorkshopInput(title="Survey import", language="en")
+        )
+    figures["nps 100k file (1 run)"] = round(measure_nps_store(engine, survey.id) * 1000, 1)
     return figures
 
 

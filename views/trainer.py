@@ -4,13 +4,13 @@ compare two canvases, comment on them and export the whole course."""
 import streamlit as st
 
 from canvas.domain.course import CourseInput
-from canvas.domain.vocabulary import GuidingQuestion, Language
-from canvas.i18n import LANGUAGE_NAMES, percent
+from canvas.domain.vocabulary import Language
+from canvas.i18n import LANGUAGE_NAMES
 from canvas.store import courses
 from views.access import is_trainer
-from views.common import form_key, lang, open_workshop, plain, save, tr
+from views.common import form_key, lang, open_workshop, save, tr
 from views.trainer_comments import comments
-from views.trainer_common import course_gallery, course_list
+from views.trainer_common import course_gallery, course_list, gallery_table, who
 from views.trainer_compare import compare
 from views.trainer_export import export
 
@@ -61,21 +61,19 @@ with gallery_tab:
     st.subheader(tr("trainer.gallery", n=len(entries)))
     if not entries:
         st.info(tr("trainer.no_participants"))
-    for entry in entries:
-        with st.container(border=True):
-            who, progress, act = st.columns([3, 4, 1], vertical_alignment="center")
-            who.markdown(f"**{plain(entry.participant)}**")
-            who.caption(tr("trainer.segments", n=entry.segments))
-            progress.progress(entry.progress, text=percent(entry.progress, code))
-            progress.caption(
-                " · ".join(
-                    f"{tr(f'question.short.{q.value}')}: {entry.answered[q]}/{entry.segments}"
-                    for q in GuidingQuestion
-                )
-            )
-            if act.button(tr("trainer.open"), key=f"open-{entry.workshop_id}"):
-                open_workshop(entry.workshop_id)
-                st.switch_page("views/board.py")
+    else:
+        st.markdown(gallery_table(entries, code))
+        left, right = st.columns([4, 1], vertical_alignment="bottom")
+        people = who(entries)
+        chosen_one = left.selectbox(
+            tr("trainer.open_which"),
+            list(people),
+            format_func=people.__getitem__,
+            key="gallery_open",
+        )
+        if right.button(tr("trainer.open"), width="stretch"):
+            open_workshop(chosen_one)
+            st.switch_page("views/board.py")
 
 with compare_tab:
     compare(entries, code)

@@ -5,9 +5,11 @@ import streamlit as st
 
 from canvas.domain import WorkshopSnapshot
 from canvas.domain.course import Course, GalleryEntry
+from canvas.domain.vocabulary import GuidingQuestion, Language
+from canvas.i18n import percent
 from canvas.store import courses
 from canvas.store.db import reading
-from views.common import engine, latest, revision_board
+from views.common import engine, latest, plain, revision_board, tr
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -41,3 +43,36 @@ def participant_snapshot(workshop: int) -> WorkshopSnapshot:
 def who(entries: list[GalleryEntry]) -> dict[int, str]:
     """Each workshop's participant name, by workshop id, in the gallery's order."""
     return {entry.workshop_id: entry.participant or entry.title for entry in entries}
+
+
+BAR = 10  # cells of the text progress bar in the gallery table
+
+
+def gallery_table(entries: list[GalleryEntry], code: Language) -> str:
+    """The whole room as one markdown table: a row per participant with their progress.
+
+    One element instead of a card of eight per participant keeps the page's rerun within
+    budget for a room of 30 (and readable for 200).
+    """
+    questions = [tr(f"question.short.{q.value}") for q in GuidingQuestion]
+    head = [
+        tr("trainer.table.participant"),
+        tr("trainer.table.segments"),
+        tr("trainer.table.progress"),
+        *questions,
+        tr("trainer.table.comments"),
+    ]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * 2 + "---|" + "--:|" * 5]
+    for entry in entries:
+        filled = round(entry.progress * BAR)
+        bar = "▰" * filled + "▱" * (BAR - filled)
+        answered = [f"{entry.answered[q]}/{entry.segments}" for q in GuidingQuestion]
+        cells = [
+            f"**{plain(entry.participant or entry.title)}**",
+            str(entry.segments),
+            f"{bar} {percent(entry.progress, code)}",
+            *answered,
+            str(entry.comments),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -234,7 +234,37 @@ def test_an_unchanged_gallery_rerun_sends_no_sql_and_a_participants_save_shows_n
         assert sent  # the gallery was read again
     finally:
         event.remove(engine(), "before_cursor_execute", count)
-    captions = [c.value for c in at.caption]
     # Anna now has two segments, Boris still one
-    assert captions.count(say(lang, "trainer.segments", n=2)) == 1
-    assert captions.count(say(lang, "trainer.segments", n=1)) == 1
+    assert {row[0]: row[1] for row in _gallery_rows(at)} == {"Anna": "2", "Boris": "1"}
+
+
+def _gallery_rows(at: AppTest) -> list[list[str]]:
+    """The gallery table's rows, cell by cell, as the page wrote them (names unescaped)."""
+    [table] = [m.value for m in at.markdown if m.value.startswith("| ")]
+    rows = table.splitlines()[2:]
+    return [[seen(c.strip()).strip("*") for c in row.strip("|").split(" | ")] for row in rows]
+
+
+def test_the_gallery_shows_each_participants_progress_question_by_question(
+    room, lang, monkeypatch
+):
+    at = _trainer(lang, monkeypatch)
+    # one segment each, no relationship answered yet: 0 of 1 for every question, 0 %
+    zero = "▱" * 10 + " " + ("0%" if lang == "en" else "0\u00a0%")
+    assert _gallery_rows(at) == [
+        ["Anna", "1", zero, "0/1", "0/1", "0/1", "0/1", "0"],
+        ["Boris", "1", zero, "0/1", "0/1", "0/1", "0/1", "0"],
+    ]
+    header = next(m.value for m in at.markdown if m.value.startswith("| ")).splitlines()[0]
+    assert say(lang, "trainer.table.participant") in header
+    assert say(lang, "question.short.expected") in header
+
+
+def test_the_trainer_opens_a_participants_canvas_from_the_gallery(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    boris = room["people"]["Boris"][0].id
+    widget(at.selectbox, say(lang, "trainer.open_which")).set_value(boris)
+    widget(at.button, say(lang, "trainer.open")).click().run()
+    assert_ok(at)
+    assert titles(at) == [say(lang, "page.canvas")]
+    assert "Boris" in [seen(m.value).strip("*") for m in at.sidebar.markdown]
