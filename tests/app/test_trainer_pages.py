@@ -245,9 +245,7 @@ def _gallery_rows(at: AppTest) -> list[list[str]]:
     return [[seen(c.strip()).strip("*") for c in row.strip("|").split(" | ")] for row in rows]
 
 
-def test_the_gallery_shows_each_participants_progress_question_by_question(
-    room, lang, monkeypatch
-):
+def test_the_gallery_shows_each_participants_progress_question_by_question(room, lang, monkeypatch):
     at = _trainer(lang, monkeypatch)
     # one segment each, no relationship answered yet: 0 of 1 for every question, 0 %
     zero = "▱" * 10 + " " + ("0%" if lang == "en" else "0\u00a0%")
