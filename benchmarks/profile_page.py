@@ -36,6 +36,7 @@ def main(page: str) -> None:
         at.session_state["trainer"] = True
         at.query_params["lang"] = "en"
         at.run()
+        at.switch_page("views/trainer.py").run()
     else:
         at.query_params.update({"w": str(workshop.id), "lang": "en"})
         at.run()

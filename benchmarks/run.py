@@ -48,7 +48,10 @@ def measure_trainer_page(engine, measure) -> dict:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.query_params["lang"] = "en"
         at.session_state["trainer"] = True
+        at.run()
+        at.switch_page("views/trainer.py")  # explicitly: a fresh AppTest may land elsewhere
         median_ms, first, warm = measure(at)
+        assert [t.value for t in at.title] == ["Course gallery"], at.title
     finally:
         del os.environ["TRAINER_PASSWORD"]
     return {
