@@ -7,6 +7,7 @@ promoters and to the detractors and 3 to n, then use the variance of the differe
 the two proportions. Under 30 answers the interval is wide, and the app says so.
 """
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -24,8 +25,20 @@ FEW_ANSWERS = 30
 MAX_COUNT = 1_000_000_000  # answers in one typed-in count: far beyond any survey
 ANSWER_MAX = 2000  # characters in "why" and "what would make it a 10"
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _answer_text(value: object) -> object:
+    # A customer's words are kept, but control characters become spaces, as the survey
+    # file importer does: they break exports and PostgreSQL refuses NUL in text. Anything
+    # but text goes on to pydantic's own "must be text" refusal.
+    return _CONTROL_CHARS.sub(" ", value).strip() if isinstance(value, str) else value
+
+
 # The length limit before the trimming validator keeps pydantic's "string too long" error.
-AnswerText = Annotated[str, Field(max_length=ANSWER_MAX), BeforeValidator(str.strip)]
+AnswerText = Annotated[
+    str, Field(max_length=ANSWER_MAX, strict=True), BeforeValidator(_answer_text)
+]
 # Published NPS figures the course quotes as reference lines.
 BENCHMARKS: dict[str, int] = {"Apple": 73, "USAA": 87}
 

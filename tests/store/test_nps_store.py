@@ -234,3 +234,13 @@ def test_typed_counts_report_the_version_to_save_with(engine, shop):
     survey = _survey(engine, workshop)
     assert survey.typed_version(cafes) == 1
     assert survey.typed_version(None) == 0
+
+
+def test_a_typed_answer_holding_a_nul_character_is_saved_with_a_space_instead(engine, shop):
+    # PostgreSQL refuses NUL in text: the NPS form's save used to fail in the driver
+    workshop, _ = shop
+    answer = NpsResponseInput(score=9, why="Fast\x00delivery", make_it_ten="\x00Weekends")
+    with transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=[answer])
+    [comment] = _survey(engine, workshop).comments
+    assert (comment.why, comment.make_it_ten) == ("Fast delivery", "Weekends")

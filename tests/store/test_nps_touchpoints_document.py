@@ -201,3 +201,13 @@ def test_a_document_naming_an_unknown_segment_is_refused_and_writes_nothing(
         _import(engine, json.dumps(data).encode(), lang)
     assert refused.value.problems == [t("invalid.unknown_segment", lang)]
     assert _count_workshops(engine) == before
+
+
+def test_an_imported_answer_holding_a_nul_character_is_saved_with_a_space_instead(engine, workshop):
+    # "\u0000" is valid JSON; PostgreSQL refuses NUL in text, so the import used to fail
+    # in the driver half-way through the page's save instead of importing or refusing
+    data = json.loads(_export(engine, workshop))
+    data["nps_answers"][0]["why"] = "Быстро\u0000и вкусно"
+    imported = _import(engine, json.dumps(data).encode())
+    answers = json.loads(_export(engine, imported))["nps_answers"]
+    assert answers[0]["why"] == "Быстро и вкусно"

@@ -132,3 +132,12 @@ def test_an_export_is_byte_identical_whatever_the_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_an_nps_answer_whose_why_is_not_text_is_refused_not_a_crash():
+    # the answer texts were trimmed with str.strip: a number raised TypeError through the page
+    document = _demo()
+    document["nps_answers"][0]["why"] = 5
+    assert _refusal(json.dumps(document).encode(), "en") == [
+        "NPS answers › 1 › Why this score: must be text."
+    ]

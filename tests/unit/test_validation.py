@@ -15,6 +15,7 @@ from canvas.domain import (
     SegmentInput,
     WorkshopInput,
 )
+from canvas.domain.nps import NpsResponseInput
 from canvas.i18n import describe_validation, money, number, percent
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -115,6 +116,12 @@ REFUSALS: dict[str, tuple[Callable[[], BaseModel], str, str]] = {
         "Компания: содержит невидимые управляющие символы; удалите их.",
         "Company: contains invisible control characters; remove them.",
     ),
+    # the answer texts were trimmed with str.strip, which raised TypeError on anything else
+    "an NPS answer's why that is not text": (
+        lambda: NpsResponseInput(score=9, why=None),
+        "Почему такая оценка: должно быть текстом.",
+        "Why this score: must be text.",
+    ),
     "three decimals of money": (
         lambda: SegmentInput(name="Студенты", revenue_per_customer="10.005"),
         "Годовая выручка на клиента: может иметь не больше 2 знаков после запятой.",
@@ -190,6 +197,13 @@ def test_html_is_kept_as_typed() -> None:
     assert segment.description == script
     assert note.text == "<i><script>alert(1)</script></i>"
     assert answer.integration == {IntegrationBlock.CHANNELS: script}
+
+
+def test_control_characters_in_an_nps_answer_become_spaces_as_in_a_survey_file() -> None:
+    # PostgreSQL refuses NUL in text: a typed or imported answer holding one failed the save
+    answer = NpsResponseInput(score=9, why=" Вкусно\x00и\x0bбыстро ", make_it_ten="ещё\x1fкофе")
+
+    assert (answer.why, answer.make_it_ten) == ("Вкусно и быстро", "ещё кофе")
 
 
 def test_newlines_and_tabs_are_allowed_in_free_text() -> None:
