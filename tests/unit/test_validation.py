@@ -116,6 +116,12 @@ REFUSALS: dict[str, tuple[Callable[[], BaseModel], str, str]] = {
         "Компания: содержит невидимые управляющие символы; удалите их.",
         "Company: contains invisible control characters; remove them.",
     ),
+    # bytes became text only after the trimming, so "  " passed as a name
+    "bytes as a name": (
+        lambda: SegmentInput(name=b"  "),
+        "Название: должно быть текстом.",
+        "Name: must be text.",
+    ),
     # the answer texts were trimmed with str.strip, which raised TypeError on anything else
     "an NPS answer's why that is not text": (
         lambda: NpsResponseInput(score=9, why=None),
