@@ -116,6 +116,18 @@ REFUSALS: dict[str, tuple[Callable[[], BaseModel], str, str]] = {
         "Компания: содержит невидимые управляющие символы; удалите их.",
         "Company: contains invisible control characters; remove them.",
     ),
+    # pydantic spells a Decimal bound "Decimal('1000000000000')"; readers see a number
+    "revenue over 10**12": (
+        lambda: SegmentInput(name="Студенты", revenue_per_customer=10**13),
+        f"Годовая выручка на клиента: должно быть не больше 1{NBSP}000{NBSP}000{NBSP}000{NBSP}000.",
+        "Yearly revenue per customer: must be at most 1,000,000,000,000.",
+    ),
+    # the key of a tie is at fault: the field is named, not pydantic's "[key]" marker
+    "a tie to a block that is not one": (
+        lambda: RelationshipInput(integration={"pricing": "Скидки"}),
+        "Связь с другими блоками: не из списка допустимых значений.",
+        "Ties to other blocks: is not one of the allowed values.",
+    ),
     # bytes became text only after the trimming, so "  " passed as a name
     "bytes as a name": (
         lambda: SegmentInput(name=b"  "),
