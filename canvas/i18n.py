@@ -6,6 +6,7 @@ Validation errors from pydantic and the workshop's own refusals become sentences
 """
 
 import json
+import re
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -83,27 +84,44 @@ def percent(share: float | Decimal, lang: Language | str, digits: int = 0) -> st
     return format_percent(share, format=fmt, locale=LOCALES[lang])
 
 
+KEY_SHOWN = 40  # characters of an unknown key a message quotes
+
+
+def _quoted(name: str) -> str:
+    """A key from the user's file as a message can show it: short, quoted, displayable."""
+    shown = name.encode("utf-8", "replace").decode("utf-8")  # no lone surrogates
+    return "«" + (shown if len(shown) <= KEY_SHOWN else shown[: KEY_SHOWN - 1] + "…") + "»"
+
+
+def _path_part(part: int | str, lang: Language) -> str | None:
+    if isinstance(part, int):
+        return str(part + 1)
+    if part == "[key]":  # pydantic's mark for "the key itself": the reason says what is wrong
+        return None
+    return t(f"field.{part}", lang) if f"field.{part}" in strings(lang) else _quoted(part)
+
+
 def _field_label(loc: tuple[int | str, ...], lang: Language, with_path: bool) -> str:
-    named = [part for part in loc if isinstance(part, str)]
-    if not named:
-        return ""
-    if not with_path:
-        return t(f"field.{named[-1]}", lang)
-    # A path a person can follow: "Segments › 4 › Name" (positions count from 1).
-    parts = [
-        str(part + 1)
-        if isinstance(part, int)
-        else t(f"field.{part}", lang)
-        if f"field.{part}" in strings(lang)
-        else part
-        for part in loc
-    ]
-    return " › ".join(parts)
+    if with_path:
+        # A path a person can follow: "Segments › 4 › Name" (positions count from 1).
+        return " › ".join(p for p in (_path_part(part, lang) for part in loc) if p is not None)
+    named = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    known = [part for part in named if f"field.{part}" in strings(lang)]
+    if known:
+        return t(f"field.{known[-1]}", lang)
+    # A key the model does not know, such as an unexpected field: quoted as given.
+    return _quoted(named[-1]) if named else ""
+
+
+# pydantic hands a Decimal bound over as its repr: "Decimal('1000000000000')".
+_DECIMAL_REPR = re.compile(r"Decimal\('(-?\d+(?:\.\d+)?)'\)")
 
 
 def _format_ctx(ctx: dict[str, Any], lang: Language) -> dict[str, str]:
     shown: dict[str, str] = {}
     for key, value in ctx.items():
+        if isinstance(value, str) and (spelled := _DECIMAL_REPR.fullmatch(value)):
+            value = Decimal(spelled[1])
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             shown[key] = str(value)
         else:

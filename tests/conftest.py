@@ -18,6 +18,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 
@@ -25,6 +26,13 @@ from canvas.store.db import make_engine
 from canvas.store.migrate import upgrade
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
+
+# In CI the property tests try the same examples on every run, so a build nobody changed
+# cannot fail on an example it never met before; locally each run explores new ones (and
+# replays the failures it remembers in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 
 @dataclass(frozen=True)

@@ -108,10 +108,11 @@ def _to_decimal(value: Any) -> Any:
 
 # The length limit comes before the trimming validator on purpose: that way pydantic keeps it
 # a string constraint (error ``string_too_long``, "at most N characters") and still trims
-# first; after a validator it becomes a generic ``too_long`` ("too many items").
+# first; after a validator it becomes a generic ``too_long`` ("too many items"). Text is
+# strict: bytes would only become text after the trimming, so "  " could pass as a name.
 Name = Annotated[
     str,
-    Field(max_length=NAME_MAX),
+    Field(max_length=NAME_MAX, strict=True),
     BeforeValidator(_strip),
     AfterValidator(_not_blank),
     AfterValidator(_no_control_chars),
@@ -121,7 +122,7 @@ Name = Annotated[
 
 OptionalName = Annotated[
     str,
-    Field(max_length=NAME_MAX),
+    Field(max_length=NAME_MAX, strict=True),
     BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
     AfterValidator(_single_line),
@@ -130,7 +131,7 @@ OptionalName = Annotated[
 
 LongText = Annotated[
     str,
-    Field(max_length=TEXT_MAX),
+    Field(max_length=TEXT_MAX, strict=True),
     BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
 ]
@@ -138,7 +139,7 @@ LongText = Annotated[
 
 NoteText = Annotated[
     str,
-    Field(max_length=NOTE_MAX),
+    Field(max_length=NOTE_MAX, strict=True),
     BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
 ]
@@ -146,7 +147,7 @@ NoteText = Annotated[
 
 AnswerText = Annotated[
     str,
-    Field(max_length=ANSWER_MAX),
+    Field(max_length=ANSWER_MAX, strict=True),
     BeforeValidator(_strip),
     AfterValidator(_no_control_chars),
 ]
@@ -177,7 +178,7 @@ CurrencyCode = Annotated[str, BeforeValidator(_strip), Field(pattern=r"^[A-Z]{3}
 
 StickyNote = Annotated[
     str,
-    Field(max_length=NOTE_MAX),
+    Field(max_length=NOTE_MAX, strict=True),
     BeforeValidator(_strip),
     AfterValidator(_not_blank),
     AfterValidator(_no_control_chars),

@@ -35,10 +35,16 @@ from canvas.i18n import number, t
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
+# A survey export has a column per question. Thousands of separators on a line are no
+# table: 100 KB of commas took 40 s and 900 MB to read as 100,000 columns.
+MAX_COLUMNS = 1_000
 TEXT_MAX = ANSWER_MAX  # the "why" and "what would make it a 10" answers
 SEGMENT_MAX = NAME_MAX
 SEPARATORS = (",", ";", "\t")
 SAMPLE_CHARS = 32_768  # how much of the file the separator is guessed from
+# How much of that csv.Sniffer reads: its quote guess takes time growing with the square of
+# the sample, and 32 KB of ',"' kept the server busy for 15 seconds.
+SNIFF_CHARS = 4096
 PREVIEW_CHARS = 60  # how much of a bad value a message quotes
 
 # Zip (.xlsx, .ods) and OLE (.xls) containers: workbooks, not text.
@@ -194,15 +200,21 @@ def _detect_separator(text: str) -> str:
     semicolons; counting prefers the separator giving the header more columns that every
     row repeats.
     """
-    cut = text.rfind("\n", 0, SAMPLE_CHARS)
-    sample = text[: cut if cut > 0 else SAMPLE_CHARS]
+    sample = _lines_up_to(text, SAMPLE_CHARS)
     fits = {separator: _fit(sample, separator) for separator in SEPARATORS}
     best = max(SEPARATORS, key=fits.__getitem__)
     try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters="".join(SEPARATORS)).delimiter
+        sniffer = csv.Sniffer()
+        sniffed = sniffer.sniff(_lines_up_to(sample, SNIFF_CHARS), "".join(SEPARATORS)).delimiter
     except csv.Error:
         return best
     return sniffed if fits.get(sniffed) == fits[best] else best
+
+
+def _lines_up_to(text: str, limit: int) -> str:
+    """The whole lines within the first ``limit`` characters (the start of one long line)."""
+    cut = text.rfind("\n", 0, limit)
+    return text[: cut if cut > 0 else limit]
 
 
 def _fit(sample: str, separator: str) -> tuple[bool, float, int]:
@@ -226,6 +238,12 @@ def _read_cells(text: str, separator: str, lang: Language) -> pd.DataFrame:
     # more values than the header is read in full and reported instead of failing the file.
     width = max(map(methodcaller("count", separator), text.split("\n"))) + 1
     for _ in range(3):
+        if width > MAX_COLUMNS:
+            limit = number(MAX_COLUMNS, lang)
+            columns = number(width, lang)
+            raise SurveyFileRefused(
+                [t("nps_import.too_many_columns", lang, columns=columns, limit=limit)]
+            )
         try:
             cells = _cells(text, separator, width)
             break
@@ -277,12 +295,18 @@ def _header_names(cells: list[str], lang: Language) -> list[str]:
     if looks_like_data := next((n for n in names if _LOOKS_LIKE_DATA.fullmatch(n)), None):
         raise SurveyFileRefused([t("nps_import.no_header", lang, value=looks_like_data)])
     unique: list[str] = []
+    # A set and the last copy number per name: thousands of equal names in a broken header
+    # took minutes when each new copy searched the list from "(2)" up.
+    taken: set[str] = set()
+    copies: dict[str, int] = {}
     for position, name in enumerate(names, start=1):
         name = name or t("nps_import.unnamed_column", lang, n=position)
-        candidate, copy = name, 1
-        while candidate in unique:
+        candidate, copy = name, copies.get(name, 1)
+        while candidate in taken:
             copy += 1
             candidate = f"{name} ({copy})"
+        copies[name] = copy
+        taken.add(candidate)
         unique.append(candidate)
     return unique
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 
 from canvas.domain import NotFound, SegmentInput, StaleEdit, WorkshopInput
 from canvas.domain.nps import NpsCategory, NpsCounts, NpsResponseInput
@@ -234,3 +235,11 @@ def test_typed_counts_report_the_version_to_save_with(engine, shop):
     survey = _survey(engine, workshop)
     assert survey.typed_version(cafes) == 1
     assert survey.typed_version(None) == 0
+
+
+def test_a_survey_answer_that_a_nul_would_break_is_refused_before_the_database(engine, shop):
+    # PostgreSQL refuses NUL in text: the answer is refused by its model, nothing is stored
+    workshop, _ = shop
+    with pytest.raises(ValidationError):
+        NpsResponseInput(score=9, why="Fast\x00delivery")
+    assert _survey(engine, workshop).comments == []

@@ -201,3 +201,16 @@ def test_a_document_naming_an_unknown_segment_is_refused_and_writes_nothing(
         _import(engine, json.dumps(data).encode(), lang)
     assert refused.value.problems == [t("invalid.unknown_segment", lang)]
     assert _count_workshops(engine) == before
+
+
+def test_an_imported_answer_holding_a_nul_character_is_refused_and_nothing_imported(
+    engine, workshop
+):
+    # "\u0000" is valid JSON; PostgreSQL refuses NUL in text, so the import used to fail
+    # in the driver half-way through the page's save instead of refusing
+    data = json.loads(_export(engine, workshop))
+    data["nps_answers"][0]["why"] = "Быстро\u0000и вкусно"
+    before = _count_workshops(engine)
+    with pytest.raises(ImportRefused):
+        _import(engine, json.dumps(data).encode())
+    assert _count_workshops(engine) == before

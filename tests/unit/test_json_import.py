@@ -83,9 +83,14 @@ def test_a_file_over_five_megabytes_is_refused_before_it_is_read():
             lambda d: d["segments"][0].update(retention_rate=140),
             "Segments › 1 › Yearly retention rate, %: must be at most 100.",
         ),
-        (lambda d: d.update(surprise=True), "surprise: is not a known field."),
+        (lambda d: d.update(surprise=True), "«surprise»: is not a known field."),
         (lambda d: d["workshop"].pop("title"), "Workshop › Title: is required."),
         (lambda d: d["segments"][0].update(name="  "), "Segments › 1 › Name: must not be empty."),
+        (
+            lambda d: d["segments"][0]["relationships"][0]["integration"].update(pricing="x"),
+            "Segments › 1 › Relationships › 1 › Ties to other blocks › «pricing»: "
+            "is not one of the allowed values.",
+        ),
     ],
 )
 def test_each_bad_field_is_named_by_its_path(change, expected):
@@ -132,3 +137,29 @@ def test_an_export_is_byte_identical_whatever_the_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_a_key_of_damaged_text_is_named_in_a_sentence_a_page_can_show():
+    # "\\ud800" is valid JSON but no character: the refusal said only "is not valid."
+    raw = b'{"schema_version": 3, "workshop": {"title": "A"}, "\\ud800": 1}'
+    assert _refusal(raw, "en") == ["holds damaged text: characters that are not valid Unicode."]
+    assert _refusal(raw, "ru") == ["содержит повреждённый текст: символы, которых нет в Юникоде."]
+
+
+def test_an_unknown_key_is_quoted_and_shortened():
+    document = _demo()
+    document["segments"][0]["x" * 50] = 1
+    document[""] = 2
+    assert _refusal(json.dumps(document).encode(), "ru") == [
+        "Сегменты › 1 › «" + "x" * 39 + "…»: неизвестное поле.",
+        "«»: неизвестное поле.",
+    ]
+
+
+def test_an_nps_answer_whose_why_is_not_text_is_refused_not_a_crash():
+    # the answer texts were trimmed with str.strip: a number raised TypeError through the page
+    document = _demo()
+    document["nps_answers"][0]["why"] = 5
+    assert _refusal(json.dumps(document).encode(), "en") == [
+        "NPS answers › 1 › Why this score: must be text."
+    ]

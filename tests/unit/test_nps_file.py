@@ -5,6 +5,7 @@ tool or a spreadsheet would have saved it, and reads it back as an upload would.
 Line numbers count the header as line 1, as a text editor shows the file.
 """
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -369,6 +370,47 @@ def test_a_file_over_200000_responses_is_refused():
     assert _refusal(raw, "ru") == [
         "В файле ответов: 200\u00a0001, а допустимо не больше 200\u00a0000."
     ]
+
+
+# --- Files built to be slow ---------------------------------------------------------------
+
+
+def test_a_line_of_thousands_of_separators_is_refused_before_pandas_reads_it():
+    # 100 KB of commas took 40 s and 900 MB as 100,001 columns; it holds no survey
+    raw = b"Score" + b"," * 100_000 + b"\n9\n"
+    assert _refusal(raw) == [
+        "The file has 100,001 columns; the limit is 1,000. A survey export has a column "
+        "per question: check that this is the table of responses."
+    ]
+    assert _refusal(raw, "ru") == [
+        "В файле столбцов: 100\u00a0001, а допустимо не больше 1\u00a0000. В выгрузке опроса "
+        "по столбцу на каждый вопрос: проверьте, что это таблица ответов."
+    ]
+
+
+def test_a_thousand_columns_of_one_name_are_named_apart_at_once():
+    # each repeated name used to search the whole list from "(2)" up: minutes for 16,000
+    raw = ("Score" + ",Q" * 999 + "\n9" + ",x" * 999 + "\n").encode()
+    headers = read_table(raw, "en").headers
+    assert headers[:3] == ["Score", "Q", "Q (2)"]
+    assert headers[-1] == "Q (999)"
+    assert len(set(headers)) == 1000
+
+
+def test_the_separator_guess_reads_at_most_4_kb_with_the_sniffer(monkeypatch):
+    # csv.Sniffer's quote guess grows with the square of its sample: 32 KB of ',"' took 15 s
+    sniffed: list[int] = []
+    sniff = csv.Sniffer.sniff
+
+    def measured(self, sample, delimiters=None):
+        sniffed.append(len(sample))
+        return sniff(self, sample, delimiters)
+
+    monkeypatch.setattr(csv.Sniffer, "sniff", measured)
+    rows = "".join(f'{i % 11};"Долго, но вкусно"\n' for i in range(2000))
+    table = read_table(("Оценка;Почему\n" + rows).encode(), "ru")
+    assert (table.separator, len(table.frame)) == (";", 2000)
+    assert sniffed and max(sniffed) <= 4096
 
 
 # --- A big survey ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from canvas.domain import (
     SegmentInput,
     WorkshopInput,
 )
+from canvas.domain.nps import NpsResponseInput
 from canvas.i18n import describe_validation, money, number, percent
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -115,6 +116,30 @@ REFUSALS: dict[str, tuple[Callable[[], BaseModel], str, str]] = {
         "Компания: содержит невидимые управляющие символы; удалите их.",
         "Company: contains invisible control characters; remove them.",
     ),
+    # pydantic spells a Decimal bound "Decimal('1000000000000')"; readers see a number
+    "revenue over 10**12": (
+        lambda: SegmentInput(name="Студенты", revenue_per_customer=10**13),
+        f"Годовая выручка на клиента: должно быть не больше 1{NBSP}000{NBSP}000{NBSP}000{NBSP}000.",
+        "Yearly revenue per customer: must be at most 1,000,000,000,000.",
+    ),
+    # the key of a tie is at fault: the field is named, not pydantic's "[key]" marker
+    "a tie to a block that is not one": (
+        lambda: RelationshipInput(integration={"pricing": "Скидки"}),
+        "Связь с другими блоками: не из списка допустимых значений.",
+        "Ties to other blocks: is not one of the allowed values.",
+    ),
+    # bytes became text only after the trimming, so "  " passed as a name
+    "bytes as a name": (
+        lambda: SegmentInput(name=b"  "),
+        "Название: должно быть текстом.",
+        "Name: must be text.",
+    ),
+    # the answer texts were trimmed with str.strip, which raised TypeError on anything else
+    "an NPS answer's why that is not text": (
+        lambda: NpsResponseInput(score=9, why=None),
+        "Почему такая оценка: должно быть текстом.",
+        "Why this score: must be text.",
+    ),
     "three decimals of money": (
         lambda: SegmentInput(name="Студенты", revenue_per_customer="10.005"),
         "Годовая выручка на клиента: может иметь не больше 2 знаков после запятой.",
@@ -190,6 +215,14 @@ def test_html_is_kept_as_typed() -> None:
     assert segment.description == script
     assert note.text == "<i><script>alert(1)</script></i>"
     assert answer.integration == {IntegrationBlock.CHANNELS: script}
+
+
+def test_control_characters_in_a_typed_nps_answer_are_refused_like_in_every_other_text() -> None:
+    # PostgreSQL refuses NUL in text: a typed answer holding one used to fail in the driver
+    for text in (" Вкусно\x00и быстро ", "ещё\x1fкофе"):
+        with pytest.raises(ValidationError) as refused:
+            NpsResponseInput(score=9, why=text)
+        assert [e["type"] for e in refused.value.errors()] == ["control_chars"]
 
 
 def test_newlines_and_tabs_are_allowed_in_free_text() -> None:
