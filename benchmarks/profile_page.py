@@ -32,7 +32,10 @@ def main(page: str) -> None:
         from benchmarks.run import TRAINER_COURSE
 
         build_course(engine(), TRAINER_COURSE)
+        from views.access import deployment
+
         os.environ["TRAINER_PASSWORD"] = "profile only"
+        deployment.clear()  # the process reads its mode once
         at.session_state["trainer"] = True
         at.query_params["lang"] = "en"
         at.run()

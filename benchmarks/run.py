@@ -41,9 +41,11 @@ def measure_trainer_page(engine, measure) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.gallery_bench import build_course
+    from views.access import deployment
 
     build_course(engine, TRAINER_COURSE)
     os.environ["TRAINER_PASSWORD"] = "benchmark only"  # course mode for this page
+    deployment.clear()  # the process reads its mode once; read it again
     try:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.query_params["lang"] = "en"
@@ -54,6 +56,7 @@ def measure_trainer_page(engine, measure) -> dict:
         assert [t.value for t in at.title] == ["Course gallery"], at.title
     finally:
         del os.environ["TRAINER_PASSWORD"]
+        deployment.clear()
     return {
         "page": "trainer",
         "median_rerun_ms": round(median_ms, 1),
