@@ -32,7 +32,7 @@ from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade
 from canvas.store.revisions import RevisionBoard, start_listener
 from canvas.store.writes import TOUCHED
-from views.access import TOKEN_PARAM, allowed, participant, visitor_token
+from views.access import TOKEN_PARAM, allowed, course_mode, participant, visitor_token
 
 WORKSHOP_PARAM = "w"
 LANG_PARAM = "lang"
@@ -249,14 +249,18 @@ def _nonce() -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _workshops(nonce: str) -> list[Workshop]:
+def _workshops(nonce: str, in_courses: bool) -> list[Workshop]:
     with reading(engine()) as session:
-        return repository.list_workshops(session)
+        return repository.list_workshops(session, in_courses=in_courses)
 
 
 def workshops() -> list[Workshop]:
-    """All workshops, re-read only after this session changed something."""
-    return _workshops(_nonce())
+    """The workshops to list, re-read only after this session changed something.
+
+    In course mode the trainer's list leaves out the participants' workshops: the course
+    gallery shows those, and a room of 200 would bury the trainer's own examples.
+    """
+    return _workshops(_nonce(), not course_mode())
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

@@ -8,6 +8,7 @@ from canvas.domain import Language, WorkshopInput
 from canvas.domain.workshop import DEFAULT_CURRENCY
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.store import repository
+from views.access import course_mode
 from views.common import (
     form_key,
     lang,
@@ -68,6 +69,8 @@ import_panel()
 
 st.divider()
 st.subheader(tr("workshops.list"))
+if course_mode():
+    st.caption(tr("workshops.course_note"))
 every = workshops()
 if not every:
     st.info(tr("workshops.none"))

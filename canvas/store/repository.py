@@ -171,11 +171,12 @@ def _flush_unique(session: Session, name: str) -> None:
 # ---------------------------------------------------------------- workshops
 
 
-def list_workshops(session: Session) -> list[Workshop]:
-    """All workshops, the most recently changed first."""
-    rows = session.execute(
-        select(WorkshopRow).order_by(col(WorkshopRow.updated_at).desc(), col(WorkshopRow.id))
-    ).scalars()
+def list_workshops(session: Session, *, in_courses: bool = True) -> list[Workshop]:
+    """All workshops (or those outside every course), the most recently changed first."""
+    query = select(WorkshopRow).order_by(col(WorkshopRow.updated_at).desc(), col(WorkshopRow.id))
+    if not in_courses:
+        query = query.where(col(WorkshopRow.course_id).is_(None))
+    rows = session.execute(query).scalars()
     return [_workshop(row) for row in rows]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from canvas.domain import SegmentInput
+from canvas.domain import SegmentInput, WorkshopInput
 from canvas.domain.course import CourseInput, JoinRequest
 from canvas.store import comments, courses, repository
 from canvas.store.db import make_engine, reading, transaction
@@ -266,3 +266,21 @@ def test_the_trainer_opens_a_participants_canvas_from_the_gallery(room, lang, mo
     assert_ok(at)
     assert titles(at) == [say(lang, "page.canvas")]
     assert "Boris" in [seen(m.value).strip("*") for m in at.sidebar.markdown]
+
+
+def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(
+    room, lang, monkeypatch
+):
+    engine = make_engine(room["db"])
+    try:
+        with transaction(engine) as session:
+            repository.create_workshop(session, data=WorkshopInput(title="Trainer's example"))
+    finally:
+        engine.dispose()
+    at = _trainer(lang, monkeypatch)
+    at.switch_page("views/workshops.py").run()
+    assert_ok(at)
+    listed = [seen(m.value) for m in at.markdown]
+    assert any("Trainer's example" in line for line in listed)
+    assert not any("Anna" in line or "Boris" in line for line in listed)
+    assert say(lang, "workshops.course_note") in [c.value for c in at.caption]
