@@ -268,9 +268,7 @@ def test_the_trainer_opens_a_participants_canvas_from_the_gallery(room, lang, mo
     assert "Boris" in [seen(m.value).strip("*") for m in at.sidebar.markdown]
 
 
-def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(
-    room, lang, monkeypatch
-):
+def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(room, lang, monkeypatch):
     engine = make_engine(room["db"])
     try:
         with transaction(engine) as session:
