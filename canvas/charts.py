@@ -18,8 +18,22 @@ from canvas.i18n import money, number, percent, t
 FONT = "Inter, 'PT Sans', 'DejaVu Sans', Arial, sans-serif"
 
 
-def _esc(text: str) -> str:
+def plotly_text(text: str) -> str:
+    """User text for a Plotly label or hover: Plotly renders some HTML tags, so escape it."""
     return html.escape(text, quote=False)
+
+
+def centre_note(figure: go.Figure, text: str) -> None:
+    """A grey note in the middle of an empty chart (no answers yet, no dates, …)."""
+    figure.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        font={"size": 14, "color": "#666"},
+    )
 
 
 def _short(text: str, width: int) -> str:
@@ -46,7 +60,7 @@ def _segment_bars(
     return go.Figure(
         go.Bar(
             x=values,
-            y=[_esc(_short(f.name, 28)) for f in figures],
+            y=[plotly_text(_short(f.name, 28)) for f in figures],
             orientation="h",
             marker={"color": [f.colour for f in figures]},
             text=labels,
@@ -60,7 +74,7 @@ def gap_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     """Segments × types: expected minus established; red under-served, blue over-served."""
     cat = catalogue()
     kinds = list(RelationshipType)
-    names = [_esc(_short(v.segment.name, 28)) for v in snapshot.segments]
+    names = [plotly_text(_short(v.segment.name, 28)) for v in snapshot.segments]
     z, labels, hover = [], [], []
     for view in snapshot.segments:
         row_z, row_text, row_hover = [], [], []
@@ -72,7 +86,7 @@ def gap_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
                 t(
                     "chart.gap.hover",
                     lang,
-                    segment=_esc(view.segment.name),
+                    segment=plotly_text(view.segment.name),
                     type=cat.type(kind).name(lang),
                     expected=answer.expected,
                     established=answer.established,
@@ -104,7 +118,7 @@ def spectrum_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figur
     """Each segment on the personal-to-automated line: where it expects to be, where it is."""
     figures = workshop_figures(snapshot)
     figure = go.Figure()
-    names = [_esc(_short(f.name, 28)) for f in figures]
+    names = [plotly_text(_short(f.name, 28)) for f in figures]
     for name, fig in zip(names, figures, strict=True):
         if fig.expected_position is not None and fig.established_position is not None:
             figure.add_trace(
@@ -202,7 +216,7 @@ def _block_text(
     width = max(12, int((box.x1 - box.x0) * CHARS_PER_UNIT[Language(lang)]))
     heading = textwrap.wrap(title, width) or [title]
     budget = max(2, int((box.y1 - box.y0) * LINES_PER_UNIT) - 1 - len(heading))
-    lines = [f"<b>{_esc(line)}</b>" for line in heading]
+    lines = [f"<b>{plotly_text(line)}</b>" for line in heading]
     marked = [(LAYER_MARKER, entry) for entry in layer or []]
     marked += [("■", entry) for entry in entries]
     used = 0
@@ -214,8 +228,8 @@ def _block_text(
             lines.append(t("canvas.board.more", lang, n=len(marked) - index))
             break
         marker = f"<span style='color:{entry.colour}'>{symbol}</span> "
-        lines.append(marker + _esc(wrapped[0]))
-        lines.extend("&nbsp;&nbsp;&nbsp;" + _esc(rest) for rest in wrapped[1:])
+        lines.append(marker + plotly_text(wrapped[0]))
+        lines.extend("&nbsp;&nbsp;&nbsp;" + plotly_text(rest) for rest in wrapped[1:])
         used += len(wrapped)
     return "<br>".join(lines)
 
@@ -270,7 +284,7 @@ def canvas_figure(
             xanchor="right",
             yanchor="top",
             showarrow=False,
-            text=_esc(cat.credit(lang)),
+            text=plotly_text(cat.credit(lang)),
             font={"size": 10, "color": "#666"},
         )
     figure.update_layout(

@@ -3,12 +3,11 @@
 Segment names are typed by users and Plotly renders a little HTML, so they are escaped.
 """
 
-import html
 import textwrap
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT
+from canvas.charts import FONT, centre_note, plotly_text
 from canvas.content.loyalty_check import (
     Scope,
     answered_scopes,
@@ -26,29 +25,13 @@ TRUST_COLOUR = "#D55E00"  # trust and safety: the hardest condition in a crisis
 RATING_AXIS = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "fixedrange": True}
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def _wrapped(text: str, width: int = 16) -> str:
-    return "<br>".join(_esc(line) for line in textwrap.wrap(text, width) or [text])
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width) or [text])
 
 
 def _colour(snapshot: WorkshopSnapshot, scope: Scope) -> str:
     view = snapshot.segment(scope) if scope is not None else None
     return view.segment.colour if view is not None else ALL_COLOUR
-
-
-def _empty_note(figure: go.Figure, lang: Language | str) -> None:
-    figure.add_annotation(
-        text=t("loyalty.chart.empty", lang),
-        xref="paper",
-        yref="paper",
-        x=0.5,
-        y=0.5,
-        showarrow=False,
-        font={"size": 14, "color": "#666"},
-    )
 
 
 def path_chart(snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Scope) -> go.Figure:
@@ -72,19 +55,19 @@ def path_chart(snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Sco
                 x=labels,
                 y=values,
                 mode="lines+markers",
-                name=_esc(scope_name(snapshot, scope, lang)),
+                name=plotly_text(scope_name(snapshot, scope, lang)),
                 line={
                     "color": colour,
                     "width": 4 if chosen else 2,
                     "dash": None if chosen else "dot",
                 },
                 marker={"size": 12 if chosen else 8, "color": colour},
-                customdata=[_esc(name) for name in names],
+                customdata=[plotly_text(name) for name in names],
                 hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
             )
         )
     if not figure.data:
-        _empty_note(figure, lang)
+        centre_note(figure, t("loyalty.chart.empty", lang))
     figure.update_layout(
         title=t("loyalty.chart.path.title", lang),
         xaxis={"categoryorder": "array", "categoryarray": labels, "fixedrange": True},
@@ -107,12 +90,14 @@ def conditions_chart(
     content = loyalty_content()
     names = [content.entry(CheckKind.CONDITION, c).name(lang) for c in Condition]
     labels = [
-        f"<b>{_esc(name)}</b>" if c is Condition.TRUST else _esc(name)
+        f"<b>{plotly_text(name)}</b>" if c is Condition.TRUST else plotly_text(name)
         for c, name in zip(Condition, names, strict=True)
     ]
     values = list(ratings(snapshot, segment_id, CheckKind.CONDITION).values())
     hover = [
-        f"{_esc(name)} · {t('loyalty.chart.trust', lang)}" if c is Condition.TRUST else _esc(name)
+        f"{plotly_text(name)} · {t('loyalty.chart.trust', lang)}"
+        if c is Condition.TRUST
+        else plotly_text(name)
         for c, name in zip(Condition, names, strict=True)
     ]
     figure = go.Figure(
@@ -127,7 +112,7 @@ def conditions_chart(
             textposition="auto",
             customdata=hover,
             hovertemplate="%{customdata}: %{text}<extra></extra>",
-            name=_esc(scope_name(snapshot, segment_id, lang)),
+            name=plotly_text(scope_name(snapshot, segment_id, lang)),
             showlegend=False,
         )
     )
@@ -146,10 +131,10 @@ def conditions_chart(
                 )
             )
     if all(v is None for v in values):
-        _empty_note(figure, lang)
+        centre_note(figure, t("loyalty.chart.empty", lang))
     title = t("loyalty.chart.conditions.title", lang, scope=scope_name(snapshot, segment_id, lang))
     figure.update_layout(
-        title=_esc(title),
+        title=plotly_text(title),
         xaxis={
             **RATING_AXIS,
             "range": [0, 5.5],

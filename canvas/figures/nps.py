@@ -6,14 +6,13 @@ dashed reference lines. Segment names are typed by users and Plotly renders a li
 HTML, so they reach it escaped.
 """
 
-import html
 from dataclasses import dataclass
 from datetime import date
 
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from canvas.charts import FONT
+from canvas.charts import FONT, centre_note, plotly_text
 from canvas.domain import Language, WorkshopSnapshot
 from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts
 from canvas.i18n import LOCALES, number, percent, t
@@ -32,10 +31,6 @@ EVERYONE_COLOUR = "#333333"
 INTERVAL_COLOUR = "#555555"
 BENCHMARK_COLOURS = {"Apple": "#0072B2", "USAA": "#CC79A7"}
 NPS_AXIS = {"range": [-105, 105], "zeroline": True, "fixedrange": True}
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 @dataclass(frozen=True)
@@ -155,22 +150,10 @@ def _benchmarks(figure: go.Figure) -> None:
         figure.add_hline(
             y=value,
             line={"dash": "dash", "color": BENCHMARK_COLOURS.get(name, "#0072B2"), "width": 1.5},
-            annotation_text=f"{_esc(name)} {value}",
+            annotation_text=f"{plotly_text(name)} {value}",
             annotation_position="top left",
             annotation_font={"color": BENCHMARK_COLOURS.get(name, "#0072B2")},
         )
-
-
-def _note(figure: go.Figure, text: str) -> None:
-    figure.add_annotation(
-        text=text,
-        xref="paper",
-        yref="paper",
-        x=0.5,
-        y=0.5,
-        showarrow=False,
-        font={"size": 14, "color": "#666"},
-    )
 
 
 def _layout(figure: go.Figure, title: str, **axes: dict) -> go.Figure:
@@ -193,7 +176,10 @@ def score_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     """
     scopes = scope_scores(snapshot, lang)
     scores = [scope.counts.score() or 0.0 for scope in scopes]
-    labels = [f"<b>{_esc(s.name)}</b>" if s.segment_id is None else _esc(s.name) for s in scopes]
+    labels = [
+        f"<b>{plotly_text(s.name)}</b>" if s.segment_id is None else plotly_text(s.name)
+        for s in scopes
+    ]
     figure = go.Figure(
         go.Bar(
             x=labels,
@@ -213,7 +199,7 @@ def score_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     figure.add_trace(_interval_trace(labels, [scope.counts for scope in scopes], lang))
     _benchmarks(figure)
     if not scopes:
-        _note(figure, t("nps.chart.no_answers", lang))
+        centre_note(figure, t("nps.chart.no_answers", lang))
     return _layout(
         figure,
         t("nps.chart.scores.title", lang),
@@ -239,7 +225,7 @@ def distribution_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.F
             )
         )
     if not any(totals):
-        _note(figure, t("nps.chart.no_answers", lang))
+        centre_note(figure, t("nps.chart.no_answers", lang))
     return _layout(
         figure,
         t("nps.chart.distribution.title", lang),
@@ -276,7 +262,7 @@ def trend_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     figure.add_trace(_interval_trace(labels, counts, lang))
     _benchmarks(figure)
     if not months:
-        _note(figure, t("nps.chart.no_dates", lang))
+        centre_note(figure, t("nps.chart.no_dates", lang))
     return _layout(
         figure,
         t("nps.chart.trend.title", lang),

@@ -4,12 +4,11 @@ Rated cells take the colour of their rating (1–5), empty ones stay grey, and t
 weakest cells are outlined. What a user wrote only reaches plotly escaped.
 """
 
-import html
 import textwrap
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT
+from canvas.charts import FONT, plotly_text
 from canvas.content.shura import (
     EMPTY_FILL,
     RATING_FILLS,
@@ -25,10 +24,6 @@ from canvas.i18n import t
 WEAK_LINE = "#B2182B"
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def _scale() -> list[list[float | str]]:
     """Five equal bands over 0.5…5.5, one per rating, in the report's colours."""
     scale: list[list[float | str]] = []
@@ -41,7 +36,7 @@ def _practice(text: str, width: int, lines: int) -> str:
     wrapped = textwrap.wrap(text, width, break_long_words=True) or []
     if len(wrapped) > lines:
         wrapped = [*wrapped[: lines - 1], wrapped[lines - 1][: width - 1] + "…"]
-    return "<br>".join(_esc(line) for line in wrapped)
+    return "<br>".join(plotly_text(line) for line in wrapped)
 
 
 def shura_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:

@@ -4,12 +4,11 @@ Touchpoint names are typed by users and Plotly renders a little HTML, so the nam
 on hover are escaped.
 """
 
-import html
 from math import ceil
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT
+from canvas.charts import FONT, plotly_text
 from canvas.content.touchpoints import RATINGS, touchpoint_content
 from canvas.domain import Language, WorkshopSnapshot
 from canvas.domain.touchpoint import TouchpointCategory, rating_counts
@@ -19,10 +18,6 @@ from canvas.i18n import number, t
 # and the number is written in every cell anyway.
 COLOURSCALE = [[0.0, "#FFFFFF"], [1.0, "#0072B2"]]
 NAMES_ON_HOVER = 8  # a cell's touchpoints listed on hover; the rest are counted
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def touchpoint_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
@@ -41,8 +36,10 @@ def touchpoint_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.F
                 for p in snapshot.touchpoints
                 if p.category is category and p.rating is rating
             ]
-            lines = [f"<b>{_esc(category_name)} · {_esc(rating_name)}: {len(names)}</b>"]
-            lines += [_esc(name) for name in names[:NAMES_ON_HOVER]]
+            lines = [
+                f"<b>{plotly_text(category_name)} · {plotly_text(rating_name)}: {len(names)}</b>"
+            ]
+            lines += [plotly_text(name) for name in names[:NAMES_ON_HOVER]]
             if len(names) > NAMES_ON_HOVER:
                 more = number(len(names) - NAMES_ON_HOVER, lang)
                 lines.append(t("touchpoints.chart.more", lang, n=more))

@@ -1,11 +1,10 @@
 """The twelve rules as a radar: one spoke per rule, scored 0–5; unscored rules are gaps."""
 
-import html
 import textwrap
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT
+from canvas.charts import FONT, plotly_text
 from canvas.content.twelve_rules import twelve_rules
 from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.twelve_rules import ClevelandRule
@@ -18,12 +17,8 @@ LABEL_WIDTH = 18  # characters per line of an axis label
 NOTE_WIDTH = 60  # characters of a note shown on hover
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
 def _label(text: str) -> str:
-    return "<br>".join(_esc(line) for line in textwrap.wrap(text, LABEL_WIDTH))
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, LABEL_WIDTH))
 
 
 def rules_radar(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
@@ -38,9 +33,9 @@ def rules_radar(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     answers = [snapshot.frameworks.rule(rule)[0] for rule in rules]
     scores = [answer.score for answer in answers]
     hover = [
-        f"<b>{_esc(content.numbered(rule, lang))}</b><br>"
+        f"<b>{plotly_text(content.numbered(rule, lang))}</b><br>"
         + t("rules.score_of", lang, score=answer.score)
-        + (f"<br>{_esc(textwrap.shorten(answer.note, NOTE_WIDTH))}" if answer.note else "")
+        + (f"<br>{plotly_text(textwrap.shorten(answer.note, NOTE_WIDTH))}" if answer.note else "")
         for rule, answer in zip(rules, answers, strict=True)
     ]
     complete = None not in scores
@@ -68,7 +63,7 @@ def rules_radar(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
             xref="paper",
             yref="paper",
             showarrow=False,
-            text=_esc(t("rules.chart.unscored", lang, rules=", ".join(unscored))),
+            text=plotly_text(t("rules.chart.unscored", lang, rules=", ".join(unscored))),
             font={"size": 12, "color": "#666"},
         )
     figure.update_layout(

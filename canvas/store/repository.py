@@ -210,12 +210,7 @@ def workshop_state(session: Session, *, workshop_id: int) -> WorkshopState:
 
 def workshop_revision(session: Session, *, workshop_id: int) -> int:
     """The workshop's change counter; raises ``NotFound`` if it is gone."""
-    revision = session.execute(
-        select(col(WorkshopRow.revision)).where(col(WorkshopRow.id) == workshop_id)
-    ).scalar_one_or_none()
-    if revision is None:
-        raise NotFound(id=workshop_id)
-    return revision
+    return workshop_state(session, workshop_id=workshop_id).revision
 
 
 def update_workshop(

@@ -1,7 +1,25 @@
-"""The load tests' marker: many concurrent sessions against one PostgreSQL database."""
+"""The load tests' marker and their course: many sessions against one PostgreSQL database."""
 
 import pytest
+
+from canvas.domain.course import CourseInput
+from canvas.store import courses
+from canvas.store.db import make_engine, transaction
+from canvas.store.migrate import upgrade
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "load: many concurrent sessions against one database")
+
+
+@pytest.fixture
+def course(postgres_url: str) -> tuple[str, int, str]:
+    """A migrated PostgreSQL database with one course: (URL, course id, join code)."""
+    engine = make_engine(postgres_url)
+    try:
+        upgrade(engine)
+        with transaction(engine) as session:
+            made = courses.create_course(session, data=CourseInput(title="Room", language="en"))
+    finally:
+        engine.dispose()
+    return postgres_url, made.id, made.join_code

@@ -27,10 +27,9 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import col
 
 from canvas.domain import SegmentInput
-from canvas.domain.course import CourseInput, JoinRequest
+from canvas.domain.course import JoinRequest
 from canvas.store import courses, repository
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 from canvas.store.tables import SegmentRow, WorkshopRow
 
 pytestmark = [pytest.mark.postgres, pytest.mark.load]
@@ -64,19 +63,6 @@ def _session(engine: Engine, participant: int, code: str, start: Barrier) -> tup
                 data=SegmentInput(name=_segment(participant, number)),
             )
     return workshop.id, workshop.access_token
-
-
-@pytest.fixture
-def course(postgres_url: str) -> tuple[str, int, str]:
-    """A migrated PostgreSQL database with one course in it."""
-    engine = make_engine(postgres_url)
-    try:
-        upgrade(engine)
-        with transaction(engine) as session:
-            made = courses.create_course(session, data=CourseInput(title="Load", language="en"))
-    finally:
-        engine.dispose()
-    return postgres_url, made.id, made.join_code
 
 
 def test_fifty_participants_saving_at_once_lose_and_duplicate_nothing(

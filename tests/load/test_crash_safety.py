@@ -93,23 +93,10 @@ def _workshops(url: str) -> list[int]:
         engine.dispose()
 
 
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", id="sqlite"),
-        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
-    ]
-)
-def burst_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'burst.db'}"
-    url: str = request.getfixturevalue("postgres_url")
-    return url
-
-
 def test_a_killed_server_loses_no_confirmed_save_and_leaves_nothing_half_written(
-    burst_database: str, tmp_path: Path
+    database_url: str, tmp_path: Path
 ) -> None:
-    url = burst_database
+    url = database_url
     workshops = _workshops(url)
     with running_app(url, tmp_path / "killed.log") as base, ThreadPoolExecutor(1) as runner:
         future = runner.submit(asyncio.run, _room(base, workshops))

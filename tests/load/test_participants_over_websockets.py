@@ -22,11 +22,8 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from canvas.domain.course import CourseInput
 from canvas.i18n import t
-from canvas.store import courses
-from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
+from canvas.store.db import make_engine, reading
 from canvas.store.tables import SegmentRow, WorkshopRow
 from tests.e2e.e2e_support import running_app
 from tests.load.streamlit_ws import Run, StreamlitSession
@@ -101,18 +98,6 @@ async def _participant(base: str, participant: int, code: str) -> str:
 async def _room(bases: list[str], code: str) -> list[str | BaseException]:
     sessions = [_participant(bases[p % len(bases)], p, code) for p in range(PARTICIPANTS)]
     return await asyncio.wait_for(asyncio.gather(*sessions, return_exceptions=True), BOUND_SECONDS)
-
-
-@pytest.fixture
-def course(postgres_url: str) -> tuple[str, int, str]:
-    engine = make_engine(postgres_url)
-    try:
-        upgrade(engine)
-        with transaction(engine) as session:
-            made = courses.create_course(session, data=CourseInput(title="Room", language=LANG))
-    finally:
-        engine.dispose()
-    return postgres_url, made.id, made.join_code
 
 
 def test_fifty_participant_sessions_on_two_servers_lose_and_duplicate_no_save(
