@@ -11,9 +11,9 @@ a JSON object with the document keys it fills (``shura_cells``, ``twelve_rules``
 import json
 from functools import cache
 
-from canvas.content.catalogue import data_dir
 from canvas.domain.document import WorkshopDocument
 from canvas.domain.vocabulary import Language
+from canvas.paths import data_dir
 
 
 def load_demo(lang: Language | str) -> WorkshopDocument:

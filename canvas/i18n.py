@@ -14,9 +14,9 @@ from typing import Any
 from babel.numbers import format_currency, format_decimal, format_percent
 from pydantic import ValidationError
 
-from canvas.content.catalogue import data_dir
 from canvas.domain.errors import WorkshopError
 from canvas.domain.vocabulary import Language
+from canvas.paths import data_dir
 
 LOCALES = {Language.RU: "ru_RU", Language.EN: "en_US"}
 # Each language named in itself, as a language picker shows it.

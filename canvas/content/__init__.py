@@ -1,5 +1,5 @@
 """The bilingual teaching content, loaded from ``data/`` and validated."""
 
-from canvas.content.catalogue import Catalogue, Localized, catalogue, data_dir
+from canvas.content.catalogue import Catalogue, Localized, catalogue
 
-__all__ = ["Catalogue", "Localized", "catalogue", "data_dir"]
+__all__ = ["Catalogue", "Localized", "catalogue"]

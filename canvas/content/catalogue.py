@@ -21,13 +21,9 @@ from canvas.domain.vocabulary import (
     Motive,
     RelationshipType,
 )
+from canvas.paths import data_dir
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-def data_dir() -> Path:
-    """The folder with the catalogue, the demo workshops and the default database."""
-    return Path(__file__).resolve().parents[2] / "data"
 
 
 class Localized(BaseModel):

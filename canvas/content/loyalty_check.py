@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from canvas.content.catalogue import Localized, data_dir
+from canvas.content.catalogue import Localized
 from canvas.domain.loyalty_check import (
     CheckKind,
     Condition,
@@ -25,6 +25,7 @@ from canvas.domain.loyalty_check import (
 from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.vocabulary import Language
 from canvas.i18n import describe_validation, t
+from canvas.paths import data_dir
 
 Item = tuple[CheckKind, str]
 """One thing to rate: a path step or a condition, by kind and key."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from canvas.content.catalogue import Localized, data_dir
+from canvas.content.catalogue import Localized
 from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.shura import (
     Audience,
@@ -34,6 +34,7 @@ from canvas.domain.shura import (
 from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.vocabulary import Language, RelationshipType
 from canvas.i18n import describe_validation, t
+from canvas.paths import data_dir
 
 NOT_RATED = 0
 """What the form's rating widget holds for "not rated yet"; stored as ``None``."""

@@ -12,11 +12,12 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
 
-from canvas.content.catalogue import Localized, data_dir
+from canvas.content.catalogue import Localized
 from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
 from canvas.domain.vocabulary import Language
 from canvas.i18n import describe_validation
+from canvas.paths import data_dir
 
 TITLE_MAX = 40  # a title is also an axis label of the radar chart
 

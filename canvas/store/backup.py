@@ -49,10 +49,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import Engine, func, inspect, select, table, text
 from sqlmodel import Session, SQLModel
 
-from canvas.content.catalogue import data_dir
 from canvas.domain import WorkshopDocument
 from canvas.domain.document import SCHEMA_VERSION
 from canvas.export.json_io import ImportRefused, export_json, parse_json
+from canvas.paths import data_dir
 from canvas.store import repository
 from canvas.store import tables as _tables  # noqa: F401  (registers every table on the metadata)
 from canvas.store.db import default_url, make_engine, reading, transaction

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
 
-from canvas.content.catalogue import data_dir
+from canvas.paths import data_dir
 
 READ_ONLY = "canvas_read_only"
 
