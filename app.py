@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from canvas.analysis import progress_summary
 from canvas.domain import GuidingQuestion, Language
+from canvas.domain.progress import progress_summary
 from canvas.i18n import LANGUAGE_NAMES
-from canvas.summary import comment_lines
+from canvas.presenters.tables import comment_lines
 from views.access import course_mode, is_trainer
 from views.common import (
     database_ready,

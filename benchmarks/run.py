@@ -66,7 +66,7 @@ def measure_trainer_page(engine, measure) -> dict:
 
 
 def build_document(segments: int = 40):
-    from canvas.demo import load_demo
+    from canvas.content.demo import load_demo
     from canvas.domain import NOTE_BLOCKS, Language, Motive, RelationshipType, WorkshopDocument
     from canvas.domain.document import (
         NoteDocument,

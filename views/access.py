@@ -9,8 +9,8 @@ import os
 
 import streamlit as st
 
-from canvas.access import PASSWORD_SETTING, Deployment, LoginThrottle, Mode, may_open
 from canvas.domain import Workshop
+from canvas.domain.access import PASSWORD_SETTING, Deployment, LoginThrottle, Mode, may_open
 
 TOKEN_PARAM = "k"
 

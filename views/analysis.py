@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from canvas.analysis import describe, recommendations, workshop_figures
-from canvas.charts import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
-from canvas.summary import economics_rows, progress_rows
+from canvas.domain.economics import workshop_figures
+from canvas.domain.recommendations import recommendations
+from canvas.figures.relationships import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
+from canvas.presenters.recommendations import describe
+from canvas.presenters.tables import economics_rows, progress_rows
 from views.common import chart, lang, plain, require_snapshot, tr
 
 snap = require_snapshot()

@@ -3,10 +3,10 @@ and on request the loyalty-and-touchpoints layer over it."""
 
 import streamlit as st
 
-from canvas.charts import canvas_figure
 from canvas.content import catalogue
 from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, RelationshipType
 from canvas.export.files import ExportFormat
+from canvas.figures.canvas import canvas_figure
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.store import repository
 from views.common import (

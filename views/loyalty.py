@@ -2,16 +2,12 @@
 
 import streamlit as st
 
-from canvas.content.loyalty_check import (
-    ITEMS,
-    loyalty_answers,
-    loyalty_content,
-    path_average,
-    weakest_step,
-)
-from canvas.domain.loyalty_check import CheckKind, Condition
+from canvas.content.loyalty_check import loyalty_content
+from canvas.domain.loyalty_check import ITEMS, CheckKind, Condition, path_average, weakest_step
 from canvas.figures.loyalty import conditions_chart, path_chart
+from canvas.forms.loyalty_check import loyalty_answers
 from canvas.i18n import number
+from canvas.presenters.loyalty_check import rating_label
 from canvas.store.frameworks import save_loyalty
 from views.common import (
     chart,
@@ -77,7 +73,7 @@ with st.form(prefix):
                     tr("field.rating"),
                     SCALE,
                     index=answer.rating or 0,
-                    format_func=lambda v: content.rating_label(v, code),
+                    format_func=lambda v: rating_label(v, code),
                     key=f"{prefix}-{kind}-{entry.key}-rating",
                 )
                 evidence = right.text_area(

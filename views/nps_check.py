@@ -6,13 +6,13 @@ import streamlit as st
 
 from canvas.domain import WorkshopSnapshot
 from canvas.i18n import number, t
-from canvas.importers.nps_file import ParsedSurvey
-from canvas.nps_upload import (
+from canvas.importers.nps_answers import (
     answer_rows,
     bad_row_lines,
     segment_keys,
     unknown_segments,
 )
+from canvas.importers.nps_file import ParsedSurvey
 from canvas.store.nps import add_responses
 from views.common import lang, plain, save, tr
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from canvas.domain import WorkshopSnapshot
 from canvas.i18n import t
+from canvas.importers.nps_answers import COLUMN_LABELS, ENCODINGS, describe_table, file_digest
 from canvas.importers.nps_file import (
     MAX_BYTES,
     Column,
@@ -21,7 +22,6 @@ from canvas.importers.nps_file import (
     read_table,
     suggest_mapping,
 )
-from canvas.nps_upload import COLUMN_LABELS, ENCODINGS, describe_table, file_digest
 from views.common import lang, show_problems, tr
 from views.nps_check import review
 

@@ -11,10 +11,10 @@ import tempfile
 import plotly.graph_objects as go
 import streamlit as st
 
-from canvas.charts import canvas_figure
 from canvas.content import catalogue
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import Language, RelationshipType, WorkshopSnapshot
+from canvas.figures.canvas import canvas_figure
 from canvas.store import repository
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade

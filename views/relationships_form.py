@@ -8,7 +8,7 @@ doubled the time from the click to the updated page on a large workshop.
 import streamlit as st
 
 from canvas.domain import IntegrationBlock, RelationshipType
-from canvas.forms import relationship_answers
+from canvas.forms.relationships import relationship_answers
 from canvas.store import repository
 from views.common import forget_shown, lang, save, tr
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 from canvas.domain import CustomerSegment, SegmentInput
 from canvas.domain.vocabulary import free_colour
+from canvas.presenters.tables import segment_rows
 from canvas.store import repository
-from canvas.summary import segment_rows
 from views.common import edit_version, form_key, lang, require_snapshot, save, submit_key, tr
 
 snap = require_snapshot()

@@ -3,18 +3,12 @@
 import streamlit as st
 
 from canvas.content import catalogue
-from canvas.content.shura import (
-    NOT_RATED,
-    cell_label,
-    rating_text,
-    shura_content,
-    shura_form_answers,
-    stage_types,
-    weak_spots,
-)
-from canvas.domain.shura import Audience, Cell, ShuraRisk, ShuraStage
+from canvas.content.shura import shura_content
+from canvas.domain.shura import Audience, Cell, ShuraRisk, ShuraStage, stage_types, weak_spots
 from canvas.figures.shura import shura_heatmap
+from canvas.forms.shura import NOT_RATED, shura_form_answers
 from canvas.i18n import t
+from canvas.presenters.shura import cell_label, rating_text
 from canvas.store.frameworks import save_shura
 from views.common import (
     chart,
@@ -125,7 +119,7 @@ st.subheader(tr("shura.types.title"))
 st.caption(f"{tr('shura.types.help')} {content.types_note(code)}")
 if not snap.segments:
     st.info(tr("shura.types.no_segments"))
-for found in stage_types(snap):
+for found in stage_types(snap, shura_content().fitting_types()):
     have, lack = (
         ", ".join(cat.type(k).name(code) for k in kinds) or tr("shura.types.none")
         for kinds in (found.established, found.missing)

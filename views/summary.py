@@ -7,8 +7,8 @@ from canvas.domain.changes import compare
 from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.export.files import ExportFormat
 from canvas.i18n import LANGUAGE_NAMES
+from canvas.presenters.tables import describe_changes
 from canvas.store import repository
-from canvas.summary import describe_changes
 from views.common import (
     document,
     download,

@@ -6,9 +6,16 @@ from typing import Any
 import streamlit as st
 
 from canvas.content import catalogue
-from canvas.content.touchpoints import RATINGS, open_suggestions, suggested, touchpoint_content
+from canvas.content.touchpoints import touchpoint_content
 from canvas.domain import RelationshipType, WorkshopSnapshot
-from canvas.domain.touchpoint import Touchpoint, TouchpointCategory, TouchpointInput
+from canvas.domain.touchpoint import (
+    RATINGS,
+    Touchpoint,
+    TouchpointCategory,
+    TouchpointInput,
+    suggested,
+)
+from canvas.presenters.touchpoints import open_suggestions
 from canvas.store.touchpoints import add_touchpoints
 from views.common import form_key, lang, save, tr
 

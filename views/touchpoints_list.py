@@ -4,16 +4,11 @@ awful ones to fix first (shown on the Canvas page's layer too)."""
 import pandas as pd
 import streamlit as st
 
-from canvas.content.touchpoints import (
-    RATINGS,
-    fix_first_rows,
-    inventory_rows,
-    matching,
-    touchpoint_content,
-)
+from canvas.content.touchpoints import touchpoint_content
 from canvas.domain import WorkshopSnapshot
-from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput
+from canvas.domain.touchpoint import RATINGS, TouchpointCategory, TouchpointInput, matching
 from canvas.i18n import number
+from canvas.presenters.touchpoints import fix_first_rows, inventory_rows
 from canvas.store.touchpoints import delete_touchpoint, update_touchpoint
 from views.common import edit_version, lang, save, submit_key, tr
 from views.touchpoints_add import touchpoint_fields

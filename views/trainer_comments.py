@@ -5,8 +5,8 @@ import streamlit as st
 from canvas.content import catalogue
 from canvas.domain import NOTE_BLOCKS, CanvasBlock, Language
 from canvas.domain.course import CommentInput, GalleryEntry
+from canvas.presenters.tables import comment_lines
 from canvas.store import comments as store
-from canvas.summary import comment_lines
 from views.common import form_key, plain, save, tr
 from views.trainer_common import participant_snapshot, who
 

@@ -3,11 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from canvas.charts import canvas_figure
 from canvas.domain import Language
 from canvas.domain.course import GalleryEntry
+from canvas.figures.canvas import canvas_figure
 from canvas.i18n import percent
-from canvas.summary import economics_rows
+from canvas.presenters.tables import economics_rows
 from views.common import chart, plain, tr
 from views.trainer_common import participant_snapshot, who
 

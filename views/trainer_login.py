@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from canvas.access import attempt_login
+from canvas.domain.access import attempt_login
 from views.access import client_key, deployment, login_throttle
 from views.common import form_key, tr
 

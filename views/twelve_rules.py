@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from canvas.content.twelve_rules import rule_answers, rule_scores, twelve_rules
-from canvas.domain.twelve_rules import ClevelandRule, priorities
+from canvas.content.twelve_rules import twelve_rules
+from canvas.domain.twelve_rules import ClevelandRule, priorities, rule_scores
 from canvas.figures.twelve_rules import rules_radar
+from canvas.forms.twelve_rules import rule_answers
 from canvas.i18n import t
 from canvas.store.frameworks import save_rules
 from views.common import (

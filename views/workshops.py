@@ -3,7 +3,7 @@
 import streamlit as st
 
 from canvas.content import catalogue
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import Language, WorkshopInput
 from canvas.domain.workshop import DEFAULT_CURRENCY
 from canvas.i18n import LANGUAGE_NAMES

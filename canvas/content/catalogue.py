@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from canvas.domain.vocabulary import (
     LEVEL_MAX,
     LEVEL_MIN,
+    SPECTRUM_POSITION,
     CanvasBlock,
     GuidingQuestion,
     IntegrationBlock,
@@ -44,12 +45,15 @@ class TypeEntry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     key: RelationshipType
-    # 0 = fully personal … 100 = fully automated.
-    position: int = Field(ge=0, le=100)
     cost_level: Literal["high", "medium", "low"]
     name: Localized
     definition: Localized
     example: Localized
+
+    @property
+    def position(self) -> int:
+        """0 = fully personal … 100 = fully automated (a rule of the domain, not a text)."""
+        return SPECTRUM_POSITION[self.key]
 
 
 class MotiveEntry(BaseModel):

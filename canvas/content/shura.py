@@ -12,47 +12,20 @@ the parsing of the SHURA form.
 """
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from canvas.content.catalogue import Localized
-from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.shura import (
     Audience,
-    Cell,
-    ShuraCellInput,
     ShuraRisk,
-    ShuraRiskInput,
     ShuraStage,
-    weakest_cells,
 )
-from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.vocabulary import Language, RelationshipType
-from canvas.i18n import describe_validation, t
 from canvas.paths import data_dir
-
-NOT_RATED = 0
-"""What the form's rating widget holds for "not rated yet"; stored as ``None``."""
-
-# The 1–5 scale as background colours, weak (warm) to strong (cool); light enough for
-# dark text on top, and told apart by colour-blind readers. Chart and report share them.
-RATING_FILLS: dict[int, str] = {
-    1: "#F4A582",
-    2: "#FDDBC7",
-    3: "#FFF2B3",
-    4: "#D1E5F0",
-    5: "#92C5DE",
-}
-EMPTY_FILL = "#E0E0E0"
-
-CELLS: tuple[Cell, ...] = tuple((stage, audience) for stage in ShuraStage for audience in Audience)
-"""The eight cells in reading order: stage by stage, customers before employees."""
-
 
 # ------------------------------------------------------------------ the content
 
@@ -149,6 +122,10 @@ class ShuraContent(_Entry):
     def stage(self, key: ShuraStage) -> StageEntry:
         return next(s for s in self.stages if s.key == key)
 
+    def fitting_types(self) -> dict[ShuraStage, list[RelationshipType]]:
+        """The relationship types that typically serve each customer stage, best fit first."""
+        return {stage.key: list(stage.types) for stage in self.stages}
+
     def risk(self, key: ShuraRisk) -> RiskEntry:
         return next(r for r in self.risks if r.key == key)
 
@@ -171,126 +148,4 @@ def shura_content() -> ShuraContent:
 # ------------------------------------------------------------------ about the answers
 
 
-def cell_label(stage: ShuraStage, audience: Audience, lang: Language | str) -> str:
-    """How a cell is named everywhere: "Employees · Hiring", "Customers · Return"."""
-    content = shura_content()
-    audience_name = content.audience(audience).name(lang)
-    return f"{audience_name} · {content.stage(stage).side(audience).name(lang)}"
-
-
-def cell_ratings(answers: FrameworkAnswers) -> dict[Cell, int | None]:
-    """The rating of each of the eight cells, ``None`` where none is given."""
-    return {cell: answers.cell(*cell)[0].rating for cell in CELLS}
-
-
-def weak_spots(answers: FrameworkAnswers, count: int = 3) -> list[Cell]:
-    """The lowest-rated cells (at most ``count``); a cell rated 5 is never called weak."""
-    ratings = cell_ratings(answers)
-    below_top: dict[Cell, int | None] = {
-        cell: r for cell, r in ratings.items() if r is not None and r < 5
-    }
-    return weakest_cells(below_top, count)
-
-
-def answered(answers: FrameworkAnswers) -> bool:
-    """Whether anything at all was said in the matrix: a cell or a risk."""
-    return any(not answers.cell(*cell)[0].empty for cell in CELLS) or any(
-        answer.present or answer.note for answer in (answers.risk(r)[0] for r in ShuraRisk)
-    )
-
-
-@dataclass(frozen=True)
-class StageTypes:
-    """For one customer stage: the fitting types the workshop has, and those it lacks."""
-
-    stage: ShuraStage
-    established: list[RelationshipType]
-    missing: list[RelationshipType]
-
-
-def stage_types(
-    snapshot: WorkshopSnapshot, content: ShuraContent | None = None
-) -> list[StageTypes]:
-    """Each customer stage's fitting types, split by whether any segment has them (> 0).
-
-    A type counts as established once some segment rates it above zero; the order is
-    the content's, best fit first.
-    """
-    content = content or shura_content()
-    in_use = {
-        kind for view in snapshot.segments for kind in RelationshipType if view.answer(kind).in_use
-    }
-    return [
-        StageTypes(
-            stage=entry.key,
-            established=[k for k in entry.types if k in in_use],
-            missing=[k for k in entry.types if k not in in_use],
-        )
-        for entry in sorted(content.stages, key=lambda e: list(ShuraStage).index(e.key))
-    ]
-
-
 # ------------------------------------------------------------------ the form
-
-CellAnswers = dict[Cell, tuple[ShuraCellInput, int]]
-RiskAnswers = dict[ShuraRisk, tuple[ShuraRiskInput, int]]
-
-
-def _as_input(stored: BaseModel, model: type[BaseModel]) -> BaseModel:
-    return model.model_validate(stored.model_dump(include=set(model.model_fields)))
-
-
-def shura_form_answers(
-    raw_cells: dict[Cell, dict[str, Any]],
-    raw_risks: dict[ShuraRisk, dict[str, Any]],
-    answers: FrameworkAnswers,
-    lang: Language | str,
-    *,
-    shown: Mapping[Cell | ShuraRisk, int] | None = None,
-) -> tuple[CellAnswers, RiskAnswers, list[str]]:
-    """Validate the whole SHURA form; every problem names its cell or risk and the field.
-
-    ``raw_cells`` hold ``practice``, ``rating`` (``NOT_RATED`` for none) and ``next_step``;
-    ``raw_risks`` hold ``present`` and ``note``. Only answers that differ from what the
-    page read are returned, with the version the form was ``shown`` with (by default the
-    stored one), so an untouched cell is neither created empty nor written over someone
-    else's change. Save only when the problem list is empty.
-    """
-    cells: CellAnswers = {}
-    risks: RiskAnswers = {}
-    problems: list[str] = []
-    for (stage, audience), values in raw_cells.items():
-        rating = values.get("rating")
-        try:
-            cell = ShuraCellInput(**{**values, "rating": None if rating == NOT_RATED else rating})
-        except ValidationError as error:
-            where = cell_label(stage, audience, lang)
-            problems += [f"{where} · {p}" for p in describe_validation(error, lang)]
-            continue
-        stored, version = answers.cell(stage, audience)
-        if cell != _as_input(stored, ShuraCellInput):
-            cells[(stage, audience)] = (cell, _shown((stage, audience), version, shown))
-    for risk, values in raw_risks.items():
-        try:
-            answer = ShuraRiskInput(**values)
-        except ValidationError as error:
-            where = shura_content().risk(risk).name(lang)
-            problems += [f"{where} · {p}" for p in describe_validation(error, lang)]
-            continue
-        stored_risk, version = answers.risk(risk)
-        if answer != _as_input(stored_risk, ShuraRiskInput):
-            risks[risk] = (answer, _shown(risk, version, shown))
-    return cells, risks, problems
-
-
-def _shown(
-    item: Cell | ShuraRisk, stored: int, shown: Mapping[Cell | ShuraRisk, int] | None
-) -> int:
-    return stored if shown is None else shown.get(item, stored)
-
-
-def rating_text(rating: int | None, lang: Language | str) -> str:
-    """A rating as shown in lists and tables: "2 of 5", or "not rated"."""
-    if rating is None:
-        return t("shura.rating.none", lang)
-    return t("shura.rating.of_five", lang, rating=rating)

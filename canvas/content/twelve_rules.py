@@ -5,18 +5,15 @@ without touching code; loading fails loudly if a rule or a language is missing.
 """
 
 import json
-from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 from canvas.content.catalogue import Localized
-from canvas.domain.frameworks import FrameworkAnswers
-from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
+from canvas.domain.twelve_rules import ClevelandRule
 from canvas.domain.vocabulary import Language
-from canvas.i18n import describe_validation
 from canvas.paths import data_dir
 
 TITLE_MAX = 40  # a title is also an axis label of the radar chart
@@ -75,38 +72,3 @@ def load_twelve_rules(path: Path) -> TwelveRules:
 def twelve_rules() -> TwelveRules:
     """The app's twelve-rules content, read once per process."""
     return load_twelve_rules(data_dir() / "frameworks" / "twelve_rules.json")
-
-
-def rule_scores(answers: FrameworkAnswers) -> dict[ClevelandRule, int | None]:
-    """Every rule's score (``None`` when unscored), in the book's order."""
-    return {rule: answers.rule(rule)[0].score for rule in ClevelandRule}
-
-
-def rule_answers(
-    raw: dict[ClevelandRule, dict[str, Any]],
-    answers: FrameworkAnswers,
-    lang: Language | str,
-    *,
-    shown: Mapping[ClevelandRule, int] | None = None,
-) -> tuple[dict[ClevelandRule, tuple[RuleScoreInput, int]], list[str]]:
-    """Validate the form's score and note for every rule; problems name the rule and field.
-
-    Returns only the answers that differ from what is stored, each with the version the
-    form was ``shown`` with (by default the stored one), so a save never touches (or trips
-    over) a rule the user left alone, and one another session changed meanwhile is refused
-    as stale. Save only when the problem list is empty, so the form is never applied
-    half-way.
-    """
-    changed: dict[ClevelandRule, tuple[RuleScoreInput, int]] = {}
-    problems: list[str] = []
-    for rule, values in raw.items():
-        try:
-            answer = RuleScoreInput(**values)
-        except ValidationError as error:
-            title = twelve_rules().numbered(rule, lang)
-            problems += [f"{title} · {p}" for p in describe_validation(error, lang)]
-            continue
-        stored, version = answers.rule(rule)
-        if (answer.score, answer.note) != (stored.score, stored.note):
-            changed[rule] = (answer, version if shown is None else shown.get(rule, version))
-    return changed, problems

@@ -19,8 +19,6 @@ NOTE_MAX = 600
 ANSWER_MAX = 2000  # an NPS answer's "why" and "what would make it a 10"
 MONEY_MAX = Decimal("1000000000000")  # 10^12 of a currency per customer or per year
 CUSTOMERS_MAX = 10_000_000_000  # more than the people on Earth
-
-
 # Text direction controls: embeddings and overrides end at U+202C, isolates at U+2069.
 _OPENS_EMBEDDING = frozenset("\u202a\u202b\u202d\u202e")
 _OPENS_ISOLATE = frozenset("\u2066\u2067\u2068")

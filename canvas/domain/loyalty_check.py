@@ -1,13 +1,17 @@
 """The crisis loyalty check: the customer's path, and five conditions for a closer relationship."""
 
 from enum import StrEnum
-from typing import Annotated
+from statistics import fmean
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from canvas.domain.fields import NoteText
 
 Rating = Annotated[int, Field(ge=1, le=5)]
+
+if TYPE_CHECKING:  # built from this module's models
+    from canvas.domain.snapshot import WorkshopSnapshot
 
 
 class PathStep(StrEnum):
@@ -52,3 +56,43 @@ def check_key(kind: CheckKind, key: str) -> str:
     """Validate that ``key`` belongs to ``kind`` and return it."""
     allowed = PathStep if kind is CheckKind.STEP else Condition
     return allowed(key).value
+
+
+Item = tuple[CheckKind, str]
+"""One thing to rate: a path step or a condition, by kind and key."""
+ITEMS: tuple[Item, ...] = (
+    *((CheckKind.STEP, step.value) for step in PathStep),
+    *((CheckKind.CONDITION, condition.value) for condition in Condition),
+)
+"""The five path steps in the customer's order, then the five conditions."""
+Scope = int | None
+"""A segment id, or ``None`` for all customers."""
+
+
+def answered_scopes(snapshot: "WorkshopSnapshot") -> list[Scope]:
+    """Scopes with at least one answer: all customers first, then segments in their order."""
+    filled = {answer.segment_id for answer in snapshot.frameworks.loyalty if not answer.empty}
+    order: list[Scope] = [None, *(view.segment.id for view in snapshot.segments)]
+    return [scope for scope in order if scope in filled]
+
+
+def ratings(snapshot: "WorkshopSnapshot", scope: Scope, kind: CheckKind) -> dict[str, int | None]:
+    """Each step (in the customer's order) or condition of ``kind``, with its rating."""
+    keys = PathStep if kind is CheckKind.STEP else Condition
+    return {key.value: snapshot.frameworks.rating(scope, kind, key)[0].rating for key in keys}
+
+
+def path_average(snapshot: "WorkshopSnapshot", scope: Scope) -> float | None:
+    """The mean rating of the rated path steps; ``None`` if no step is rated."""
+    rated = [r for r in ratings(snapshot, scope, CheckKind.STEP).values() if r is not None]
+    return fmean(rated) if rated else None
+
+
+def weakest_step(snapshot: "WorkshopSnapshot", scope: Scope) -> PathStep | None:
+    """The lowest-rated step; on a tie the earliest, since the customer meets it first."""
+    rated = [
+        (rating, position, PathStep(key))
+        for position, (key, rating) in enumerate(ratings(snapshot, scope, CheckKind.STEP).items())
+        if rating is not None
+    ]
+    return min(rated)[2] if rated else None

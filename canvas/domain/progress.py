@@ -4,7 +4,8 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from canvas.domain.relationship import RelationshipInput
-from canvas.domain.vocabulary import GuidingQuestion
+from canvas.domain.snapshot import WorkshopSnapshot
+from canvas.domain.vocabulary import GuidingQuestion, RelationshipType
 
 
 class AnswerFacts(NamedTuple):
@@ -47,3 +48,13 @@ def completion(answers: list[RelationshipInput]) -> float:
     """Share of the four questions answered, 0.0 to 1.0."""
     done = answered_questions(answers)
     return sum(done.values()) / len(done)
+
+
+def progress_summary(snapshot: WorkshopSnapshot) -> dict[GuidingQuestion, int]:
+    """How many segments have answered each of the four questions."""
+    counts = dict.fromkeys(GuidingQuestion, 0)
+    for view in snapshot.segments:
+        done = answered_questions([view.answer(kind) for kind in RelationshipType])
+        for question, answered in done.items():
+            counts[question] += answered
+    return counts

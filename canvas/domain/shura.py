@@ -1,12 +1,19 @@
 """Leonid Shur's SHURA matrix: four stages a business goes through with customers and staff."""
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from statistics import mean
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from canvas.domain.fields import LongText, NoteText
+from canvas.domain.vocabulary import RelationshipType
+
+if TYPE_CHECKING:  # both are built from this module's models
+    from canvas.domain.frameworks import FrameworkAnswers
+    from canvas.domain.snapshot import WorkshopSnapshot
 
 Rating = Annotated[int, Field(ge=1, le=5)]
 """1 = we barely do it … 5 = we do it very well."""
@@ -72,3 +79,58 @@ def stage_average(ratings: dict[Cell, int | None], stage: ShuraStage) -> float |
     """The mean rating of a stage over both audiences, ``None`` if neither is rated."""
     values = [r for (s, _), r in ratings.items() if s is stage and r is not None]
     return mean(values) if values else None
+
+
+CELLS: tuple[Cell, ...] = tuple((stage, audience) for stage in ShuraStage for audience in Audience)
+"""The eight cells in reading order: stage by stage, customers before employees."""
+
+
+def cell_ratings(answers: "FrameworkAnswers") -> dict[Cell, int | None]:
+    """The rating of each of the eight cells, ``None`` where none is given."""
+    return {cell: answers.cell(*cell)[0].rating for cell in CELLS}
+
+
+def weak_spots(answers: "FrameworkAnswers", count: int = 3) -> list[Cell]:
+    """The lowest-rated cells (at most ``count``); a cell rated 5 is never called weak."""
+    ratings = cell_ratings(answers)
+    below_top: dict[Cell, int | None] = {
+        cell: r for cell, r in ratings.items() if r is not None and r < 5
+    }
+    return weakest_cells(below_top, count)
+
+
+def answered(answers: "FrameworkAnswers") -> bool:
+    """Whether anything at all was said in the matrix: a cell or a risk."""
+    return any(not answers.cell(*cell)[0].empty for cell in CELLS) or any(
+        answer.present or answer.note for answer in (answers.risk(r)[0] for r in ShuraRisk)
+    )
+
+
+@dataclass(frozen=True)
+class StageTypes:
+    """For one customer stage: the fitting types the workshop has, and those it lacks."""
+
+    stage: ShuraStage
+    established: list[RelationshipType]
+    missing: list[RelationshipType]
+
+
+def stage_types(
+    snapshot: "WorkshopSnapshot", fitting: Mapping[ShuraStage, Sequence[RelationshipType]]
+) -> list[StageTypes]:
+    """Each customer stage's ``fitting`` types, split by whether any segment has them (> 0).
+
+    A type counts as established once some segment rates it above zero; the order is
+    ``fitting``'s, best fit first.
+    """
+    in_use = {
+        kind for view in snapshot.segments for kind in RelationshipType if view.answer(kind).in_use
+    }
+    return [
+        StageTypes(
+            stage=stage,
+            established=[k for k in fitting.get(stage, ()) if k in in_use],
+            missing=[k for k in fitting.get(stage, ()) if k not in in_use],
+        )
+        for stage in ShuraStage
+    ]

@@ -5,6 +5,7 @@ and of the employee. Each one is rated on a three-step scale (awful, OK, wow) so
 awful ones show what to fix first, starting where the most revenue is at stake.
 """
 
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -96,3 +97,33 @@ def fix_first(
     awful = [p for p in touchpoints if p.rating is TouchpointRating.AWFUL]
     ranked = [(point, revenue_at_stake(point, segments)) for point in awful]
     return sorted(ranked, key=lambda pair: pair[1], reverse=True)
+
+
+RATINGS: tuple[TouchpointRating | None, ...] = (*TouchpointRating, None)
+"""Every rating a touchpoint can have, worst first, "not rated" last."""
+
+
+def suggested(category: TouchpointCategory, names: Sequence[str]) -> list[TouchpointInput]:
+    """New touchpoints from chosen examples: for every segment, not rated yet."""
+    return [TouchpointInput(name=name, category=category) for name in names]
+
+
+def matching(
+    inventory: Sequence[Touchpoint],
+    *,
+    categories: Collection[TouchpointCategory] = (),
+    ratings: Collection[TouchpointRating | None] = (),
+    segment_id: int | None = None,
+) -> list[Touchpoint]:
+    """The touchpoints that pass the filters, in the inventory's order.
+
+    An empty ``categories`` or ``ratings`` lets every value through; a ``segment_id``
+    keeps the touchpoints that touch that segment, those for all segments included.
+    """
+    return [
+        point
+        for point in inventory
+        if (not categories or point.category in categories)
+        and (not ratings or point.rating in ratings)
+        and (segment_id is None or point.segment_id in (None, segment_id))
+    ]

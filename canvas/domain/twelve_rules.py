@@ -1,14 +1,21 @@
 """Brad Cleveland's twelve rules of customer relationships, as a self-assessment."""
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+)
 
 from canvas.domain.fields import NoteText
 
 Score = Annotated[int, Field(ge=0, le=5)]
 """0 = we don't do this at all … 5 = we do it fully."""
+
+if TYPE_CHECKING:  # built from this module's models
+    from canvas.domain.frameworks import FrameworkAnswers
 
 
 class ClevelandRule(StrEnum):
@@ -46,3 +53,8 @@ def priorities(scores: dict[ClevelandRule, int | None], count: int = 3) -> list[
     order = {rule: i for i, rule in enumerate(ClevelandRule)}
     scored = [(s, order[r], r) for r, s in scores.items() if s is not None]
     return [rule for _, _, rule in sorted(scored)[:count]]
+
+
+def rule_scores(answers: "FrameworkAnswers") -> dict[ClevelandRule, int | None]:
+    """Every rule's score (``None`` when unscored), in the book's order."""
+    return {rule: answers.rule(rule)[0].score for rule in ClevelandRule}

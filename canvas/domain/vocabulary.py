@@ -21,6 +21,17 @@ class RelationshipType(StrEnum):
     CO_CREATION = "co_creation"
 
 
+SPECTRUM_POSITION: dict[RelationshipType, int] = {
+    RelationshipType.PERSONAL_ASSISTANCE: 20,
+    RelationshipType.DEDICATED_PERSONAL_ASSISTANCE: 0,
+    RelationshipType.SELF_SERVICE: 80,
+    RelationshipType.AUTOMATED_SERVICES: 100,
+    RelationshipType.COMMUNITIES: 60,
+    RelationshipType.CO_CREATION: 50,
+}
+"""Where each type sits between fully personal (0) and fully automated (100)."""
+
+
 class Motive(StrEnum):
     """Why a company builds a relationship."""
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from canvas.board import BoardItem
 from canvas.domain import CanvasBlock, Language
+from canvas.presenters.canvas_layout import BoardItem
 
 
 @dataclass(frozen=True)

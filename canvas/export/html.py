@@ -10,9 +10,9 @@ checked to be ``#RRGGBB`` before it reaches a style attribute.
 import re
 from html import escape
 
-from canvas.board import GREY, LAYOUT, BoardItem, Box
 from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Section, Table
 from canvas.i18n import t
+from canvas.presenters.canvas_layout import GREY, LAYOUT, BoardItem, Box
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _NUMERIC = re.compile(r"[-+−]?[\d\s\u00a0\u202f.,:+\-−→%$€₽£¥×]*\d[\d\s\u00a0\u202f.,:%$€₽£¥]*")

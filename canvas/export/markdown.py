@@ -10,8 +10,8 @@ block is neutralised with a backslash.
 
 import re
 
-from canvas.board import LAYOUT
 from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Table
+from canvas.presenters.canvas_layout import LAYOUT
 
 # What a line may start with to become a heading, quote, list item, rule, table or fence.
 _BLOCK_START = re.compile(r"^(#|>|-|\+|\*|=|_|\||:|`{3}|~{3})")

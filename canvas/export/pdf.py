@@ -33,7 +33,6 @@ from fpdf.enums import PageOrientation, XPos
 from fpdf.fonts import TTFFont
 from fpdf.outline import OutlineSection
 
-from canvas.board import GREY, LAYOUT, BoardItem, Box
 from canvas.export.blocks import (
     Block,
     Board,
@@ -46,6 +45,7 @@ from canvas.export.blocks import (
     report_texts,
 )
 from canvas.i18n import t
+from canvas.presenters.canvas_layout import GREY, LAYOUT, BoardItem, Box
 
 # ------------------------------------------------------------------ the font
 

@@ -9,10 +9,9 @@ needs no change in any writer.
 from collections.abc import Callable
 from datetime import date
 
-from canvas.analysis import describe, recommendations
-from canvas.board import board_items
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, IntegrationBlock, Language, RelationshipType
+from canvas.domain.recommendations import recommendations
 from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
 from canvas.export.blocks import (
     Block,
@@ -30,7 +29,9 @@ from canvas.export.sections_shura import shura_sections
 from canvas.export.sections_touchpoints import touchpoint_sections
 from canvas.export.sections_twelve_rules import rules_sections
 from canvas.i18n import LANGUAGE_NAMES, money, t
-from canvas.summary import DASH, economics_rows, progress_rows, segment_rows
+from canvas.presenters.canvas_layout import board_items
+from canvas.presenters.recommendations import describe
+from canvas.presenters.tables import DASH, economics_rows, progress_rows, segment_rows
 
 SectionBuilder = Callable[[WorkshopSnapshot, Language], list[Section]]
 

@@ -3,18 +3,21 @@
 Built only from the report's generic blocks, so every writer draws it unchanged.
 """
 
-from canvas.content.loyalty_check import (
+from canvas.content.loyalty_check import loyalty_content
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain.loyalty_check import (
+    CheckKind,
+    Condition,
+    PathStep,
     Scope,
     answered_scopes,
-    loyalty_content,
     path_average,
     weakest_step,
 )
-from canvas.domain import Language, WorkshopSnapshot
-from canvas.domain.loyalty_check import CheckKind, Condition, PathStep
 from canvas.export.blocks import Block, Callout, Paragraph, Section, Table
 from canvas.i18n import number, t
-from canvas.summary import DASH
+from canvas.presenters.loyalty_check import rating_label
+from canvas.presenters.tables import DASH
 
 # 1 (weak) red … 3 neutral … 5 (outstanding) blue, like the gap colours of the report.
 RATING_FILLS: dict[int, str] = {
@@ -37,7 +40,7 @@ def _table(snapshot: WorkshopSnapshot, scope: Scope, kind: CheckKind, lang: Lang
         rows.append(
             [
                 f"{position}. {name}" if kind is CheckKind.STEP else name,
-                content.rating_label(answer.rating, lang) if answer.rating else DASH,
+                rating_label(answer.rating, lang) if answer.rating else DASH,
                 answer.evidence or DASH,
             ]
         )

@@ -19,7 +19,7 @@ from canvas.domain.nps import (
 )
 from canvas.export.blocks import Block, Paragraph, Section, Table
 from canvas.i18n import LOCALES, number, percent, t
-from canvas.summary import DASH
+from canvas.presenters.tables import DASH
 
 # Red for detractors, yellow for passives, green for promoters, as light as the other
 # report fills so black text stays readable on them.

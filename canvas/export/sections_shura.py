@@ -3,21 +3,13 @@
 Built only from the report's generic blocks, so every writer draws it unchanged.
 """
 
-from canvas.content.shura import (
-    CELLS,
-    EMPTY_FILL,
-    RATING_FILLS,
-    answered,
-    cell_label,
-    rating_text,
-    shura_content,
-    weak_spots,
-)
+from canvas.content.shura import shura_content
 from canvas.domain import Language, WorkshopSnapshot
-from canvas.domain.shura import ShuraRisk
+from canvas.domain.shura import CELLS, ShuraRisk, answered, weak_spots
 from canvas.export.blocks import Block, Bullets, Paragraph, Section, Table
 from canvas.i18n import t
-from canvas.summary import DASH
+from canvas.presenters.shura import EMPTY_FILL, RATING_FILLS, cell_label, rating_text
+from canvas.presenters.tables import DASH
 
 
 def _grid(snapshot: WorkshopSnapshot, lang: Language) -> Table:

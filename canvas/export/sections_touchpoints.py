@@ -16,7 +16,7 @@ from canvas.domain.touchpoint import (
 )
 from canvas.export.blocks import Block, Paragraph, Section, Table
 from canvas.i18n import money, number, t
-from canvas.summary import DASH
+from canvas.presenters.tables import DASH
 
 # Awful red, OK neutral grey, wow green: light enough for black text.
 RATING_FILLS: dict[TouchpointRating, str] = {

@@ -1,12 +1,12 @@
 """The report's twelve-rules section: every score and note, then the three weakest rules."""
 
-from canvas.content.twelve_rules import rule_scores, twelve_rules
+from canvas.content.twelve_rules import twelve_rules
 from canvas.domain.snapshot import WorkshopSnapshot
-from canvas.domain.twelve_rules import ClevelandRule, priorities
+from canvas.domain.twelve_rules import ClevelandRule, priorities, rule_scores
 from canvas.domain.vocabulary import Language
 from canvas.export.blocks import Block, Callout, Paragraph, Section, Table
 from canvas.i18n import t
-from canvas.summary import DASH
+from canvas.presenters.tables import DASH
 
 # From red (we don't do this) through neutral grey to green (we do it fully).
 SCORE_FILLS = {

@@ -7,17 +7,19 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT, centre_note, plotly_text
-from canvas.content.loyalty_check import (
+from canvas.content.loyalty_check import loyalty_content
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain.loyalty_check import (
+    CheckKind,
+    Condition,
+    PathStep,
     Scope,
     answered_scopes,
-    loyalty_content,
     ratings,
-    scope_name,
 )
-from canvas.domain import Language, WorkshopSnapshot
-from canvas.domain.loyalty_check import CheckKind, Condition, PathStep
+from canvas.figures.style import FONT, centre_note, plotly_text
 from canvas.i18n import t
+from canvas.presenters.loyalty_check import rating_label, scope_name
 
 ALL_COLOUR = "#333333"  # the "all customers" line; segments draw in their own colour
 BAR_COLOUR = "#56B4E9"
@@ -108,7 +110,7 @@ def conditions_chart(
             marker={
                 "color": [TRUST_COLOUR if c is Condition.TRUST else BAR_COLOUR for c in Condition]
             },
-            text=[content.rating_label(v, lang) for v in values],
+            text=[rating_label(v, lang) for v in values],
             textposition="auto",
             customdata=hover,
             hovertemplate="%{customdata}: %{text}<extra></extra>",

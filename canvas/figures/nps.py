@@ -12,9 +12,9 @@ from datetime import date
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from canvas.charts import FONT, centre_note, plotly_text
 from canvas.domain import Language, WorkshopSnapshot
 from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts
+from canvas.figures.style import FONT, centre_note, plotly_text
 from canvas.i18n import LOCALES, number, percent, t
 
 CATEGORY_COLOURS = {

@@ -8,18 +8,12 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT, plotly_text
-from canvas.content.shura import (
-    EMPTY_FILL,
-    RATING_FILLS,
-    cell_label,
-    rating_text,
-    shura_content,
-    weak_spots,
-)
+from canvas.content.shura import shura_content
 from canvas.domain import Language, WorkshopSnapshot
-from canvas.domain.shura import Audience, ShuraStage
+from canvas.domain.shura import Audience, ShuraStage, weak_spots
+from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import t
+from canvas.presenters.shura import EMPTY_FILL, RATING_FILLS, cell_label, rating_text
 
 WEAK_LINE = "#B2182B"
 

@@ -8,10 +8,10 @@ from math import ceil
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT, plotly_text
-from canvas.content.touchpoints import RATINGS, touchpoint_content
+from canvas.content.touchpoints import touchpoint_content
 from canvas.domain import Language, WorkshopSnapshot
-from canvas.domain.touchpoint import TouchpointCategory, rating_counts
+from canvas.domain.touchpoint import RATINGS, TouchpointCategory, rating_counts
+from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import number, t
 
 # One hue from white to Okabe–Ito blue: a count reads the same with any colour vision,

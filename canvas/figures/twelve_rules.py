@@ -4,11 +4,11 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from canvas.charts import FONT, plotly_text
 from canvas.content.twelve_rules import twelve_rules
 from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.twelve_rules import ClevelandRule
 from canvas.domain.vocabulary import Language
+from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import t
 
 LINE = "#B8860B"

@@ -138,7 +138,7 @@ def test_a_wrong_code_is_refused_and_creates_nothing(room, lang):
 
 def _login(lang: str, password: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     # The slow-down after failures is measured in the unit tests; here it would only wait.
-    monkeypatch.setattr("canvas.access.time.sleep", lambda _seconds: None)
+    monkeypatch.setattr("canvas.domain.access.time.sleep", lambda _seconds: None)
     at = _open(lang)
     at.switch_page("views/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(password)

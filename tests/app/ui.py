@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import SegmentInput, WorkshopDocument, WorkshopInput, WorkshopSnapshot
 from canvas.store import repository
 from canvas.store.db import make_engine, reading, transaction

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from canvas.content.catalogue import catalogue
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain.document import SCHEMA_VERSION
 from canvas.i18n import t
 

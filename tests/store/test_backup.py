@@ -23,7 +23,7 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, inspect, text
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import (
     CanvasBlock,
     Language,

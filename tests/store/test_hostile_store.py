@@ -5,13 +5,13 @@ back exactly as saved, and no control character in a survey file reaches the dat
 import pytest
 
 from canvas.domain import WorkshopInput
+from canvas.importers.nps_answers import answer_rows
 from canvas.importers.nps_file import (
     SurveyFileRefused,
     parse_responses,
     read_table,
     suggest_mapping,
 )
-from canvas.nps_upload import answer_rows
 from canvas.store import nps
 from canvas.store import repository as repo
 from canvas.store.db import reading, transaction

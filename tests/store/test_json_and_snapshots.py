@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import (
     NOTE_BLOCKS,
     IntegrationBlock,

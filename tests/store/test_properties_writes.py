@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, event, func, select
 from sqlmodel import SQLModel
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import SegmentInput, WorkshopDocument, WorkshopError, WorkshopInput
 from canvas.domain.nps import NpsResponseInput
 from canvas.export.json_io import ImportRefused, export_json, parse_json
+from canvas.importers.nps_answers import answer_rows, segment_keys, unknown_segments
 from canvas.importers.nps_file import SurveyFileRefused, parse_responses, read_table
-from canvas.nps_upload import answer_rows, segment_keys, unknown_segments
 from canvas.store import repository as repo
 from canvas.store.db import reading, transaction
 from canvas.store.nps import add_responses

@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import StaleEdit, WorkshopInput, to_document
 from canvas.domain.document import ShuraCellDocument
 from canvas.domain.frameworks import FrameworkAnswers

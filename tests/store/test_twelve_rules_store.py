@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import Engine, func, select
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import StaleEdit, WorkshopDocument, WorkshopInput, to_document
 from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput

@@ -2,7 +2,7 @@
 
 import pytest
 
-from canvas.access import (
+from canvas.domain.access import (
     FIRST_DELAY,
     MAX_DELAY,
     Deployment,

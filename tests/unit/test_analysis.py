@@ -4,8 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from canvas.analysis import describe, progress_summary, recommendations, segment_figures
 from canvas.domain import GuidingQuestion, Motive, RelationshipInput, RelationshipType
+from canvas.domain.economics import segment_figures
+from canvas.domain.progress import progress_summary
+from canvas.domain.recommendations import recommendations
+from canvas.presenters.recommendations import describe
 from tests.unit.factories import segment, snapshot
 
 PA = RelationshipType.PERSONAL_ASSISTANCE

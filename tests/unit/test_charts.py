@@ -4,10 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from canvas.board import LAYOUT
-from canvas.charts import canvas_figure, cost_chart, gap_heatmap, spectrum_chart
 from canvas.domain import CanvasBlock, Motive, RelationshipInput, RelationshipType
 from canvas.domain.canvas_note import CanvasNote
+from canvas.figures.canvas import canvas_figure
+from canvas.figures.relationships import cost_chart, gap_heatmap, spectrum_chart
+from canvas.presenters.canvas_layout import LAYOUT
 from tests.unit.factories import NOW, segment, snapshot
 
 HOSTILE = "<script>alert(1)</script> & <b>bold</b>"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain.document import (
     SCHEMA_VERSION,
     RelationshipDocument,

@@ -13,15 +13,16 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
-from canvas.charts import canvas_figure, cost_chart, gap_heatmap, ltv_chart, spectrum_chart
 from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot
 from canvas.export.course import course_pdf
 from canvas.export.html import render_html
 from canvas.export.markdown import render_markdown
 from canvas.export.pdf import render_pdf
 from canvas.export.report import build_report
+from canvas.figures.canvas import canvas_figure
 from canvas.figures.loyalty import conditions_chart, path_chart
 from canvas.figures.nps import distribution_chart, score_chart, trend_chart
+from canvas.figures.relationships import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
 from canvas.figures.shura import shura_heatmap
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.figures.twelve_rules import rules_radar

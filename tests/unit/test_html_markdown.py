@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from canvas.board import GREY, BoardItem
 from canvas.content.catalogue import catalogue
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import CanvasBlock, Language, RelationshipType
 from canvas.domain.document import WorkshopDocument
 from canvas.export.html import render_html
@@ -26,6 +25,7 @@ from canvas.export.report import (
     build_report,
 )
 from canvas.i18n import t
+from canvas.presenters.canvas_layout import GREY, BoardItem
 from canvas.store import repository
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import upgrade

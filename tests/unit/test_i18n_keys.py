@@ -71,7 +71,7 @@ def test_every_key_the_code_names_exists():
 
 def test_every_computed_key_exists():
     keys = set(strings(Language.EN))
-    analysis = (ROOT / "canvas" / "analysis.py").read_text(encoding="utf-8")
+    analysis = (ROOT / "canvas" / "domain" / "recommendations.py").read_text(encoding="utf-8")
     codes = set(re.findall(r"yield \(?\s*\"([a-z_]+)\"", analysis))
     assert len(codes) >= 8
     wanted = {f"rec.{code}.{part}" for code in codes for part in ("title", "advice", "trigger")}

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.export.json_io import MAX_BYTES, ImportRefused, parse_json
 
 
@@ -125,7 +125,9 @@ def test_an_export_is_byte_identical_whatever_the_hash_seed():
     import subprocess
     import sys
 
-    script = "from canvas.demo import load_demo;print(load_demo('ru').model_dump_json(indent=2))"
+    script = (
+        "from canvas.content.demo import load_demo;print(load_demo('ru').model_dump_json(indent=2))"
+    )
     outputs = {
         subprocess.run(
             [sys.executable, "-c", script],

@@ -8,25 +8,27 @@ import pytest
 from pydantic import ValidationError
 
 from canvas.content.catalogue import Localized
-from canvas.content.loyalty_check import (
-    ITEMS,
-    answered_scopes,
-    load_loyalty_content,
-    loyalty_answers,
-    loyalty_content,
-    path_average,
-    ratings,
-    scope_name,
-    weakest_step,
-)
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
+from canvas.content.loyalty_check import load_loyalty_content, loyalty_content
 from canvas.domain import Language, WorkshopSnapshot
 from canvas.domain.document import WorkshopDocument
 from canvas.domain.frameworks import FrameworkAnswers, StoredLoyaltyRating
-from canvas.domain.loyalty_check import CheckKind, Condition, LoyaltyRatingInput, PathStep
+from canvas.domain.loyalty_check import (
+    ITEMS,
+    CheckKind,
+    Condition,
+    LoyaltyRatingInput,
+    PathStep,
+    answered_scopes,
+    path_average,
+    ratings,
+    weakest_step,
+)
 from canvas.export.report import Callout, Paragraph, Table
 from canvas.export.sections_loyalty import RATING_FILLS, loyalty_sections
 from canvas.figures.loyalty import TRUST_COLOUR, conditions_chart, path_chart
+from canvas.forms.loyalty_check import loyalty_answers
+from canvas.presenters.loyalty_check import rating_label, scope_name
 from tests.unit.factories import segment, snapshot
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -133,11 +135,10 @@ def test_a_text_without_its_russian_is_refused(tmp_path):
 
 
 def test_a_rating_is_labelled_with_its_number_and_name():
-    content = loyalty_content()
-    assert content.rating_label(4, Language.EN) == "4 · strong"
-    assert content.rating_label(1, Language.RU) == "1 · слабо"
-    assert content.rating_label(None, Language.EN) == "not rated"
-    assert content.rating_label(0, Language.RU) == "без оценки"
+    assert rating_label(4, Language.EN) == "4 · strong"
+    assert rating_label(1, Language.RU) == "1 · слабо"
+    assert rating_label(None, Language.EN) == "not rated"
+    assert rating_label(0, Language.RU) == "без оценки"
 
 
 # ------------------------------------------------------------------ reading answers

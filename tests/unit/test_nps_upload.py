@@ -5,8 +5,7 @@ from datetime import date
 
 import pytest
 
-from canvas.importers.nps_file import BadRow, parse_responses, read_table, suggest_mapping
-from canvas.nps_upload import (
+from canvas.importers.nps_answers import (
     BAD_ROWS_SHOWN,
     answer_rows,
     bad_row_lines,
@@ -15,6 +14,7 @@ from canvas.nps_upload import (
     segment_keys,
     unknown_segments,
 )
+from canvas.importers.nps_file import BadRow, parse_responses, read_table, suggest_mapping
 
 # Semicolons and Russian headers, as a Russian Excel saves them (Windows-1251).
 SURVEY = (

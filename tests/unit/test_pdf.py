@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from benchmarks.run import build_document
 from canvas.content.catalogue import catalogue
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import Language, RelationshipType, WorkshopDocument, WorkshopSnapshot
 from canvas.export.pdf import clean, font_files, render_pdf
 from canvas.export.report import build_report

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from canvas.content.catalogue import catalogue
-from canvas.content.loyalty_check import loyalty_answers, loyalty_content
-from canvas.content.shura import CELLS, NOT_RATED, cell_label, shura_content, shura_form_answers
-from canvas.content.twelve_rules import rule_answers, twelve_rules
+from canvas.content.loyalty_check import loyalty_content
+from canvas.content.shura import shura_content
+from canvas.content.twelve_rules import twelve_rules
 from canvas.domain import (
     NOTE_BLOCKS,
     CanvasBlock,
@@ -41,11 +41,15 @@ from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.loyalty_check import CheckKind, Condition, LoyaltyRatingInput, PathStep
 from canvas.domain.nps import MAX_COUNT, NpsCounts, NpsResponseInput
 from canvas.domain.saved_snapshot import SnapshotInput
-from canvas.domain.shura import ShuraCellInput, ShuraRisk, ShuraRiskInput
+from canvas.domain.shura import CELLS, ShuraCellInput, ShuraRisk, ShuraRiskInput
 from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput, TouchpointRating
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
-from canvas.forms import relationship_answers
+from canvas.forms.loyalty_check import loyalty_answers
+from canvas.forms.relationships import relationship_answers
+from canvas.forms.shura import NOT_RATED, shura_form_answers
+from canvas.forms.twelve_rules import rule_answers
 from canvas.i18n import describe_error, describe_validation, strings
+from canvas.presenters.shura import cell_label
 from tests.unit.refusal_checks import (
     assert_both_languages,
     long_text,

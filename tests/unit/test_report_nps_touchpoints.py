@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from canvas.content.catalogue import catalogue
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
 from canvas.domain import Language, RelationshipType, WorkshopSnapshot
 from canvas.domain.nps import NpsCategory, NpsComment, NpsCounts, NpsSurvey
 from canvas.domain.touchpoint import Touchpoint, TouchpointCategory, TouchpointRating

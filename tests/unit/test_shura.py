@@ -9,17 +9,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from canvas.content.catalogue import Localized
-from canvas.content.shura import (
-    NOT_RATED,
-    RATING_FILLS,
-    cell_label,
-    load_shura,
-    shura_content,
-    shura_form_answers,
-    stage_types,
-    weak_spots,
-)
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
+from canvas.content.shura import load_shura, shura_content
 from canvas.domain import RelationshipInput, RelationshipType
 from canvas.domain.frameworks import FrameworkAnswers, StoredShuraCell, StoredShuraRisk
 from canvas.domain.shura import (
@@ -29,12 +20,16 @@ from canvas.domain.shura import (
     ShuraRiskInput,
     ShuraStage,
     stage_average,
+    stage_types,
+    weak_spots,
     weakest_cells,
 )
 from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.export.report import Bullets, Paragraph, Table
 from canvas.export.sections_shura import shura_sections
 from canvas.figures.shura import shura_heatmap
+from canvas.forms.shura import NOT_RATED, shura_form_answers
+from canvas.presenters.shura import RATING_FILLS, cell_label
 from tests.unit.factories import segment, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -208,7 +203,10 @@ def test_each_customer_stage_splits_its_types_into_established_and_missing():
         },
     )
     web = segment(2, "Web", answers={SELF: RelationshipInput(established=2)})
-    found = {row.stage: (row.established, row.missing) for row in stage_types(snapshot(shop, web))}
+    found = {
+        row.stage: (row.established, row.missing)
+        for row in stage_types(snapshot(shop, web), shura_content().fitting_types())
+    }
     assert list(found) == list(ShuraStage)
     assert found[ATTRACTION] == ([COMM], [CO, AUTO, PA])
     assert found[RETENTION] == ([COMM], [DPA, PA, AUTO, CO])
@@ -217,7 +215,7 @@ def test_each_customer_stage_splits_its_types_into_established_and_missing():
 
 
 def test_without_segments_every_fitting_type_is_missing():
-    found = stage_types(snapshot())
+    found = stage_types(snapshot(), shura_content().fitting_types())
     assert all(row.established == [] for row in found)
     assert [row.missing for row in found][3] == [COMM, DPA, AUTO]
 

@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 from canvas.domain import Motive, RelationshipInput, RelationshipType
-from canvas.forms import relationship_answers
-from canvas.summary import economics_rows, progress_rows, segment_rows
+from canvas.forms.relationships import relationship_answers
+from canvas.presenters.tables import economics_rows, progress_rows, segment_rows
 from tests.unit.factories import segment, snapshot
 
 PA = RelationshipType.PERSONAL_ASSISTANCE
@@ -80,7 +80,7 @@ def test_changes_read_as_sentences_in_both_languages():
     from canvas.domain import WorkshopDocument, WorkshopInput
     from canvas.domain.changes import compare
     from canvas.domain.document import RelationshipDocument, SegmentDocument
-    from canvas.summary import describe_changes
+    from canvas.presenters.tables import describe_changes
 
     cafes = SegmentDocument(
         name="Cafés",
@@ -126,7 +126,7 @@ def test_changed_framework_answers_are_counted_per_framework():
     from canvas.domain.changes import compare
     from canvas.domain.document import RuleScoreDocument
     from canvas.domain.twelve_rules import ClevelandRule
-    from canvas.summary import describe_changes
+    from canvas.presenters.tables import describe_changes
 
     before = WorkshopDocument(
         workshop=WorkshopInput(title="T"),

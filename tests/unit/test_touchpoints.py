@@ -9,17 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from canvas.board import RATING_COLOURS, layer_items
-from canvas.charts import LAYER_MARKER, canvas_figure
-from canvas.content.touchpoints import (
-    fix_first_rows,
-    inventory_rows,
-    load_touchpoint_content,
-    matching,
-    open_suggestions,
-    suggested,
-    touchpoint_content,
-)
+from canvas.content.touchpoints import load_touchpoint_content, touchpoint_content
 from canvas.domain import CanvasBlock, Language, RelationshipType
 from canvas.domain.nps import NpsCounts, NpsSurvey
 from canvas.domain.touchpoint import (
@@ -28,10 +18,15 @@ from canvas.domain.touchpoint import (
     TouchpointInput,
     TouchpointRating,
     fix_first,
+    matching,
     rating_counts,
     revenue_at_stake,
+    suggested,
 )
+from canvas.figures.canvas import LAYER_MARKER, canvas_figure
 from canvas.figures.touchpoints import NAMES_ON_HOVER, touchpoint_heatmap
+from canvas.presenters.canvas_layout import RATING_COLOURS, layer_items
+from canvas.presenters.touchpoints import fix_first_rows, inventory_rows, open_suggestions
 from tests.unit.factories import NOW, segment, snapshot
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -9,20 +9,15 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from canvas.content.twelve_rules import (
-    TITLE_MAX,
-    load_twelve_rules,
-    rule_answers,
-    rule_scores,
-    twelve_rules,
-)
-from canvas.demo import load_demo
+from canvas.content.demo import load_demo
+from canvas.content.twelve_rules import TITLE_MAX, load_twelve_rules, twelve_rules
 from canvas.domain import Language, WorkshopSnapshot
 from canvas.domain.frameworks import FrameworkAnswers, StoredRuleScore
-from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput, priorities
+from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput, priorities, rule_scores
 from canvas.export.report import Callout, Table
 from canvas.export.sections_twelve_rules import SCORE_FILLS, rules_sections
 from canvas.figures.twelve_rules import rules_radar
+from canvas.forms.twelve_rules import rule_answers
 from tests.unit.factories import snapshot
 
 R = ClevelandRule

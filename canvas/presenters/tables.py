@@ -6,10 +6,10 @@ reads the same everywhere. A missing figure shows as a dash.
 
 from decimal import Decimal
 
-from canvas.analysis import workshop_figures
 from canvas.content.catalogue import catalogue
 from canvas.domain import GuidingQuestion, Language, WorkshopSnapshot
 from canvas.domain.changes import WorkshopChanges
+from canvas.domain.economics import workshop_figures
 from canvas.i18n import money, number, percent, t
 
 DASH = "—"

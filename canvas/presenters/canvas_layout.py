@@ -9,10 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from canvas.content.catalogue import catalogue
-from canvas.content.touchpoints import RATINGS, touchpoint_content
+from canvas.content.touchpoints import touchpoint_content
 from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopSnapshot
 from canvas.domain.nps import NpsCounts
-from canvas.domain.touchpoint import Touchpoint, TouchpointCategory, TouchpointRating
+from canvas.domain.touchpoint import RATINGS, Touchpoint, TouchpointCategory, TouchpointRating
 from canvas.i18n import money, number, t
 
 GREY = "#8A8A8A"

@@ -1,0 +1,94 @@
+"""Per-segment economics of the relationships block: costs, lifetime, LTV and the spectrum.
+
+Definitions (the UI shows them next to the figures):
+- gap = expected level − established level (0–3 scale); > 0 under-served, < 0 over-served;
+- relationship cost = sum of the yearly costs of the segment's six types;
+- cost per customer = relationship cost ÷ customers; share of revenue = relationship cost ÷
+  (customers × yearly revenue per customer);
+- expected lifetime = 1 ÷ (1 − retention rate) years, defined for retention below 100 %;
+- LTV = (yearly revenue per customer − relationship cost per customer) × lifetime;
+- LTV:CAC = LTV ÷ acquisition cost per new customer;
+- spectrum position = the catalogue positions (0 personal … 100 automated) averaged with
+  the levels as weights, once for what the segment expects, once for what we established.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from canvas.domain.progress import answered_questions
+from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
+from canvas.domain.vocabulary import SPECTRUM_POSITION, GuidingQuestion, RelationshipType
+
+
+@dataclass(frozen=True)
+class SegmentFigures:
+    """The numbers behind one segment's row in the analysis."""
+
+    segment_id: int
+    name: str
+    colour: str
+    customers: int | None
+    revenue_per_customer: Decimal | None
+    yearly_revenue: Decimal | None
+    relationship_cost: Decimal
+    costed_types: int
+    cost_per_customer: Decimal | None
+    cost_share: float | None
+    lifetime_years: float | None
+    ltv: Decimal | None
+    ltv_to_cac: float | None
+    expected_position: float | None
+    established_position: float | None
+    gaps: dict[RelationshipType, int]
+    progress: dict[GuidingQuestion, bool]
+
+
+def _position(view: SegmentView, attr: str) -> float | None:
+    weights = {kind: getattr(view.answer(kind), attr) for kind in RelationshipType}
+    total = sum(weights.values())
+    if not total:
+        return None
+    return sum(SPECTRUM_POSITION[kind] * w for kind, w in weights.items()) / total
+
+
+def segment_figures(view: SegmentView) -> SegmentFigures:
+    """All figures for one segment, ``None`` where the inputs don't allow them."""
+    seg = view.segment
+    answers = [view.answer(kind) for kind in RelationshipType]
+    costs = [a.yearly_cost for a in answers if a.yearly_cost is not None]
+    cost = sum(costs, Decimal(0))
+    per_customer = cost / seg.customers if seg.customers else None
+    revenue = seg.yearly_revenue
+    share = float(cost / revenue) if revenue else None
+    churn = None
+    if seg.retention_rate is not None and seg.retention_rate < 100:
+        # Decimal all the way, so 80 % gives a lifetime of exactly 5 years.
+        churn = 1 - Decimal(repr(seg.retention_rate)) / 100
+    ltv = None
+    if churn is not None and seg.revenue_per_customer is not None:
+        ltv = (seg.revenue_per_customer - (per_customer or Decimal(0))) / churn
+    ratio = float(ltv / seg.acquisition_cost) if ltv is not None and seg.acquisition_cost else None
+    return SegmentFigures(
+        segment_id=seg.id,
+        name=seg.name,
+        colour=seg.colour,
+        customers=seg.customers,
+        revenue_per_customer=seg.revenue_per_customer,
+        yearly_revenue=revenue,
+        relationship_cost=cost,
+        costed_types=len(costs),
+        cost_per_customer=per_customer,
+        cost_share=share,
+        lifetime_years=float(1 / churn) if churn is not None else None,
+        ltv=ltv,
+        ltv_to_cac=ratio,
+        expected_position=_position(view, "expected"),
+        established_position=_position(view, "established"),
+        gaps={kind: view.answer(kind).gap for kind in RelationshipType},
+        progress=answered_questions(answers),
+    )
+
+
+def workshop_figures(snapshot: WorkshopSnapshot) -> list[SegmentFigures]:
+    """Figures for every segment, in the workshop's order."""
+    return [segment_figures(view) for view in snapshot.segments]

@@ -1,0 +1,1 @@
+"""Turning submitted form values into checked domain inputs, every problem named at once."""

@@ -1,0 +1,21 @@
+"""The crisis loyalty check as the reader sees it: whose answers a scope holds."""
+
+from canvas.content.loyalty_check import loyalty_content
+from canvas.domain.loyalty_check import Scope
+from canvas.domain.snapshot import WorkshopSnapshot
+from canvas.domain.vocabulary import Language
+from canvas.i18n import t
+
+
+def scope_name(snapshot: WorkshopSnapshot, scope: Scope, lang: Language | str) -> str:
+    """ "All customers" or the segment's name (as typed: escape it before markup)."""
+    view = snapshot.segment(scope) if scope is not None else None
+    return view.segment.name if view is not None else t("loyalty.scope_all", lang)
+
+
+def rating_label(value: int | None, lang: Language | str) -> str:
+    """``4 · strong``; the "not rated" text for ``None`` or 0."""
+    if not value:
+        return t("loyalty.not_rated", lang)
+    name = next(s.name for s in loyalty_content().scale if s.value == value)
+    return f"{value} · {name(lang)}"

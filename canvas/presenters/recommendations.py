@@ -1,0 +1,31 @@
+"""A recommendation as sentences in the reader's language: title, advice and trigger."""
+
+from canvas.content.catalogue import catalogue
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain.recommendations import Recommendation
+from canvas.i18n import money, number, percent, t
+
+
+def describe(
+    rec: Recommendation, snapshot: WorkshopSnapshot, lang: Language | str
+) -> dict[str, str]:
+    """The recommendation's title, advice and trigger as sentences in ``lang``."""
+    lang = Language(lang)
+    currency = snapshot.workshop.currency
+    shown: dict[str, str] = {"segment": rec.segment_name}
+    for key, value in rec.params.items():
+        if key == "type":
+            shown[key] = catalogue().type(value).name(lang)
+        elif key in {"revenue", "median", "cost", "ltv", "cac"}:
+            shown[key] = money(value, currency, lang)
+        elif key == "share":
+            shown[key] = percent(value, lang, 1)
+        elif key == "retention":
+            shown[key] = percent(value / 100, lang, 1)
+        elif key == "ratio":
+            shown[key] = number(value, lang, 1)
+        else:
+            shown[key] = number(value, lang) if isinstance(value, int) else str(value)
+    return {
+        part: t(f"rec.{rec.code}.{part}", lang, **shown) for part in ("title", "advice", "trigger")
+    }
