@@ -27,7 +27,8 @@ def survey_file(rows: int) -> bytes:
 
 def measure_nps_import(rows: int = 100_000) -> float:
     """Median seconds over three runs of ``read_table`` + ``parse_responses``."""
-    from canvas.importers.nps_file import parse_responses, read_table, suggest_mapping
+    from canvas.importers.nps_file import parse_responses, read_table
+    from canvas.importers.survey_columns import suggest_mapping
 
     raw = survey_file(rows)
     times = []

@@ -22,7 +22,7 @@ def main(page: str) -> None:
     from benchmarks.run import build_document
     from canvas.store import repository
     from canvas.store.db import transaction
-    from views.common import engine
+    from ui.engine import engine
 
     with transaction(engine()) as session:
         workshop = repository.create_from_document(session, document=build_document())
@@ -32,18 +32,18 @@ def main(page: str) -> None:
         from benchmarks.run import TRAINER_COURSE
 
         build_course(engine(), TRAINER_COURSE)
-        from views.access import deployment
+        from ui.gate import deployment
 
         os.environ["TRAINER_PASSWORD"] = "profile only"
         deployment.clear()  # the process reads its mode once
         at.session_state["trainer"] = True
         at.query_params["lang"] = "en"
         at.run()
-        at.switch_page("views/trainer.py").run()
+        at.switch_page("app_pages/trainer.py").run()
     else:
         at.query_params.update({"w": str(workshop.id), "lang": "en"})
         at.run()
-        at.switch_page(f"views/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     at.run()
     # AppTest runs the script in a thread of its own; profile that thread, run by run
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner

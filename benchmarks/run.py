@@ -28,7 +28,7 @@ PAGES = [
     "summary",
     "shura",
     "twelve_rules",
-    "loyalty",
+    "loyalty_check",
     "nps",
     "touchpoints",
     "present",
@@ -41,7 +41,7 @@ def measure_trainer_page(engine, measure) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.gallery_bench import build_course
-    from views.access import deployment
+    from ui.gate import deployment
 
     build_course(engine, TRAINER_COURSE)
     os.environ["TRAINER_PASSWORD"] = "benchmark only"  # course mode for this page
@@ -51,7 +51,7 @@ def measure_trainer_page(engine, measure) -> dict:
         at.query_params["lang"] = "en"
         at.session_state["trainer"] = True
         at.run()
-        at.switch_page("views/trainer.py")  # explicitly: a fresh AppTest may land elsewhere
+        at.switch_page("app_pages/trainer.py")  # explicitly: a fresh AppTest may land elsewhere
         median_ms, first, warm = measure(at)
         assert [t.value for t in at.title] == ["Course gallery"], at.title
     finally:
@@ -199,7 +199,8 @@ def measure_exports(engine, workshop_id: int) -> dict[str, float]:
 def measure_nps_store(engine, workshop_id: int, rows: int = 100_000) -> float:
     """Seconds to read, check, store (one INSERT) and count a 100,000-answer survey file."""
     from benchmarks.nps_import_bench import survey_file
-    from canvas.importers.nps_file import parse_responses, read_table, suggest_mapping
+    from canvas.importers.nps_file import parse_responses, read_table
+    from canvas.importers.survey_columns import suggest_mapping
     from canvas.store import nps
     from canvas.store.db import reading, transaction
 
@@ -236,7 +237,7 @@ def main() -> None:
     from benchmarks.server_bench import measure_server
     from canvas.store import repository
     from canvas.store.db import transaction
-    from views.common import engine
+    from ui.engine import engine
 
     eng = engine()
     with transaction(eng) as session:
@@ -281,7 +282,7 @@ def main() -> None:
         at.query_params["w"] = str(workshop.id)
         at.query_params["lang"] = "en"
         at.run()
-        at.switch_page(f"views/{page}.py")
+        at.switch_page(f"app_pages/{page}.py")
         median_ms, first, warm = measure(at)
         rows.append(
             {
@@ -298,7 +299,7 @@ def main() -> None:
         at.query_params["w"] = str(workshop.id)
         at.query_params["lang"] = "en"
         at.run()
-        at.switch_page(f"views/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
         return at
 
     def counted() -> int:

@@ -34,7 +34,7 @@ ACTIONS: dict[str, SaveAction] = {
     "summary": SaveAction("summary.snapshot_save", "summary.snapshot_name", "text_input"),
     "shura": SaveAction("shura.save", "field.practice"),
     "twelve_rules": SaveAction("rules.save", "field.note"),
-    "loyalty": SaveAction("loyalty.save", "field.evidence"),
+    "loyalty_check": SaveAction("loyalty_check.save", "field.evidence"),
     "nps": SaveAction("nps.typed.save", "nps.typed.why", choice=("radio", "nps.typed.score", 9)),
     "touchpoints": SaveAction("touchpoints.save", "field.idea"),
 }

@@ -47,7 +47,7 @@ STEP_PAGES = [
     "analysis",
     "shura",
     "twelve-rules",
-    "loyalty",
+    "loyalty_check",
     "nps",
     "touchpoints",
     "summary",

@@ -30,9 +30,9 @@ def strings(lang: Language) -> dict[str, str]:
     Each framework keeps its texts in a file of its own; a key defined twice is an error.
     """
     folder = data_dir() / "i18n"
-    code = Language(lang).value
+    language = Language(lang).value
     merged: dict[str, str] = {}
-    for path in [folder / f"{code}.json", *sorted(folder.glob(f"{code}.*.json"))]:
+    for path in [folder / f"{language}.json", *sorted(folder.glob(f"{language}.*.json"))]:
         part: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
         if clash := merged.keys() & part.keys():
             raise ValueError(f"{path.name} defines keys again: {sorted(clash)}")

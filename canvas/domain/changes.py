@@ -40,7 +40,7 @@ class WorkshopChanges:
     changed: list[SegmentChanges] = field(default_factory=list)
     notes_added: int = 0
     notes_removed: int = 0
-    # Answers that differ, by page: "shura", "twelve_rules", "loyalty", "nps", "touchpoints".
+    # Answers that differ, by page: "shura", "twelve_rules", "loyalty_check", "nps", "touchpoints".
     frameworks: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -106,7 +106,7 @@ def compare(before: WorkshopDocument, after: WorkshopDocument) -> WorkshopChange
     counts = {
         "shura": _differing(shura_before, shura_after),
         "twelve_rules": _differing(before.twelve_rules, after.twelve_rules),
-        "loyalty": _differing(before.loyalty, after.loyalty),
+        "loyalty_check": _differing(before.loyalty, after.loyalty),
         "nps": _differing(before.nps_counts, after.nps_counts)
         + abs(_answer_total(after) - _answer_total(before)),
         "touchpoints": _differing(before.touchpoints, after.touchpoints),

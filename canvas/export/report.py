@@ -23,7 +23,7 @@ from canvas.export.blocks import (
     Section,
     Table,
 )
-from canvas.export.sections_loyalty import loyalty_sections
+from canvas.export.sections_loyalty_check import loyalty_sections
 from canvas.export.sections_nps import nps_sections
 from canvas.export.sections_shura import shura_sections
 from canvas.export.sections_touchpoints import touchpoint_sections

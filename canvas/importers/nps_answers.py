@@ -16,7 +16,8 @@ import pandas as pd
 from canvas.domain import name_key
 from canvas.domain.vocabulary import Language
 from canvas.i18n import number, t
-from canvas.importers.nps_file import BadRow, Column, SurveyTable, describe_bad_row
+from canvas.importers.nps_file import BadRow, SurveyTable, describe_bad_row
+from canvas.importers.survey_columns import Column
 
 BAD_ROWS_SHOWN = 50  # problems listed on the page; the rest are only counted
 ENCODINGS = "UTF-8, UTF-16, Windows-1251"  # what the importer reads, for the help text

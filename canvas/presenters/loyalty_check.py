@@ -10,12 +10,12 @@ from canvas.i18n import t
 def scope_name(snapshot: WorkshopSnapshot, scope: Scope, lang: Language | str) -> str:
     """ "All customers" or the segment's name (as typed: escape it before markup)."""
     view = snapshot.segment(scope) if scope is not None else None
-    return view.segment.name if view is not None else t("loyalty.scope_all", lang)
+    return view.segment.name if view is not None else t("loyalty_check.scope_all", lang)
 
 
 def rating_label(value: int | None, lang: Language | str) -> str:
     """``4 · strong``; the "not rated" text for ``None`` or 0."""
     if not value:
-        return t("loyalty.not_rated", lang)
+        return t("loyalty_check.not_rated", lang)
     name = next(s.name for s in loyalty_content().scale if s.value == value)
     return f"{value} · {name(lang)}"

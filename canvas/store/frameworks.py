@@ -111,7 +111,7 @@ def save_rules(
     touch(session, workshop_id)
 
 
-def save_loyalty(
+def save_loyalty_check(
     session: Session,
     *,
     workshop_id: int,

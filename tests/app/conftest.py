@@ -8,14 +8,14 @@ import pytest
 import streamlit as st
 
 from canvas.domain import Language
-from tests.app.ui import LANGS, add_demo, add_workshop, migrated
+from tests.app.driver import LANGS, add_demo, add_workshop, migrated
 
 
 @pytest.fixture(autouse=True)
 def streamlit_between_tests() -> Iterator[None]:
     """Empty Streamlit caches around every test.
 
-    ``views.common.engine`` is an ``st.cache_resource`` and snapshots are cached by
+    ``ui.engine.engine`` is an ``st.cache_resource`` and snapshots are cached by
     (workshop id, revision), which repeat from one fresh database to the next.
     """
     st.cache_resource.clear()

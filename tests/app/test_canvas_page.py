@@ -7,7 +7,7 @@ from canvas.domain.nps import NpsCounts
 from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput, TouchpointRating
 from canvas.store import nps, touchpoints
 from canvas.store.db import make_engine, transaction
-from tests.app.ui import (
+from tests.app.driver import (
     add_segment,
     add_workshop,
     assert_ok,

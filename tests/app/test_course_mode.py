@@ -10,7 +10,7 @@ from canvas.domain import SegmentInput
 from canvas.domain.course import CommentInput, CourseInput, JoinRequest
 from canvas.store import comments, courses, repository
 from canvas.store.db import make_engine, transaction
-from tests.app.ui import (
+from tests.app.driver import (
     APP,
     PAGES,
     TIMEOUT,
@@ -140,7 +140,7 @@ def _login(lang: str, password: str, monkeypatch: pytest.MonkeyPatch) -> AppTest
     # The slow-down after failures is measured in the unit tests; here it would only wait.
     monkeypatch.setattr("canvas.domain.access.time.sleep", lambda _seconds: None)
     at = _open(lang)
-    at.switch_page("views/trainer_login.py").run()
+    at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(password)
     at.button[0].click().run()
     return assert_ok(at)

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from canvas.domain import WorkshopSnapshot
-from tests.app.ui import (
+from tests.app.driver import (
     PAGES,
     add_document,
     add_workshop,
@@ -25,7 +25,7 @@ from tests.app.ui import (
     widget,
 )
 from tests.hostile_text import CORPUS, REFUSED, corpus_document, strings_in
-from views.common import plain
+from ui.language import plain
 
 # What the corpus would show if some page rendered it instead of escaping it.
 ACTIVE = [
@@ -47,7 +47,7 @@ ACTIVE = [
     "&amp;",
     "&#60;",
 ]
-CHART_PAGES = {"canvas", "analysis", "shura", "twelve_rules", "loyalty", "nps", "touchpoints"}
+CHART_PAGES = {"canvas", "analysis", "shura", "twelve_rules", "loyalty_check", "nps", "touchpoints"}
 _ACTIVE = [re.compile(r"(?<!\\)" + re.escape(fragment)) for fragment in ACTIVE]
 
 

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from canvas.domain.nps import NpsCounts, NpsResponseInput
 from canvas.store import nps
 from canvas.store.db import make_engine, transaction
-from tests.app.ui import (
+from tests.app.driver import (
     add_segment,
     add_workshop,
     alerts,
@@ -27,7 +27,7 @@ from tests.app.ui import (
     widget,
 )
 
-PAGE = "views/nps.py"
+PAGE = "app_pages/nps.py"
 NBSP = "\u00a0"
 PERCENT = {"en": "{}%", "ru": "{}" + NBSP + "%"}
 

@@ -3,7 +3,7 @@ and the demo, and shows what a trainer expects to see in each case."""
 
 import pytest
 
-from tests.app.ui import (
+from tests.app.driver import (
     CATALOGUE,
     DEMO,
     PAGES,
@@ -29,7 +29,7 @@ WORKSHOP_PAGES = [
     "summary",
     "shura",
     "twelve_rules",
-    "loyalty",
+    "loyalty_check",
 ]
 TITLE_KEYS = {
     "workshops": "page.workshops",
@@ -40,7 +40,7 @@ TITLE_KEYS = {
     "summary": "page.summary",
     "shura": "page.shura",
     "twelve_rules": "page.twelve_rules",
-    "loyalty": "page.loyalty",
+    "loyalty_check": "page.loyalty_check",
     "nps": "page.nps",
     "touchpoints": "page.touchpoints",
 }

@@ -2,7 +2,7 @@
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.ui import (
+from tests.app.driver import (
     alerts,
     demo_segment_names,
     run_app,
@@ -12,7 +12,7 @@ from tests.app.ui import (
     widget,
 )
 
-PRESENT = "views/present.py"
+PRESENT = "app_pages/present.py"
 
 
 def _segment_heading(at: AppTest) -> list[str]:

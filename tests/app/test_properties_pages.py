@@ -21,7 +21,7 @@ from sqlmodel import SQLModel
 from streamlit.testing.v1 import AppTest
 
 from canvas.store.db import make_engine, reading
-from tests.app.ui import (
+from tests.app.driver import (
     LANGS,
     add_segment,
     add_workshop,

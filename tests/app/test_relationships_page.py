@@ -4,7 +4,7 @@ and refusing an impossible cost without saving anything."""
 from decimal import Decimal
 
 from canvas.domain import IntegrationBlock, Motive, RelationshipType
-from tests.app.ui import (
+from tests.app.driver import (
     CATALOGUE,
     add_segment,
     add_workshop,

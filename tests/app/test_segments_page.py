@@ -4,7 +4,7 @@ and refusing to overwrite what another participant saved meanwhile."""
 from canvas.domain import SegmentInput
 from canvas.store import repository
 from canvas.store.db import make_engine, transaction
-from tests.app.ui import (
+from tests.app.driver import (
     add_segment,
     add_workshop,
     assert_ok,
@@ -142,7 +142,7 @@ def test_html_in_a_segment_name_is_saved_and_shown_as_plain_text(db, lang):
     assert list(at.get("html")) == []
     # The relationships page writes it into markdown (no HTML allowed), escaped so
     # that the reader sees the characters themselves.
-    at.switch_page("views/relationships.py")
+    at.switch_page("app_pages/relationships.py")
     assert_ok(at.run())
     [help_text] = [m for m in at.markdown if script in seen(m.value)]
     assert seen(help_text.value) == seen(say(lang, "relationships.form_help", segment=script))

@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 from canvas.domain.shura import Audience, ShuraRisk, ShuraStage
-from tests.app.ui import (
+from tests.app.driver import (
     DATA,
     DEMO,
     add_workshop,
@@ -21,7 +21,7 @@ from tests.app.ui import (
     widget,
 )
 
-PAGE = "views/shura.py"
+PAGE = "app_pages/shura.py"
 
 
 def _json(name: str) -> Any:

@@ -1,6 +1,6 @@
 """Summary & export: download buttons, and snapshots saved, compared and restored."""
 
-from tests.app.ui import (
+from tests.app.driver import (
     add_demo,
     add_segment,
     assert_ok,

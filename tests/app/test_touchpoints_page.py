@@ -11,7 +11,7 @@ from canvas.domain import RelationshipType
 from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput, TouchpointRating
 from canvas.store import touchpoints as store
 from canvas.store.db import make_engine, transaction
-from tests.app.ui import (
+from tests.app.driver import (
     DATA,
     add_segment,
     add_workshop,

@@ -13,7 +13,7 @@ from canvas.domain import SegmentInput, WorkshopInput
 from canvas.domain.course import CourseInput, JoinRequest
 from canvas.store import comments, courses, repository
 from canvas.store.db import make_engine, reading, transaction
-from tests.app.ui import (
+from tests.app.driver import (
     APP,
     TIMEOUT,
     alerts,
@@ -62,7 +62,7 @@ def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     # The slow-down after failures is tested elsewhere; here it would only wait.
     monkeypatch.setattr("canvas.domain.access.time.sleep", lambda _seconds: None)
     at = _open(lang)
-    at.switch_page("views/trainer_login.py").run()
+    at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
     at.button[0].click().run()
     assert_ok(at)
@@ -185,7 +185,7 @@ def test_the_export_tab_offers_the_pdf_and_the_zip(room, lang, monkeypatch):
 
 
 def test_the_course_builders_give_one_pdf_and_a_zip_of_every_workshop(room, lang):
-    from views.trainer_export import pdf_builder, zip_builder
+    from ui.panels.trainer.export import pdf_builder, zip_builder
 
     ids = [room["people"][name][0].id for name in ("Anna", "Boris")]
     assert pdf_builder(ids, lang, "Spring")().startswith(b"%PDF")
@@ -208,7 +208,7 @@ def test_an_unchanged_gallery_rerun_sends_no_sql_and_a_participants_save_shows_n
 ):
     from sqlalchemy import event
 
-    from views.common import engine
+    from ui.engine import engine
 
     at = _trainer(lang, monkeypatch)
     sent: list[str] = []
@@ -224,7 +224,7 @@ def test_an_unchanged_gallery_rerun_sends_no_sql_and_a_participants_save_shows_n
 
         # Anna adds a segment from her own session
         anna = _open(lang, k=room["people"]["Anna"][0].access_token)
-        anna.switch_page("views/segments.py").run()
+        anna.switch_page("app_pages/segments.py").run()
         form = "add_segment"
         widget(anna.text_input, say(lang, "field.name"), form=form).input("Freelancers")
         widget(anna.button, say(lang, "segments.add_button")).click().run()
@@ -276,7 +276,7 @@ def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(room,
     finally:
         engine.dispose()
     at = _trainer(lang, monkeypatch)
-    at.switch_page("views/workshops.py").run()
+    at.switch_page("app_pages/workshops.py").run()
     assert_ok(at)
     listed = [seen(m.value) for m in at.markdown]
     assert any("Trainer's example" in line for line in listed)

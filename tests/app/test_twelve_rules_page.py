@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 from canvas.domain.twelve_rules import ClevelandRule
-from tests.app.ui import (
+from tests.app.driver import (
     DATA,
     add_workshop,
     alerts,
@@ -21,7 +21,7 @@ from tests.app.ui import (
     widget,
 )
 
-PAGE = "views/twelve_rules.py"
+PAGE = "app_pages/twelve_rules.py"
 CONTENT: dict[str, Any] = json.loads(
     (DATA / "frameworks" / "twelve_rules.json").read_text(encoding="utf-8")
 )

@@ -2,7 +2,7 @@
 and a reload of the page keeps the workshop that was open."""
 
 from canvas.store.db import make_engine
-from tests.app.ui import (
+from tests.app.driver import (
     DEMO,
     add_workshop,
     alerts,
@@ -171,7 +171,7 @@ def test_a_new_workshop_that_reuses_a_deleted_ones_number_shows_its_own_data(db,
     assert "First" in sidebar_text(at)
     first = int(at.query_params["w"])
 
-    at.switch_page("views/workshops.py").run()
+    at.switch_page("app_pages/workshops.py").run()
     widget(at.checkbox, say(lang, "workshops.confirm_delete")).check()
     assert_ok(at.run())
     widget(at.button, say(lang, "workshops.delete")).click()

@@ -16,7 +16,7 @@ from canvas.domain import (
 from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput
 from canvas.store import repository as repo
 from canvas.store.db import reading, transaction
-from canvas.store.frameworks import save_loyalty
+from canvas.store.frameworks import save_loyalty_check
 
 STEP, CONDITION = CheckKind.STEP, CheckKind.CONDITION
 
@@ -39,7 +39,7 @@ def _save(
     ratings: dict[tuple[CheckKind, str], tuple[LoyaltyRatingInput, int]],
 ) -> None:
     with transaction(engine) as session:
-        save_loyalty(session, workshop_id=workshop_id, segment_id=segment_id, ratings=ratings)
+        save_loyalty_check(session, workshop_id=workshop_id, segment_id=segment_id, ratings=ratings)
 
 
 def _read(engine: Engine, workshop_id: int) -> WorkshopSnapshot:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from canvas.content.demo import load_demo
 from canvas.export.json_io import export_json
-from canvas.importers.nps_file import Column, suggest_mapping
+from canvas.importers.survey_columns import Column, suggest_mapping
 from tests.unit.refusal_checks import EDGE_TEXTS, any_text, json_values, long_text
 
 # ------------------------------------------------------------------ exported workshops

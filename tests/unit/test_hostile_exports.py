@@ -20,7 +20,7 @@ from canvas.export.markdown import render_markdown
 from canvas.export.pdf import render_pdf
 from canvas.export.report import build_report
 from canvas.figures.canvas import canvas_figure
-from canvas.figures.loyalty import conditions_chart, path_chart
+from canvas.figures.loyalty_check import conditions_chart, path_chart
 from canvas.figures.nps import distribution_chart, score_chart, trend_chart
 from canvas.figures.relationships import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
 from canvas.figures.shura import shura_heatmap

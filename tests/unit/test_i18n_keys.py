@@ -21,7 +21,12 @@ from canvas.domain import (
 from canvas.i18n import strings
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "canvas").rglob("*.py")]
+SOURCES = [
+    ROOT / "app.py",
+    *(ROOT / "app_pages").glob("*.py"),
+    *(ROOT / "ui").rglob("*.py"),
+    *(ROOT / "canvas").rglob("*.py"),
+]
 
 
 def _placeholders(text: str) -> set[str]:

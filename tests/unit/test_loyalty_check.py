@@ -25,8 +25,8 @@ from canvas.domain.loyalty_check import (
     weakest_step,
 )
 from canvas.export.report import Callout, Paragraph, Table
-from canvas.export.sections_loyalty import RATING_FILLS, loyalty_sections
-from canvas.figures.loyalty import TRUST_COLOUR, conditions_chart, path_chart
+from canvas.export.sections_loyalty_check import RATING_FILLS, loyalty_sections
+from canvas.figures.loyalty_check import TRUST_COLOUR, conditions_chart, path_chart
 from canvas.forms.loyalty_check import loyalty_answers
 from canvas.presenters.loyalty_check import rating_label, scope_name
 from tests.unit.factories import segment, snapshot

@@ -14,15 +14,14 @@ import pytest
 from canvas.importers.nps_file import (
     MAX_BYTES,
     BadRow,
-    Column,
     ParsedSurvey,
     SurveyFileRefused,
     SurveyTable,
     describe_bad_row,
     parse_responses,
     read_table,
-    suggest_mapping,
 )
+from canvas.importers.survey_columns import Column, suggest_mapping
 
 GOOGLE_FORMS = (
     "Timestamp,How likely are you to recommend us to a friend or colleague?,"

@@ -14,7 +14,8 @@ from canvas.importers.nps_answers import (
     segment_keys,
     unknown_segments,
 )
-from canvas.importers.nps_file import BadRow, parse_responses, read_table, suggest_mapping
+from canvas.importers.nps_file import BadRow, parse_responses, read_table
+from canvas.importers.survey_columns import suggest_mapping
 
 # Semicolons and Russian headers, as a Russian Excel saves them (Windows-1251).
 SURVEY = (

@@ -2,7 +2,7 @@
 
 import pytest
 
-from views.common import plain
+from ui.language import plain
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,6 @@ from canvas.domain.nps import NpsResponseInput
 from canvas.export.json_io import ImportRefused, export_json, parse_json
 from canvas.i18n import number
 from canvas.importers.nps_file import (
-    Column,
     ParsedSurvey,
     SurveyFileRefused,
     SurveyTable,
@@ -31,6 +30,7 @@ from canvas.importers.nps_file import (
     parse_responses,
     read_table,
 )
+from canvas.importers.survey_columns import Column
 from tests.unit.broken_files import (
     VERSIONS,
     any_bytes,

@@ -1,0 +1,52 @@
+"""Analysis: gaps, the personal-to-automated spectrum, costs, LTV and recommendations."""
+
+import pandas as pd
+import streamlit as st
+
+from canvas.domain.economics import workshop_figures
+from canvas.domain.recommendations import recommendations
+from canvas.figures.relationships import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
+from canvas.presenters.recommendations import describe
+from canvas.presenters.tables import economics_rows, progress_rows
+from ui.language import lang, plain, tr
+from ui.widgets import chart
+from ui.workshop import require_snapshot
+
+snap = require_snapshot()
+st.title(tr("page.analysis"))
+if not snap.segments:
+    st.info(tr("relationships.no_segments"))
+    st.page_link("app_pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
+    st.stop()
+
+figures = workshop_figures(snap)
+language = lang()
+
+st.subheader(tr("analysis.recommendations"))
+found = recommendations(snap)
+if not found:
+    st.success(tr("analysis.no_recommendations"))
+for rec in found:
+    text = describe(rec, snap, language)
+    box = st.error if rec.severity == "high" else st.warning
+    box(
+        f"**{plain(text['title'])}**\n\n{plain(text['advice'])}\n\n"
+        f"*{tr('analysis.trigger')}: {plain(text['trigger'])}*"
+    )
+
+st.subheader(tr("analysis.progress"))
+st.dataframe(pd.DataFrame(progress_rows(snap, language)), hide_index=True, width="stretch")
+
+st.plotly_chart(chart(gap_heatmap, snap, language), width="stretch")
+st.caption(tr("analysis.gap_help"))
+st.plotly_chart(chart(spectrum_chart, snap, language), width="stretch")
+
+st.subheader(tr("analysis.economics"))
+st.dataframe(pd.DataFrame(economics_rows(snap, language)), hide_index=True, width="stretch")
+left, right = st.columns(2)
+if any(f.cost_per_customer is not None for f in figures):
+    left.plotly_chart(chart(cost_chart, snap, language), width="stretch")
+if any(f.ltv_to_cac is not None for f in figures):
+    right.plotly_chart(chart(ltv_chart, snap, language), width="stretch")
+with st.expander(tr("analysis.formulas")):
+    st.markdown(tr("analysis.formulas_text"))

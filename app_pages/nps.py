@@ -1,0 +1,38 @@
+"""Loyalty index (NPS): three ways to collect answers, the score with its interval, comments."""
+
+import streamlit as st
+
+from canvas.domain.nps import BENCHMARKS
+from canvas.i18n import number, t
+from ui.language import lang, tr
+from ui.panels.nps.entry import counts_panel, typed_panel
+from ui.panels.nps.results import comments, delete_panel, results
+from ui.panels.nps.upload import file_panel
+from ui.workshop import require_snapshot
+
+snap = require_snapshot()
+language = lang()  # widgets' format_func may be called outside the run
+st.title(tr("page.nps"))
+st.caption(tr("nps.intro"))
+benchmarks = ", ".join(f"{name} {number(value, language)}" for name, value in BENCHMARKS.items())
+with st.expander(
+    tr("nps.teach.title"), icon=":material/school:", expanded=not snap.nps.counts(overall=True).n
+):
+    st.markdown(tr("nps.teach.body", benchmarks=benchmarks))
+
+WAYS = {"typed": typed_panel, "file": file_panel, "counts": counts_panel}
+way = st.segmented_control(
+    tr("nps.way"),
+    list(WAYS),
+    format_func=lambda w: t(f"nps.way.{w}", language),
+    default="typed",
+    required=True,
+    key="nps_way",
+)
+WAYS[way](snap)
+
+st.divider()
+st.header(tr("nps.results"))
+results(snap)
+comments(snap)
+delete_panel(snap)

@@ -1,0 +1,116 @@
+"""Relationships: per segment, the four guiding questions over the six relationship types."""
+
+import streamlit as st
+
+from canvas.content import catalogue
+from canvas.domain import (
+    GuidingQuestion,
+    IntegrationBlock,
+    Motive,
+    RelationshipType,
+)
+from canvas.domain.progress import answered_questions
+from ui.language import lang, plain, tr
+from ui.panels.relationships.form import PROBLEMS, field_key, save_answers
+from ui.saving import edit_versions, show_problems, submit_key
+from ui.workshop import require_snapshot
+
+cat = catalogue()
+snap = require_snapshot()
+language = lang()  # widgets' format_func may be called outside the run
+st.title(tr("page.relationships"))
+st.info(cat.practical_task(lang()), icon=":material/edit_note:")
+with st.expander(tr("relationships.questions"), expanded=False):
+    for number, question in enumerate(cat.questions, start=1):
+        st.markdown(f"{number}. {question.text(lang())}")
+    st.caption(cat.spectrum_note(lang()))
+    for motive in cat.motives:
+        st.markdown(f"- **{motive.name(lang())}**: {motive.description(lang())}")
+
+if not snap.segments:
+    st.info(tr("relationships.no_segments"))
+    st.page_link("app_pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
+    st.stop()
+
+ids = [view.segment.id for view in snap.segments]
+names = {view.segment.id: view.segment.name for view in snap.segments}
+if st.session_state.get("rel_segment") not in ids:
+    st.session_state.rel_segment = ids[0]
+chosen = st.selectbox(
+    tr("relationships.segment"), ids, format_func=names.__getitem__, key="rel_segment"
+)
+view = snap.segment(chosen) or snap.segments[0]
+done = answered_questions([view.answer(kind) for kind in RelationshipType])
+for column, question in zip(st.columns(4), GuidingQuestion, strict=True):
+    mark = ":material/check_circle:" if done[question] else ":material/radio_button_unchecked:"
+    column.markdown(f"{mark} {tr(f'question.short.{question.value}')}")
+
+levels = [level.value for level in cat.levels]
+# an answer never saved has version 0; the form keeps the versions it was shown with
+record = f"rel-{view.segment.id}"
+shown = edit_versions(
+    record,
+    [view.relationships[k].version if k in view.relationships else 0 for k in RelationshipType],
+)
+prefix = f"r{view.segment.id}-" + "-".join(map(str, shown))
+with st.form(f"rel-form-{prefix}"):
+    st.markdown(tr("relationships.form_help", segment=plain(view.segment.name)))
+    for kind in RelationshipType:
+        entry, answer = cat.type(kind), view.answer(kind)
+        label = f"{entry.name(lang())} · {answer.expected} → {answer.established}"
+        with st.expander(label, expanded=answer.touched):
+            st.caption(
+                f"{entry.definition(lang())} {tr('relationships.example')}: "
+                f"{entry.example(lang())} {tr('relationships.cost_level')}: "
+                f"{cat.cost_level(entry.cost_level).name(lang())}."
+            )
+            left, right = st.columns(2)
+            level_name = lambda v: f"{v} · {cat.level(v).name(language)}"  # noqa: E731
+            left.select_slider(
+                cat.question(GuidingQuestion.EXPECTED).text(lang()),
+                levels,
+                value=answer.expected,
+                format_func=level_name,
+                key=field_key(prefix, kind, "exp"),
+            )
+            right.select_slider(
+                cat.question(GuidingQuestion.ESTABLISHED).text(lang()),
+                levels,
+                value=answer.established,
+                format_func=level_name,
+                key=field_key(prefix, kind, "est"),
+            )
+            left.multiselect(
+                tr("field.motives"),
+                list(Motive),
+                default=sorted(answer.motives),
+                format_func=lambda m: cat.motive(m).name(language),
+                key=field_key(prefix, kind, "mot"),
+            )
+            right.number_input(
+                tr("field.yearly_cost") + f", {snap.workshop.currency}",
+                step=1000.0,
+                value=float(answer.yearly_cost) if answer.yearly_cost is not None else None,
+                format="%.2f",
+                key=field_key(prefix, kind, "cost"),
+                help=tr("relationships.cost_help"),
+            )
+            st.markdown(f"**{cat.question(GuidingQuestion.INTEGRATION).text(lang())}**")
+            for column, block in zip(
+                st.columns(len(IntegrationBlock)), IntegrationBlock, strict=True
+            ):
+                column.text_area(
+                    cat.block(block).name(lang()),
+                    value=answer.integration.get(block, ""),
+                    key=field_key(prefix, kind, block),
+                    height=90,
+                )
+    st.form_submit_button(
+        tr("relationships.save"),
+        type="primary",
+        key=submit_key(record, shown),
+        on_click=save_answers,
+        args=(view.segment.id, record, prefix, shown),
+    )
+if problems := st.session_state.pop(PROBLEMS, None):
+    show_problems(problems)

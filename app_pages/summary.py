@@ -1,0 +1,89 @@
+"""Summary & export: the workshop as PDF, HTML, Markdown and JSON, and named snapshots."""
+
+import streamlit as st
+
+from canvas.domain import Language
+from canvas.domain.changes import compare
+from canvas.domain.fields import NAME_MAX
+from canvas.domain.saved_snapshot import SnapshotInput
+from canvas.export.files import ExportFormat
+from canvas.i18n import LANGUAGE_NAMES
+from canvas.presenters.tables import describe_changes
+from canvas.store import repository
+from ui.language import lang, plain, tr
+from ui.saving import form_key, save
+from ui.widgets import download
+from ui.workshop import document, require_snapshot, snapshots
+
+snap = require_snapshot()
+workshop = snap.workshop
+st.title(tr("page.summary"))
+st.caption(tr("summary.help"))
+
+st.subheader(tr("summary.export"))
+report_lang = st.segmented_control(
+    tr("summary.report_language"),
+    list(Language),
+    default=Language(workshop.language),
+    format_func=lambda language: LANGUAGE_NAMES[Language(language)],
+    key=f"report-lang-{workshop.id}",
+) or Language(workshop.language)
+labels = {
+    ExportFormat.PDF: ("summary.pdf", ":material/picture_as_pdf:"),
+    ExportFormat.HTML: ("summary.html", ":material/html:"),
+    ExportFormat.MARKDOWN: ("summary.markdown", ":material/description:"),
+    ExportFormat.JSON: ("summary.json", ":material/data_object:"),
+}
+for column, fmt in zip(st.columns(len(labels)), ExportFormat, strict=True):
+    key, icon = labels[fmt]
+    with column:
+        download(tr(key), snap, fmt, report_lang, icon=icon)
+
+st.subheader(tr("summary.snapshots"))
+st.caption(tr("summary.snapshots_help"))
+with st.form(form_key("snapshot")):
+    name = st.text_input(tr("summary.snapshot_name"))
+    if st.form_submit_button(tr("summary.snapshot_save"), type="primary") and save(
+        lambda s: repository.save_snapshot(
+            s, workshop_id=workshop.id, data=SnapshotInput(name=name)
+        ),
+        success=tr("summary.snapshot_saved"),
+    ):
+        st.rerun()
+
+saved = snapshots(workshop.id)
+if not saved:
+    st.info(tr("summary.no_snapshots"))
+    st.stop()
+by_id = {item.id: item for item in saved}
+picked = st.selectbox(
+    tr("summary.snapshot_pick"),
+    list(by_id),
+    format_func=lambda i: tr(
+        "summary.snapshot_label",
+        name=by_id[i].name,
+        when=by_id[i].created_at.strftime("%Y-%m-%d %H:%M"),
+    ),
+)
+chosen = by_id[picked]
+lines = describe_changes(compare(chosen.document, document(snap)), lang(), workshop.currency)
+with st.expander(tr("summary.changes"), expanded=True):
+    if lines:
+        st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+    else:
+        st.info(tr("changes.none"))
+sure, restore, drop = st.columns(3, vertical_alignment="center")
+confirmed = sure.checkbox(tr("summary.confirm_restore"), key=f"restore-{chosen.id}")
+backup = tr("summary.backup_name", name=chosen.name)[:NAME_MAX]
+if restore.button(tr("summary.restore"), disabled=not confirmed, type="primary") and save(
+    lambda s: repository.restore_snapshot(
+        s, snapshot_id=chosen.id, backup=SnapshotInput(name=backup)
+    ),
+    success=tr("summary.restored", name=plain(backup)),
+):
+    st.rerun()
+if drop.button(tr("summary.snapshot_delete")) and save(
+    lambda s: repository.delete_snapshot(s, snapshot_id=chosen.id),
+    success=tr("summary.snapshot_deleted"),
+):
+    st.rerun()

@@ -1,0 +1,97 @@
+"""The crisis loyalty check in the report: one section per scope that has answers.
+
+Built only from the report's generic blocks, so every writer draws it unchanged.
+"""
+
+from canvas.content.loyalty_check import loyalty_content
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain.loyalty_check import (
+    CheckKind,
+    Condition,
+    PathStep,
+    Scope,
+    answered_scopes,
+    path_average,
+    weakest_step,
+)
+from canvas.export.blocks import Block, Callout, Paragraph, Section, Table
+from canvas.i18n import number, t
+from canvas.presenters.loyalty_check import rating_label
+from canvas.presenters.tables import DASH
+
+# 1 (weak) red … 3 neutral … 5 (outstanding) blue, like the gap colours of the report.
+RATING_FILLS: dict[int, str] = {
+    1: "#E58267",
+    2: "#F4B59A",
+    3: "#F7F7F7",
+    4: "#BBD9EA",
+    5: "#92C5DE",
+}
+TRUST_WARNING = 3  # trust rated this or lower gets the advice in a callout
+
+
+def _table(snapshot: WorkshopSnapshot, scope: Scope, kind: CheckKind, lang: Language) -> Table:
+    content = loyalty_content()
+    keys = PathStep if kind is CheckKind.STEP else Condition
+    rows, fills = [], []
+    for position, key in enumerate(keys, start=1):
+        answer, _ = snapshot.frameworks.rating(scope, kind, key)
+        name = content.entry(kind, key).name(lang)
+        rows.append(
+            [
+                f"{position}. {name}" if kind is CheckKind.STEP else name,
+                rating_label(answer.rating, lang) if answer.rating else DASH,
+                answer.evidence or DASH,
+            ]
+        )
+        fills.append([None, RATING_FILLS.get(answer.rating or 0), None])
+    first = (
+        "loyalty_check.report.step" if kind is CheckKind.STEP else "loyalty_check.report.condition"
+    )
+    header = [t(first, lang), t("field.rating", lang), t("field.evidence", lang)]
+    return Table(header, rows, fills=fills, widths=[3, 1.6, 6])
+
+
+def _summary(snapshot: WorkshopSnapshot, scope: Scope, lang: Language) -> Paragraph | None:
+    average, weakest = path_average(snapshot, scope), weakest_step(snapshot, scope)
+    if average is None or weakest is None:
+        return None
+    step = loyalty_content().entry(CheckKind.STEP, weakest).name(lang)
+    text = t("loyalty_check.summary", lang, average=number(average, lang, 1), step=step)
+    return Paragraph(text, tone="muted")
+
+
+def _trust_callout(snapshot: WorkshopSnapshot, scope: Scope, lang: Language) -> Callout | None:
+    rating = snapshot.frameworks.rating(scope, CheckKind.CONDITION, Condition.TRUST)[0].rating
+    if rating is None or rating > TRUST_WARNING:
+        return None
+    advice = loyalty_content().trust
+    return Callout(
+        title=advice.title(lang),
+        body=advice.body(lang),
+        note=t("loyalty_check.report.trust_note", lang, rating=rating),
+        tone="high" if rating <= 2 else "medium",
+    )
+
+
+def loyalty_sections(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+    """All customers first, then each segment in order; nothing when nothing is rated."""
+    sections: list[Section] = []
+    positions = {view.segment.id: index for index, view in enumerate(snapshot.segments)}
+    for scope in answered_scopes(snapshot):
+        blocks: list[Block] = []
+        if summary := _summary(snapshot, scope, lang):
+            blocks.append(summary)
+        blocks.append(_table(snapshot, scope, CheckKind.STEP, lang))
+        blocks.append(_table(snapshot, scope, CheckKind.CONDITION, lang))
+        if callout := _trust_callout(snapshot, scope, lang):
+            blocks.append(callout)
+        if scope is None:
+            key, title = "loyalty-all", t("loyalty_check.report.title_all", lang)
+        else:
+            view = snapshot.segment(scope)
+            name = view.segment.name if view is not None else str(scope)
+            key = f"loyalty-segment-{positions[scope] + 1}"
+            title = t("loyalty_check.report.title_segment", lang, name=name)
+        sections.append(Section(key, title, blocks, new_page=not sections))
+    return sections

@@ -1,0 +1,153 @@
+"""The crisis loyalty check as pictures: the customer's path and the five conditions.
+
+Segment names are typed by users and Plotly renders a little HTML, so they are escaped.
+"""
+
+import textwrap
+
+import plotly.graph_objects as go
+
+from canvas.content.loyalty_check import loyalty_content
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain.loyalty_check import (
+    CheckKind,
+    Condition,
+    PathStep,
+    Scope,
+    answered_scopes,
+    ratings,
+)
+from canvas.figures.style import FONT, centre_note, plotly_text
+from canvas.i18n import t
+from canvas.presenters.loyalty_check import rating_label, scope_name
+
+ALL_COLOUR = "#333333"  # the "all customers" line; segments draw in their own colour
+BAR_COLOUR = "#56B4E9"
+TRUST_COLOUR = "#D55E00"  # trust and safety: the hardest condition in a crisis
+RATING_AXIS = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "fixedrange": True}
+
+
+def _wrapped(text: str, width: int = 16) -> str:
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width) or [text])
+
+
+def _colour(snapshot: WorkshopSnapshot, scope: Scope) -> str:
+    view = snapshot.segment(scope) if scope is not None else None
+    return view.segment.colour if view is not None else ALL_COLOUR
+
+
+def path_chart(snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Scope) -> go.Figure:
+    """The five steps in the customer's order, one line per scope that rated any step.
+
+    The scope on screen (``segment_id``; ``None`` for all customers) is drawn bold,
+    the others thin and dotted for comparison. Unrated steps leave a gap in the line.
+    """
+    content = loyalty_content()
+    names = [content.entry(CheckKind.STEP, step).name(lang) for step in PathStep]
+    labels = [f"{n}. {_wrapped(name)}" for n, name in enumerate(names, start=1)]
+    figure = go.Figure()
+    for scope in answered_scopes(snapshot):
+        values = list(ratings(snapshot, scope, CheckKind.STEP).values())
+        if all(v is None for v in values):
+            continue
+        chosen = scope == segment_id
+        colour = _colour(snapshot, scope)
+        figure.add_trace(
+            go.Scatter(
+                x=labels,
+                y=values,
+                mode="lines+markers",
+                name=plotly_text(scope_name(snapshot, scope, lang)),
+                line={
+                    "color": colour,
+                    "width": 4 if chosen else 2,
+                    "dash": None if chosen else "dot",
+                },
+                marker={"size": 12 if chosen else 8, "color": colour},
+                customdata=[plotly_text(name) for name in names],
+                hovertemplate="%{customdata}: %{y}<extra>%{fullData.name}</extra>",
+            )
+        )
+    if not figure.data:
+        centre_note(figure, t("loyalty_check.chart.empty", lang))
+    figure.update_layout(
+        title=t("loyalty_check.chart.path.title", lang),
+        xaxis={"categoryorder": "array", "categoryarray": labels, "fixedrange": True},
+        yaxis={**RATING_AXIS, "title": {"text": t("loyalty_check.chart.rating", lang)}},
+        height=420,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "y": -0.3},
+        font={"family": FONT},
+    )
+    return figure
+
+
+def conditions_chart(
+    snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Scope
+) -> go.Figure:
+    """The five conditions as bars for one scope, trust and safety in its own colour.
+
+    For a segment, diamonds show the all-customers ratings alongside for comparison.
+    """
+    content = loyalty_content()
+    names = [content.entry(CheckKind.CONDITION, c).name(lang) for c in Condition]
+    labels = [
+        f"<b>{plotly_text(name)}</b>" if c is Condition.TRUST else plotly_text(name)
+        for c, name in zip(Condition, names, strict=True)
+    ]
+    values = list(ratings(snapshot, segment_id, CheckKind.CONDITION).values())
+    hover = [
+        f"{plotly_text(name)} · {t('loyalty_check.chart.trust', lang)}"
+        if c is Condition.TRUST
+        else plotly_text(name)
+        for c, name in zip(Condition, names, strict=True)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=[v or 0 for v in values],
+            y=labels,
+            orientation="h",
+            marker={
+                "color": [TRUST_COLOUR if c is Condition.TRUST else BAR_COLOUR for c in Condition]
+            },
+            text=[rating_label(v, lang) for v in values],
+            textposition="auto",
+            customdata=hover,
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
+            name=plotly_text(scope_name(snapshot, segment_id, lang)),
+            showlegend=False,
+        )
+    )
+    if segment_id is not None:
+        overall = list(ratings(snapshot, None, CheckKind.CONDITION).values())
+        points = [(v, label) for v, label in zip(overall, labels, strict=True) if v is not None]
+        if points:
+            figure.add_trace(
+                go.Scatter(
+                    x=[p[0] for p in points],
+                    y=[p[1] for p in points],
+                    mode="markers",
+                    marker={"symbol": "diamond", "size": 12, "color": ALL_COLOUR},
+                    name=t("loyalty_check.scope_all", lang),
+                    hovertemplate="%{x}<extra>%{fullData.name}</extra>",
+                )
+            )
+    if all(v is None for v in values):
+        centre_note(figure, t("loyalty_check.chart.empty", lang))
+    title = t(
+        "loyalty_check.chart.conditions.title", lang, scope=scope_name(snapshot, segment_id, lang)
+    )
+    figure.update_layout(
+        title=plotly_text(title),
+        xaxis={
+            **RATING_AXIS,
+            "range": [0, 5.5],
+            "title": {"text": t("loyalty_check.chart.rating", lang)},
+        },
+        yaxis={"autorange": "reversed", "fixedrange": True},
+        height=420,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        font={"family": FONT},
+    )
+    return figure

@@ -1,0 +1,106 @@
+"""The NPS page's panels for typing answers one by one and for entering counts only."""
+
+from datetime import date
+
+import streamlit as st
+
+from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain.nps import MAX_COUNT, NpsCounts, NpsResponseInput
+from canvas.i18n import t
+from canvas.store.nps import add_responses, set_counts
+from ui.language import lang, tr
+from ui.saving import edit_version, form_key, save, submit_key
+
+SCORES = list(range(11))
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+DATE_FORMATS = {Language.RU: "DD.MM.YYYY", Language.EN: "YYYY-MM-DD"}
+COUNT_FIELDS = ("promoters", "passives", "detractors")
+EVERYONE = 0  # the scope selector's value for everyone; segment ids start at 1
+
+
+def typed_panel(snap: WorkshopSnapshot) -> None:
+    """One customer's three answers, a segment and a date; only the score is required.
+
+    The answer is checked by the domain inside the save, so a refusal names the field in
+    the user's language and the form, whose key only changes after a save, keeps the text.
+    """
+    code = lang()  # format_func may be called outside the run
+    names = {view.segment.id: view.segment.name for view in snap.segments}
+    with st.form(form_key("nps-answer")):
+        st.caption(tr("nps.typed.help"))
+        score = st.radio(tr("nps.typed.score"), SCORES, index=None, horizontal=True)
+        why = st.text_area(tr("nps.typed.why"), height=80)
+        ten = st.text_area(tr("nps.typed.ten"), height=80)
+        left, right = st.columns(2)
+        segment = left.selectbox(
+            tr("field.segment"),
+            [None, *names],
+            format_func=lambda i: t("nps.typed.no_segment", code) if i is None else names[i],
+        )
+        day = right.date_input(
+            tr("nps.typed.date"),
+            value=None,
+            min_value=EARLIEST,
+            max_value=LATEST,
+            format=DATE_FORMATS[code],
+        )
+        submitted = st.form_submit_button(tr("nps.typed.save"), type="primary")
+    if not submitted:
+        return
+    answer = {"why": why, "make_it_ten": ten, "segment_id": segment, "answered_on": day}
+    if score is not None:  # no score: the domain says it is required
+        answer["score"] = score
+    if save(
+        lambda s: add_responses(
+            s,
+            workshop_id=snap.workshop.id,
+            responses=[NpsResponseInput.model_validate(answer)],
+        ),
+        success=tr("nps.typed.saved"),
+    ):
+        st.rerun()
+
+
+def counts_panel(snap: WorkshopSnapshot) -> None:
+    """Promoters, passives and detractors of a survey run elsewhere, for everyone or a segment.
+
+    The form is keyed by the stored version: after someone else's save the stale-edit
+    message shows and the form starts again from the fresh counts.
+    """
+    st.caption(tr("nps.counts.help"))
+    names = {EVERYONE: tr("nps.counts.everyone")}
+    names |= {view.segment.id: view.segment.name for view in snap.segments}
+    if st.session_state.get("nps_counts_scope") not in names:
+        st.session_state.nps_counts_scope = EVERYONE
+    chosen = st.selectbox(
+        tr("nps.counts.scope"), list(names), format_func=names.__getitem__, key="nps_counts_scope"
+    )
+    scope = None if chosen == EVERYONE else chosen
+    stored = snap.nps.typed.get(scope, NpsCounts())
+    record = f"nps-counts-{chosen}"
+    version = edit_version(record, snap.nps.typed_version(scope))
+    with st.form(f"nps-counts-{chosen}-{version}"):
+        values = {
+            name: column.number_input(
+                tr(f"nps.counts.{name}"),
+                min_value=0,
+                max_value=MAX_COUNT,
+                step=1,
+                value=getattr(stored, name),
+            )
+            for name, column in zip(COUNT_FIELDS, st.columns(3), strict=True)
+        }
+        submitted = st.form_submit_button(
+            tr("nps.counts.save"), type="primary", key=submit_key(record, version)
+        )
+    if submitted and save(
+        lambda s: set_counts(
+            s,
+            workshop_id=snap.workshop.id,
+            segment_id=scope,
+            counts=NpsCounts.model_validate(values),
+            expected_version=version,
+        ),
+        success=tr("nps.counts.saved"),
+    ):
+        st.rerun()

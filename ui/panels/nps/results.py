@@ -1,0 +1,112 @@
+"""The NPS page's results: headline figures, the three charts, comments, deleting answers."""
+
+import streamlit as st
+
+from canvas.domain import WorkshopSnapshot
+from canvas.domain.nps import FEW_ANSWERS, NpsCategory
+from canvas.figures.nps import (
+    day_label,
+    distribution_chart,
+    headline,
+    score_chart,
+    trend_chart,
+    wide_segments,
+)
+from canvas.i18n import number
+from canvas.store.nps import clear_responses
+from ui.language import lang, plain, tr
+from ui.saving import save
+from ui.widgets import chart
+
+ASKED = "nps_delete_asked"
+
+
+def results(snap: WorkshopSnapshot) -> None:
+    """The headline figures and charts, or a pointer to the ways in for an empty survey."""
+    code, survey = lang(), snap.nps
+    overall = survey.counts(overall=True)
+    top = headline(overall, code)
+    if top is None:
+        st.info(tr("nps.empty"))
+        return
+    figures = [
+        ("nps.metric.score", top.score),
+        ("nps.metric.n", top.n),
+        ("nps.metric.promoters", top.promoters),
+        ("nps.metric.passives", top.passives),
+        ("nps.metric.detractors", top.detractors),
+        ("nps.metric.interval", top.interval),
+    ]
+    widths = [2, 2, 2, 2, 2, 3]  # the interval needs room for two numbers
+    for column, (label, value) in zip(st.columns(widths), figures, strict=True):
+        column.metric(tr(label), value)
+    limit = number(FEW_ANSWERS, code)
+    if overall.wide:
+        st.warning(tr("nps.wide", limit=limit), icon=":material/info:")
+    if wide := wide_segments(snap):
+        names = ", ".join(f"«{plain(name)}»" for name in wide)
+        st.warning(tr("nps.wide_segments", limit=limit, names=names), icon=":material/info:")
+    st.plotly_chart(chart(score_chart, snap, code), width="stretch")
+    if survey.answered:
+        left, right = st.columns(2)
+        left.plotly_chart(chart(distribution_chart, snap, code), width="stretch")
+        right.plotly_chart(chart(trend_chart, snap, code), width="stretch")
+    if any(counts.n for counts in survey.typed.values()):
+        st.caption(tr("nps.typed_note"))
+
+
+def comments(snap: WorkshopSnapshot) -> None:
+    """The newest "why" and "what would make it a 10" answers, one column per category."""
+    survey, code = snap.nps, lang()
+    if not survey.answered:
+        return
+    st.subheader(tr("nps.comments"))
+    st.caption(tr("nps.comments.help"))
+    names = {view.segment.id: view.segment.name for view in snap.segments}
+    for column, category in zip(st.columns(3), NpsCategory, strict=True):
+        column.markdown(f"**{tr(f'nps.category.{category.value}')}**")
+        kept = survey.comments_in(category)
+        if not kept:
+            column.caption(tr("nps.comments.none"))
+            continue
+        total = number(survey.comment_totals.get(category, len(kept)), code)
+        column.caption(tr("nps.comments.shown", shown=number(len(kept), code), total=total))
+        scroll = column.container(height=560, border=False)
+        for comment in kept:
+            box = scroll.container(border=True)
+            segment = names.get(comment.segment_id or 0, tr("nps.comments.no_segment"))
+            about = [number(comment.score, code), segment]
+            if comment.answered_on is not None:
+                about.append(day_label(comment.answered_on, code))
+            box.caption(plain(" · ".join(about)))
+            if comment.why:
+                box.markdown(f"**{tr('nps.comments.why')}:** {plain(comment.why)}")
+            if comment.make_it_ten:
+                box.markdown(f"**{tr('nps.comments.ten')}:** {plain(comment.make_it_ten)}")
+
+
+def delete_panel(snap: WorkshopSnapshot) -> None:
+    """Delete every single answer, after a second click that says how many."""
+    answered = snap.nps.answered
+    if not answered:
+        return
+    n = number(answered, lang())
+    with st.expander(tr("nps.delete"), icon=":material/delete:"):
+        st.caption(tr("nps.delete.help", n=n))
+        if not st.session_state.get(ASKED):
+            if st.button(tr("nps.delete"), key="nps-delete"):
+                st.session_state[ASKED] = True
+                st.rerun()
+            return
+        st.warning(tr("nps.delete.confirm", n=n))
+        yes, no = st.columns(2)
+        if yes.button(tr("nps.delete.yes"), type="primary"):
+            st.session_state[ASKED] = False
+            if save(
+                lambda s: clear_responses(s, workshop_id=snap.workshop.id),
+                success=tr("nps.delete.done"),
+            ):
+                st.rerun()
+        if no.button(tr("nps.delete.no")):
+            st.session_state[ASKED] = False
+            st.rerun()

@@ -1,0 +1,1 @@
+"""Panels of the trainer's course page: the gallery, comments, comparison and export."""

@@ -1,0 +1,71 @@
+"""The trainer's export: every canvas of a course as one PDF, or each one's files in a ZIP.
+
+The files are built only when a button is clicked, on Streamlit's download thread, so
+the builders use no Streamlit command: they read the workshops straight from the engine.
+"""
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from canvas.domain import Language
+from canvas.domain.course import Course, GalleryEntry
+from canvas.export.course import course_pdf, course_zip, safe_stem
+from canvas.store import repository
+from canvas.store.db import reading
+from ui.engine import engine
+from ui.language import tr
+
+
+def pdf_builder(workshop_ids: list[int], lang: Language, title: str) -> Callable[[], bytes]:
+    """What the PDF button runs when clicked: every participant's report in one file."""
+    source = engine()  # taken now: the click runs on a thread without Streamlit's context
+
+    def build() -> bytes:
+        with reading(source) as session:
+            snaps = [repository.load_snapshot(session, workshop_id=i) for i in workshop_ids]
+        return course_pdf(snaps, lang, title=title)
+
+    return build
+
+
+def zip_builder(workshop_ids: list[int], lang: Language) -> Callable[[], bytes]:
+    """What the ZIP button runs when clicked: each workshop's PDF and JSON."""
+    source = engine()
+
+    def build() -> bytes:
+        with reading(source) as session:
+            snaps = [repository.load_snapshot(session, workshop_id=i) for i in workshop_ids]
+            documents = {i: repository.load_document(session, workshop_id=i) for i in workshop_ids}
+        return course_zip(snaps, lang, documents=documents)
+
+    return build
+
+
+def export(course: Course, entries: list[GalleryEntry], code: Language) -> None:
+    """Two download buttons; nothing is built until one is clicked."""
+    if not entries:
+        st.info(tr("trainer.no_participants"))
+        return
+    ids = [entry.workshop_id for entry in entries]
+    stem = safe_stem(course.title, "course")
+    st.caption(tr("trainer.export.help"))
+    left, right = st.columns(2)
+    left.download_button(
+        tr("trainer.export.pdf"),
+        data=pdf_builder(ids, code, course.title),
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        key=f"course-pdf-{course.id}",
+    )
+    right.download_button(
+        tr("trainer.export.zip"),
+        data=zip_builder(ids, code),
+        file_name=f"{stem}.zip",
+        mime="application/zip",
+        icon=":material/folder_zip:",
+        on_click="ignore",
+        key=f"course-zip-{course.id}",
+    )

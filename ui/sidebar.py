@@ -1,0 +1,54 @@
+"""The sidebar every page shares: the language switch, and the open workshop's progress,
+the trainer's comments and a reload button."""
+
+import streamlit as st
+
+from canvas.domain import GuidingQuestion, Language, WorkshopSnapshot
+from canvas.domain.progress import progress_summary
+from canvas.i18n import LANGUAGE_NAMES
+from canvas.presenters.tables import comment_lines
+from ui.language import lang, plain, tr
+from ui.workshop import refresh
+
+
+def language_switch() -> None:
+    """The two languages as one control; the choice holds for the whole session."""
+    with st.sidebar:
+        chosen = st.segmented_control(
+            "Язык · Language",
+            options=list(Language),
+            format_func=lambda language: LANGUAGE_NAMES[Language(language)],
+            default=lang(),
+            key="lang_choice",
+        )
+    if chosen and chosen != st.session_state.lang:
+        st.session_state.lang = Language(chosen)
+
+
+def workshop_panel(current: WorkshopSnapshot | None) -> None:
+    """The open workshop's title, the four questions' progress and the trainer's comments."""
+    with st.sidebar:
+        if current is None:
+            st.caption(tr("sidebar.no_workshop"))
+            return
+        st.markdown(f"**{plain(current.workshop.title)}**")
+        if current.segments:
+            st.caption(tr("sidebar.progress"))
+            done = progress_summary(current)
+            total = len(current.segments)
+            for question in GuidingQuestion:
+                st.progress(
+                    done[question] / total,
+                    text=f"{tr(f'question.short.{question.value}')}: {done[question]}/{total}",
+                )
+        if current.comments:
+            with st.expander(
+                tr("comments.sidebar", n=len(current.comments)), icon=":material/forum:"
+            ):
+                for line in comment_lines(current, lang()):
+                    st.markdown(f"- {plain(line)}")
+        if st.button(
+            tr("sidebar.reload"), icon=":material/refresh:", help=tr("sidebar.reload_help")
+        ):
+            refresh(current.workshop.id)
+            st.rerun()

@@ -1,0 +1,196 @@
+"""What every page shares: the engine, the language, the open workshop and cached reads.
+
+Streamlit lives here and in the pages only; everything else is in ``canvas``.
+"""
+
+import uuid
+
+import streamlit as st
+
+from canvas.domain import (
+    NotFound,
+    Workshop,
+    WorkshopDocument,
+    WorkshopSnapshot,
+)
+from canvas.domain.saved_snapshot import SavedSnapshot
+from canvas.domain.workshop import WorkshopState
+from canvas.store import courses, repository
+from canvas.store.db import reading
+from ui.engine import engine, revision_board
+from ui.gate import TOKEN_PARAM, allowed, course_mode, participant, visitor_token
+from ui.language import LANG_PARAM, lang, tr
+
+WORKSHOP_PARAM = "w"
+
+
+# ------------------------------------------------------------------ language
+
+
+# ------------------------------------------------------------------ the open workshop
+
+
+def sync_url() -> None:
+    """Keep the open workshop and language in the URL, which page switches clear.
+
+    In course mode a participant's workshop comes from the private key in the URL (``k``),
+    never from a workshop number, and a wrong key opens nothing.
+    """
+    if participant():
+        _admit_by_token()
+    else:
+        asked = st.query_params.get(WORKSHOP_PARAM)
+        if asked is not None and asked.isdigit():
+            st.session_state.workshop_id = int(asked)
+        elif st.session_state.get("workshop_id"):
+            st.query_params[WORKSHOP_PARAM] = str(st.session_state.workshop_id)
+    st.query_params[LANG_PARAM] = lang().value
+
+
+def _admit_by_token() -> None:
+    st.query_params.pop(WORKSHOP_PARAM, None)
+    asked = st.query_params.get(TOKEN_PARAM)
+    if not asked:
+        if visitor_token():
+            st.query_params[TOKEN_PARAM] = visitor_token() or ""
+        return
+    if asked == visitor_token() and st.session_state.get("workshop_id"):
+        return
+    try:
+        with reading(engine()) as session:
+            found = courses.workshop_for_token(session, token=asked)
+    except NotFound:
+        st.session_state.token = None
+        st.session_state.workshop_id = None
+        st.session_state.link_refused = True
+        st.query_params.pop(TOKEN_PARAM, None)
+        return
+    st.session_state.token = asked
+    st.session_state.workshop_id = found.id
+    st.session_state.link_refused = False
+
+
+def admit(workshop: Workshop) -> None:
+    """Open a participant's new workshop with its private key (after joining a course)."""
+    st.session_state.token = workshop.access_token
+    st.session_state.workshop_id = workshop.id
+    st.query_params[TOKEN_PARAM] = workshop.access_token
+
+
+def open_workshop(workshop_id: int | None) -> None:
+    st.session_state.workshop_id = workshop_id
+    if participant():
+        return  # a participant's link carries their key, never a workshop number
+    if workshop_id is None:
+        st.query_params.pop(WORKSHOP_PARAM, None)
+    else:
+        st.query_params[WORKSHOP_PARAM] = str(workshop_id)
+
+
+def workshop_id() -> int | None:
+    value = st.session_state.get("workshop_id")
+    return int(value) if value else None
+
+
+def refresh(workshop: int | None = None) -> None:
+    """Forget what this process knows about a workshop, so the next read is fresh."""
+    revision_board().forget(workshop or workshop_id() or 0)
+    st.session_state.list_nonce = uuid.uuid4().hex
+
+
+# Shared, not copied: ``cache_resource`` hands every session the same frozen snapshot,
+# where ``cache_data`` would unpickle a fresh copy on every rerun (17 ms for a large one).
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _snapshot(workshop: int, state: WorkshopState) -> WorkshopSnapshot:
+    with reading(engine()) as session:
+        return repository.load_snapshot(session, workshop_id=workshop)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _document(workshop: int, state: WorkshopState) -> WorkshopDocument:
+    with reading(engine()) as session:
+        return repository.load_document(session, workshop_id=workshop)
+
+
+def document(snap: WorkshopSnapshot) -> WorkshopDocument:
+    """The portable form of a snapshot, the NPS survey's single answers included."""
+    return _document(snap.workshop.id, snap.workshop.state)
+
+
+def latest(workshop: int) -> WorkshopSnapshot:
+    """A workshop at its latest known revision, unchecked for access; ``NotFound`` if gone.
+
+    No SQL when nothing changed since this process last read it.
+    """
+
+    def read() -> WorkshopState:
+        with reading(engine()) as session:
+            return repository.workshop_state(session, workshop_id=workshop)
+
+    return _snapshot(workshop, revision_board().get(workshop, read))
+
+
+def snapshot() -> WorkshopSnapshot | None:
+    """The open workshop, if this visitor may see it; no SQL when nothing changed."""
+    current = workshop_id()
+    if current is None:
+        return None
+    try:
+        found = latest(current)
+    except NotFound:
+        open_workshop(None)
+        return None
+    if not allowed(found.workshop):
+        # Nothing about it reaches the page: not its title, not its segments.
+        open_workshop(None)
+        return None
+    return found
+
+
+def _nonce() -> str:
+    """This session's cache key for lists; ``refresh`` changes it after every save."""
+    if "list_nonce" not in st.session_state:
+        st.session_state.list_nonce = uuid.uuid4().hex
+    nonce: str = st.session_state.list_nonce
+    return nonce
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _workshops(nonce: str, in_courses: bool) -> list[Workshop]:
+    with reading(engine()) as session:
+        return repository.list_workshops(session, in_courses=in_courses)
+
+
+def workshops() -> list[Workshop]:
+    """The workshops to list, re-read only after this session changed something.
+
+    In course mode the trainer's list leaves out the participants' workshops: the course
+    gallery shows those, and a room of 200 would bury the trainer's own examples.
+    """
+    return _workshops(_nonce(), not course_mode())
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _snapshots(workshop: int, nonce: str) -> list[SavedSnapshot]:
+    with reading(engine()) as session:
+        return repository.list_snapshots(session, workshop_id=workshop)
+
+
+def snapshots(workshop: int) -> list[SavedSnapshot]:
+    """A workshop's named snapshots, re-read only after this session saved something."""
+    return _snapshots(workshop, _nonce())
+
+
+def require_snapshot() -> WorkshopSnapshot:
+    """The open workshop, or a pointer to the Workshops page and a stop."""
+    current = snapshot()
+    if current is None:
+        st.info(tr("common.no_workshop"))
+        st.page_link(
+            "app_pages/workshops.py", label=tr("page.workshops"), icon=":material/folder_open:"
+        )
+        st.stop()
+    return current
+
+
+# ------------------------------------------------------------------ saving
