@@ -44,12 +44,6 @@ def answered_from(facts: Iterable[AnswerFacts]) -> dict[GuidingQuestion, bool]:
     }
 
 
-def completion(answers: list[RelationshipInput]) -> float:
-    """Share of the four questions answered, 0.0 to 1.0."""
-    done = answered_questions(answers)
-    return sum(done.values()) / len(done)
-
-
 def progress_summary(snapshot: WorkshopSnapshot) -> dict[GuidingQuestion, int]:
     """How many segments have answered each of the four questions."""
     counts = dict.fromkeys(GuidingQuestion, 0)

@@ -10,7 +10,6 @@ if its connection drops it forgets everything, because it may have missed a chan
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -115,14 +114,3 @@ def start_listener(engine: Engine, board: RevisionBoard[Any]) -> ChangeListener 
     listener = ChangeListener(engine, board)
     listener.start()
     return listener
-
-
-def wait_until_listening(listener: ChangeListener | None, timeout: float = 10.0) -> bool:
-    """For start-up and tests: block until the listener is connected."""
-    if listener is None:
-        return True
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if listener.listening.wait(0.1):
-            return True
-    return False

@@ -41,7 +41,8 @@ from canvas.store import repository as repo
 from canvas.store.backup import BackupError
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.migrate import alembic_config, current_revision, head_revision, upgrade
-from canvas.store.revisions import RevisionBoard, start_listener, wait_until_listening
+from canvas.store.revisions import RevisionBoard, start_listener
+from tests.store.listening import wait_until_listening
 
 ROOT = Path(__file__).resolve().parents[2]
 COURSE_TITLE = "Spring cohort"

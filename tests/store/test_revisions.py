@@ -7,7 +7,8 @@ import pytest
 from canvas.domain import WorkshopInput
 from canvas.store import repository as repo
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.revisions import RevisionBoard, start_listener, wait_until_listening
+from canvas.store.revisions import RevisionBoard, start_listener
+from tests.store.listening import wait_until_listening
 
 
 class CountingRead:

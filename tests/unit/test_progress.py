@@ -3,14 +3,14 @@
 from decimal import Decimal
 
 from canvas.domain import GuidingQuestion, IntegrationBlock, RelationshipInput
-from canvas.domain.progress import answered_questions, completion
+from canvas.domain.progress import answered_questions
 
 EMPTY = RelationshipInput()
 
 
 def test_nothing_said_answers_nothing():
     assert not any(answered_questions([EMPTY] * 6).values())
-    assert completion([EMPTY] * 6) == 0
+    assert sum(answered_questions([EMPTY] * 6).values()) == 0
 
 
 def test_an_expectation_alone_answers_only_the_first_question():
@@ -35,5 +35,5 @@ def test_every_type_in_use_needs_a_tie_for_question_four():
     loose = RelationshipInput(established=1)
     assert answered_questions([tied])[GuidingQuestion.INTEGRATION] is True
     assert answered_questions([tied, loose])[GuidingQuestion.INTEGRATION] is False
-    # 3 of 4 answered → 0.75
-    assert completion([tied, RelationshipInput(expected=1)]) == 0.5 + 0.25
+    # expected, established and the tie: 3 of 4 answered
+    assert sum(answered_questions([tied, RelationshipInput(expected=1)]).values()) == 3
