@@ -1,0 +1,189 @@
+"""The PDF's font: PT Sans from the ``fontpkg-pt-sans`` package, and what to draw for the
+characters it has no glyph for.
+
+PT Sans (ParaType's open font with full Cyrillic) comes from a Python package, so the PDF
+looks the same on every machine and never depends on system fonts. A character the font
+lacks is replaced by a close look-alike (``●`` → ``•``), its plain compatibility form, or
+``?``, so an emoji in a segment name cannot break the export; ``loses_characters`` tells
+the title page when a visible character was lost that way, so it can say so.
+"""
+
+import atexit
+import json
+import re
+import unicodedata
+from contextlib import ExitStack
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import TTFFont
+
+FONT_PACKAGE = "fontpkg_pt_sans"
+FAMILY = "PTSans"
+# fpdf2 style → (weight, slant) as the font package's metadata.json names them.
+_STYLES: dict[str, tuple[int, str]] = {
+    "": (400, "normal"),
+    "B": (700, "normal"),
+    "I": (400, "italic"),
+    "BI": (700, "italic"),
+}
+# A style the package lacks falls back to the nearest one it has.
+_STYLE_FALLBACK = {"B": "", "I": "", "BI": "B"}
+_EXTRACTED = ExitStack()  # only used if the package ever ships zipped
+atexit.register(_EXTRACTED.close)
+
+
+def _real_path(item: Traversable) -> Path:
+    if isinstance(item, Path):
+        return item
+    return _EXTRACTED.enter_context(resources.as_file(item))
+
+
+@cache
+def font_files() -> dict[str, Path]:
+    """The PT Sans files for the styles "", "B", "I" and "BI", found through the package.
+
+    The package lists its files in ``metadata.json`` (path, style, weight); the paths are
+    resolved with ``importlib.resources``, so it works wherever the package is installed.
+    """
+    try:
+        root = resources.files(FONT_PACKAGE)
+        meta = json.loads((root / "metadata.json").read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError) as error:
+        raise RuntimeError(
+            f"The PDF export needs the PT Sans font package: pip install fontpkg-pt-sans ({error})"
+        ) from error
+    found: dict[str, Path] = {}
+    for style, (weight, slant) in _STYLES.items():
+        for entry in meta.get("files", []):
+            if (
+                entry.get("style") == slant
+                and entry.get("weight") == weight
+                and not entry.get("variable")
+                and str(entry.get("path", "")).lower().endswith(".ttf")
+            ):
+                path = _real_path(root / entry["path"])
+                if path.is_file():
+                    found[style] = path
+                    break
+    if "" not in found:
+        raise RuntimeError(f"{FONT_PACKAGE} has no regular PT Sans .ttf file")
+    for style in ("B", "I", "BI"):
+        if style not in found:
+            fallback = _STYLE_FALLBACK[style]
+            found[style] = found.get(fallback) or found[""]
+    return found
+
+
+@cache
+def _coverage() -> frozenset[int]:
+    """The code points every one of the four styles has a glyph for (read once, by fpdf2)."""
+    probe = FPDF()
+    covered: frozenset[int] | None = None
+    for style, path in font_files().items():
+        probe.add_font(FAMILY, style, path)
+        font = probe.fonts[f"{FAMILY.lower()}{style}"]
+        codes = frozenset(font.cmap) if isinstance(font, TTFFont) else frozenset()
+        covered = codes if covered is None else covered & codes
+    return covered or frozenset()
+
+
+# Look-alikes for symbols the report uses that PT Sans lacks.
+_SUBSTITUTES = {
+    "●": "•",
+    "◉": "•",
+    "■": "•",
+    "▪": "•",
+    "⚠": "!",
+    "→": "›",
+    "⟶": "›",
+    "←": "‹",
+    "✓": "√",
+    "✔": "√",
+    "✗": "×",
+    "✘": "×",
+    "\u2009": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u202f": "\u00a0",
+    "\u2007": "\u00a0",
+    "\t": "    ",
+    # Drawn line by line, a soft hyphen or a zero-width space would only get in the way.
+    "\u00ad": "",
+    "\u200b": "",
+    "\ufeff": "",
+}
+MISSING = "?"
+
+
+# Marks that only pick a look for the character before them (emoji or text style, skin tone).
+_VARIANTS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\U0001f3fb-\U0001f3ff]")
+
+
+class _Glyphs(dict[int, str]):
+    """A ``str.translate`` table that decides once per character what the font can show.
+
+    ``lost`` holds the visible characters it could not keep: drawn as "?" or left out.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lost: set[int] = set()
+
+    def __missing__(self, code: int) -> str:
+        value, lost = _glyph_for(chr(code))
+        self[code] = value
+        if lost:
+            self.lost.add(code)
+        return value
+
+
+def _glyph_for(ch: str) -> tuple[str, bool]:
+    """What to draw for ``ch``, and whether a visible character is lost doing so."""
+    covered = _coverage()
+    substitute = _SUBSTITUTES.get(ch)
+    if substitute is not None and all(ord(c) in covered for c in substitute):
+        return substitute, False
+    if ch == "\n" or ord(ch) in covered:
+        return ch, False
+    category = unicodedata.category(ch)
+    # Zero-width joiners, direction marks, variation selectors, skin-tone modifiers and
+    # control characters carry no text of their own; a combining mark does, if only a little.
+    if category in {"Cc", "Cf"} or _VARIANTS.fullmatch(ch):
+        return "", False
+    if category in {"Mn", "Me"}:
+        return "", True
+    if category.startswith("Z"):
+        return " ", False
+    # Full-width letters, circled digits, ligatures: their plain compatibility form.
+    folded = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if folded and folded != ch and all(ord(c) in covered for c in folded):
+        return folded, False
+    return MISSING, True
+
+
+_GLYPHS = _Glyphs()
+
+
+def _normal(text: object) -> str:
+    value = str(text)
+    if value.isascii():
+        return value.replace("\r\n", "\n")
+    return unicodedata.normalize("NFC", value.replace("\r\n", "\n"))
+
+
+def clean(text: object) -> str:
+    """``text`` with every character the font cannot draw replaced; newlines are kept."""
+    return _normal(text).translate(_GLYPHS)
+
+
+def loses_characters(text: object) -> bool:
+    """Whether ``clean`` shows some visible character of ``text`` as "?" or leaves it out."""
+    value = _normal(text)
+    if value.isascii():  # the font has every printable ASCII character
+        return False
+    value.translate(_GLYPHS)  # decides every character once
+    return not _GLYPHS.lost.isdisjoint(map(ord, value))
