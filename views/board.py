@@ -8,7 +8,7 @@ from canvas.content import catalogue
 from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, RelationshipType
 from canvas.export.files import ExportFormat
 from canvas.figures.touchpoints import touchpoint_heatmap
-from canvas.store import repository
+from canvas.store import notes
 from views.common import (
     chart,
     download,
@@ -68,7 +68,7 @@ with left, st.form(form_key("add_note")):
     )
     text = st.text_area(tr("field.text"), height=80)
     if st.form_submit_button(tr("canvas.add_button"), type="primary") and save(
-        lambda s: repository.add_note(
+        lambda s: notes.add_note(
             s,
             workshop_id=snap.workshop.id,
             data=CanvasNoteInput(block=block, text=text, segment_id=segment),
@@ -114,7 +114,7 @@ if snap.notes:
             if keep.form_submit_button(
                 tr("canvas.save_note"), key=submit_key(record, version)
             ) and save(
-                lambda s, n=note, e=edited, v=version: repository.update_note(
+                lambda s, n=note, e=edited, v=version: notes.update_note(
                     s,
                     note_id=n.id,
                     expected_version=v,
@@ -124,7 +124,7 @@ if snap.notes:
             ):
                 st.rerun()
             if drop.form_submit_button(tr("canvas.delete_note")) and save(
-                lambda s, n=note: repository.delete_note(s, note_id=n.id),
+                lambda s, n=note: notes.delete_note(s, note_id=n.id),
                 success=tr("canvas.note_deleted"),
             ):
                 st.rerun()

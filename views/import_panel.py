@@ -3,7 +3,7 @@
 import streamlit as st
 
 from canvas.export.json_io import MAX_MB, ImportRefused, parse_json
-from canvas.store import repository
+from canvas.store import workshops
 from views.common import form_key, lang, open_workshop, save, show_problems, tr
 
 
@@ -33,7 +33,7 @@ def import_panel() -> None:
                 if st.button(tr("summary.import_button"), type="primary"):
                     with st.spinner(tr("summary.importing")):
                         created = save(
-                            lambda s: repository.create_from_document(s, document=document),
+                            lambda s: workshops.create_from_document(s, document=document),
                             success=tr("summary.imported"),
                         )
                     if created:

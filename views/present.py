@@ -15,9 +15,9 @@ from canvas.charts import canvas_figure
 from canvas.content import catalogue
 from canvas.demo import load_demo
 from canvas.domain import Language, RelationshipType, WorkshopSnapshot
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 from views.common import chart, lang, plain, snapshot, tr
 
 # Static CSS only: no user text ever goes into this markup.
@@ -39,9 +39,9 @@ def demo_snapshot(code: Language) -> WorkshopSnapshot:
         try:
             upgrade(engine)
             with transaction(engine) as session:
-                made = repository.create_from_document(session, document=load_demo(code))
+                made = workshops.create_from_document(session, document=load_demo(code))
             with reading(engine) as session:
-                return repository.load_snapshot(session, workshop_id=made.id)
+                return reads.load_snapshot(session, workshop_id=made.id)
         finally:
             engine.dispose()
 

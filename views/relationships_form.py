@@ -9,7 +9,7 @@ import streamlit as st
 
 from canvas.domain import IntegrationBlock, RelationshipType
 from canvas.forms import relationship_answers
-from canvas.store import repository
+from canvas.store import relationships
 from views.common import forget_shown, lang, save, tr
 
 PROBLEMS = "relationship_problems"  # refusals the page shows under its form
@@ -40,7 +40,7 @@ def save_answers(segment_id: int, record: str, prefix: str, shown: tuple[int, ..
         state[PROBLEMS] = problems
         return
     save(
-        lambda s: repository.save_relationships(s, segment_id=segment_id, answers=answers),
+        lambda s: relationships.save_relationships(s, segment_id=segment_id, answers=answers),
         success=tr("relationships.saved"),
         rerun=False,
     )

@@ -7,7 +7,7 @@ import streamlit as st
 
 from canvas.domain import CustomerSegment, SegmentInput
 from canvas.domain.vocabulary import free_colour
-from canvas.store import repository
+from canvas.store import segments
 from canvas.summary import segment_rows
 from views.common import edit_version, form_key, lang, require_snapshot, save, submit_key, tr
 
@@ -73,7 +73,7 @@ with (
         form_key("new"), None, free_colour([v.segment.colour for v in snap.segments])
     )
     if st.form_submit_button(tr("segments.add_button"), type="primary") and save(
-        lambda s: repository.add_segment(s, workshop_id=workshop.id, data=SegmentInput(**values)),
+        lambda s: segments.add_segment(s, workshop_id=workshop.id, data=SegmentInput(**values)),
         success=tr("segments.added"),
     ):
         st.rerun()
@@ -105,7 +105,7 @@ with st.form(f"edit-{seg.id}-{version}"):
     if st.form_submit_button(
         tr("segments.save"), type="primary", key=submit_key(record, version)
     ) and save(
-        lambda s: repository.update_segment(
+        lambda s: segments.update_segment(
             s, segment_id=seg.id, data=SegmentInput(**values), expected_version=version
         ),
         success=tr("segments.saved"),
@@ -113,15 +113,15 @@ with st.form(f"edit-{seg.id}-{version}"):
         st.rerun()
 up, down, sure, delete = st.columns(4, vertical_alignment="center")
 if up.button(tr("segments.up"), icon=":material/arrow_upward:", disabled=index == 0) and save(
-    lambda s: repository.move_segment(s, segment_id=seg.id, offset=-1)
+    lambda s: segments.move_segment(s, segment_id=seg.id, offset=-1)
 ):
     st.rerun()
 if down.button(
     tr("segments.down"), icon=":material/arrow_downward:", disabled=index == len(ids) - 1
-) and save(lambda s: repository.move_segment(s, segment_id=seg.id, offset=1)):
+) and save(lambda s: segments.move_segment(s, segment_id=seg.id, offset=1)):
     st.rerun()
 confirmed = sure.checkbox(tr("segments.confirm_delete"), key=f"sure-{seg.id}")
 if delete.button(tr("segments.delete"), disabled=not confirmed) and save(
-    lambda s: repository.delete_segment(s, segment_id=seg.id), success=tr("segments.deleted")
+    lambda s: segments.delete_segment(s, segment_id=seg.id), success=tr("segments.deleted")
 ):
     st.rerun()
