@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 ## Serve the app on http://localhost:$(PORT) with SQLite under data/ (or $$DATABASE_URL).
 run: $(STAMP)
-	$(BIN)/python -m canvas.store.migrate
+	$(BIN)/python -m canvas.ops.migrate
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 ## Lint, type-check and run every test: unit, store (SQLite + PostgreSQL), app, e2e (Chromium).
@@ -35,16 +35,16 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 migrate: $(STAMP)
-	$(BIN)/python -m canvas.store.migrate
+	$(BIN)/python -m canvas.ops.migrate
 
 ## Every workshop as JSON plus a copy of the whole database, in backups/<UTC time>/ (or TO=dir).
 backup: $(STAMP)
-	$(BIN)/python -m canvas.store.backup backup $(if $(TO),--to "$(TO)")
+	$(BIN)/python -m canvas.ops.backup $(if $(TO),--to "$(TO)")
 
 ## Bring a backup back: make restore FROM=backups/<time> [REPLACE=1 | JSON_ONLY=1].
 restore: $(STAMP)
-	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/<folder> [REPLACE=1 | JSON_ONLY=1]" >&2; exit 2; }
-	$(BIN)/python -m canvas.store.backup restore --from "$(FROM)" \
+	@test -n "$(FROM)" || { echo "usage / запуск: make restore FROM=backups/<folder> [REPLACE=1 | JSON_ONLY=1]" >&2; exit 2; }
+	$(BIN)/python -m canvas.ops.restore --from "$(FROM)" \
 		$(if $(filter 1 yes true,$(REPLACE)),--replace) $(if $(filter 1 yes true,$(JSON_ONLY)),--json-only)
 
 ## Print speed figures (not part of `make test`).

@@ -8,7 +8,7 @@ from canvas.domain import NOTE_BLOCKS, CanvasNoteInput, IntegrationBlock, Relati
 from canvas.export.files import ExportFormat
 from canvas.figures.canvas import canvas_figure
 from canvas.figures.touchpoints import touchpoint_heatmap
-from canvas.store import repository
+from canvas.store import notes as note_store
 from ui.language import lang, plain, tr
 from ui.panels.touchpoints.inventory import fix_first_list
 from ui.saving import edit_version, form_key, save, submit_key
@@ -60,7 +60,7 @@ with left, st.form(form_key("add_note")):
     )
     text = st.text_area(tr("field.text"), height=80)
     if st.form_submit_button(tr("canvas.add_button"), type="primary") and save(
-        lambda s: repository.add_note(
+        lambda s: note_store.add_note(
             s,
             workshop_id=snap.workshop.id,
             data=CanvasNoteInput(block=block, text=text, segment_id=segment),
@@ -106,7 +106,7 @@ if snap.notes:
             if keep.form_submit_button(
                 tr("canvas.save_note"), key=submit_key(record, version)
             ) and save(
-                lambda s, n=note, e=edited, v=version: repository.update_note(
+                lambda s, n=note, e=edited, v=version: note_store.update_note(
                     s,
                     note_id=n.id,
                     expected_version=v,
@@ -116,7 +116,7 @@ if snap.notes:
             ):
                 st.rerun()
             if drop.form_submit_button(tr("canvas.delete_note")) and save(
-                lambda s, n=note: repository.delete_note(s, note_id=n.id),
+                lambda s, n=note: note_store.delete_note(s, note_id=n.id),
                 success=tr("canvas.note_deleted"),
             ):
                 st.rerun()

@@ -15,9 +15,10 @@ from canvas.content import catalogue
 from canvas.content.demo import load_demo
 from canvas.domain import Language, RelationshipType, WorkshopSnapshot
 from canvas.figures.canvas import canvas_figure
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads
+from canvas.store import workshops as workshop_store
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 from ui.language import lang, plain, tr
 from ui.widgets import chart
 from ui.workshop import snapshot
@@ -41,9 +42,9 @@ def demo_snapshot(language: Language) -> WorkshopSnapshot:
         try:
             upgrade(engine)
             with transaction(engine) as session:
-                made = repository.create_from_document(session, document=load_demo(language))
+                made = workshop_store.create_from_document(session, document=load_demo(language))
             with reading(engine) as session:
-                return repository.load_snapshot(session, workshop_id=made.id)
+                return reads.load_snapshot(session, workshop_id=made.id)
         finally:
             engine.dispose()
 

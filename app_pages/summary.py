@@ -9,7 +9,7 @@ from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.export.files import ExportFormat
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.tables import describe_changes
-from canvas.store import repository
+from canvas.store import saved_snapshots
 from ui.language import lang, plain, tr
 from ui.saving import form_key, save
 from ui.widgets import download
@@ -44,7 +44,7 @@ st.caption(tr("summary.snapshots_help"))
 with st.form(form_key("snapshot")):
     name = st.text_input(tr("summary.snapshot_name"))
     if st.form_submit_button(tr("summary.snapshot_save"), type="primary") and save(
-        lambda s: repository.save_snapshot(
+        lambda s: saved_snapshots.save_snapshot(
             s, workshop_id=workshop.id, data=SnapshotInput(name=name)
         ),
         success=tr("summary.snapshot_saved"),
@@ -76,14 +76,14 @@ sure, restore, drop = st.columns(3, vertical_alignment="center")
 confirmed = sure.checkbox(tr("summary.confirm_restore"), key=f"restore-{chosen.id}")
 backup = tr("summary.backup_name", name=chosen.name)[:NAME_MAX]
 if restore.button(tr("summary.restore"), disabled=not confirmed, type="primary") and save(
-    lambda s: repository.restore_snapshot(
+    lambda s: saved_snapshots.restore_snapshot(
         s, snapshot_id=chosen.id, backup=SnapshotInput(name=backup)
     ),
     success=tr("summary.restored", name=plain(backup)),
 ):
     st.rerun()
 if drop.button(tr("summary.snapshot_delete")) and save(
-    lambda s: repository.delete_snapshot(s, snapshot_id=chosen.id),
+    lambda s: saved_snapshots.delete_snapshot(s, snapshot_id=chosen.id),
     success=tr("summary.snapshot_deleted"),
 ):
     st.rerun()

@@ -8,7 +8,7 @@ from canvas.domain import Language, WorkshopInput
 from canvas.domain.fields import NAME_MAX
 from canvas.domain.workshop import DEFAULT_CURRENCY
 from canvas.i18n import LANGUAGE_NAMES
-from canvas.store import repository
+from canvas.store import workshops as workshop_store
 from ui.gate import course_mode
 from ui.language import lang, plain, tr
 from ui.panels.workshops.import_json import import_panel
@@ -37,7 +37,7 @@ with left, st.form(form_key("create_workshop")):
     if st.form_submit_button(tr("workshops.create_button"), type="primary"):
         chosen = currency or DEFAULT_CURRENCY[Language(language)]
         created = save(
-            lambda s: repository.create_workshop(
+            lambda s: workshop_store.create_workshop(
                 s,
                 data=WorkshopInput(
                     title=title, company=company, language=language, currency=chosen
@@ -54,7 +54,9 @@ with right:
     st.write(tr("workshops.demo_help"))
     if st.button(tr("workshops.demo_button"), icon=":material/auto_awesome:", type="primary"):
         with st.spinner(tr("workshops.demo_loading")):
-            created = save(lambda s: repository.create_from_document(s, document=load_demo(lang())))
+            created = save(
+                lambda s: workshop_store.create_from_document(s, document=load_demo(lang()))
+            )
         if created:
             open_workshop(created.id)
             st.switch_page("app_pages/canvas.py")
@@ -89,7 +91,7 @@ for workshop in every:
                         "company": new_company,
                     }
                     if save(
-                        lambda s, w=workshop, d=data: repository.update_workshop(
+                        lambda s, w=workshop, d=data: workshop_store.update_workshop(
                             s, workshop_id=w.id, data=WorkshopInput(**d), expected_version=w.version
                         ),
                         success=tr("workshops.saved"),
@@ -99,7 +101,7 @@ for workshop in every:
             if copy_col.button(tr("workshops.duplicate"), key=f"dup-{workshop.id}"):
                 copy_title = tr("workshops.copy_title", title=workshop.title)[:NAME_MAX]
                 if save(
-                    lambda s, w=workshop, c=copy_title: repository.duplicate_workshop(
+                    lambda s, w=workshop, c=copy_title: workshop_store.duplicate_workshop(
                         s, workshop_id=w.id, title=c
                     ),
                     success=tr("workshops.duplicated"),
@@ -109,7 +111,7 @@ for workshop in every:
             if delete_col.button(
                 tr("workshops.delete"), key=f"del-{workshop.id}", disabled=not sure
             ) and save(
-                lambda s, w=workshop: repository.delete_workshop(s, workshop_id=w.id),
+                lambda s, w=workshop: workshop_store.delete_workshop(s, workshop_id=w.id),
                 success=tr("workshops.deleted"),
             ):
                 if is_open:

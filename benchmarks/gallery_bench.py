@@ -23,7 +23,7 @@ def build_course(engine: Any, workshops: int = WORKSHOPS) -> int:
     """A course with ``workshops`` participants; returns its id."""
     from canvas.domain import RelationshipInput, RelationshipType, SegmentInput
     from canvas.domain.course import CourseInput, JoinRequest
-    from canvas.store import courses, repository
+    from canvas.store import courses, relationships, segments
     from canvas.store.db import transaction
 
     with transaction(engine) as session:
@@ -34,12 +34,12 @@ def build_course(engine: Any, workshops: int = WORKSHOPS) -> int:
                 request=JoinRequest(code=course.join_code, display_name=f"P{index:03d}"),
             )
             for number in range(SEGMENTS_EACH):
-                segment = repository.add_segment(
+                segment = segments.add_segment(
                     session, workshop_id=workshop.id, data=SegmentInput(name=f"S{number}")
                 )
                 if number == 0:
                     answer = RelationshipInput(expected=2, established=1, yearly_cost=Decimal(1000))
-                    repository.save_relationships(
+                    relationships.save_relationships(
                         session,
                         segment_id=segment.id,
                         answers={RelationshipType.PERSONAL_ASSISTANCE: (answer, 1)},
@@ -51,9 +51,9 @@ def measure_gallery(workshops: int = WORKSHOPS) -> dict[str, Any]:
     """Median milliseconds and SQL statements of one ``courses.gallery`` call."""
     from sqlalchemy import event
 
+    from canvas.ops.migrate import upgrade
     from canvas.store import courses
     from canvas.store.db import make_engine, reading
-    from canvas.store.migrate import upgrade
 
     directory = tempfile.mkdtemp(prefix="crgallery-")
     engine = make_engine(f"sqlite:///{directory}/gallery.db")

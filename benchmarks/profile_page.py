@@ -20,12 +20,12 @@ def main(page: str) -> None:
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.run import build_document
-    from canvas.store import repository
+    from canvas.store import workshops
     from canvas.store.db import transaction
     from ui.engine import engine
 
     with transaction(engine()) as session:
-        workshop = repository.create_from_document(session, document=build_document())
+        workshop = workshops.create_from_document(session, document=build_document())
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     if page == "trainer":  # course mode, logged in, a course as in the benchmark
         from benchmarks.gallery_bench import build_course

@@ -157,12 +157,12 @@ def measure_exports(engine, workshop_id: int) -> dict[str, float]:
     from canvas.domain import WorkshopInput
     from canvas.export.files import ExportFormat, export_file
     from canvas.export.json_io import parse_json
-    from canvas.store import repository
+    from canvas.store import reads, workshops
     from canvas.store.db import reading, transaction
 
     with reading(engine) as session:
-        snapshot = repository.load_snapshot(session, workshop_id=workshop_id)
-        document = repository.load_document(session, workshop_id=workshop_id)
+        snapshot = reads.load_snapshot(session, workshop_id=workshop_id)
+        document = reads.load_document(session, workshop_id=workshop_id)
 
     def median_ms(work) -> float:
         times = []
@@ -184,12 +184,12 @@ def measure_exports(engine, workshop_id: int) -> dict[str, float]:
     def import_once() -> None:
         document = parse_json(raw, "en")
         with transaction(engine) as session:
-            repository.create_from_document(session, document=document)
+            workshops.create_from_document(session, document=document)
 
     figures["json import"] = median_ms(import_once)
     # into a workshop of its own: the pages are measured on the 5,000-answer one
     with transaction(engine) as session:
-        survey = repository.create_workshop(
+        survey = workshops.create_workshop(
             session, data=WorkshopInput(title="Survey import", language="en")
         )
     figures["nps 100k file (1 run)"] = round(measure_nps_store(engine, survey.id) * 1000, 1)
@@ -235,13 +235,13 @@ def main() -> None:
     from benchmarks.gallery_bench import measure_gallery, print_gallery
     from benchmarks.save_bench import measure_saves
     from benchmarks.server_bench import measure_server
-    from canvas.store import repository
+    from canvas.store import workshops
     from canvas.store.db import transaction
     from ui.engine import engine
 
     eng = engine()
     with transaction(eng) as session:
-        workshop = repository.create_from_document(session, document=build_document())
+        workshop = workshops.create_from_document(session, document=build_document())
     statements = 0
 
     def count(*_args: object) -> None:

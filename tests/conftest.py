@@ -22,8 +22,8 @@ from hypothesis import settings
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 
+from canvas.ops.migrate import upgrade
 from canvas.store.db import make_engine
-from canvas.store.migrate import upgrade
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 

@@ -6,8 +6,8 @@ from sqlalchemy import Engine
 from canvas.domain.errors import SchemaTooNew
 from canvas.domain.workshop import WorkshopState
 from canvas.i18n import describe_error
+from canvas.ops.migrate import upgrade
 from canvas.store.db import make_engine
-from canvas.store.migrate import upgrade
 from canvas.store.revisions import RevisionBoard, start_listener
 from ui.language import lang
 

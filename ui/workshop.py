@@ -15,7 +15,8 @@ from canvas.domain import (
 )
 from canvas.domain.saved_snapshot import SavedSnapshot
 from canvas.domain.workshop import WorkshopState
-from canvas.store import courses, repository
+from canvas.store import courses, reads, saved_snapshots
+from canvas.store import workshops as workshop_store
 from canvas.store.db import reading
 from ui.engine import engine, revision_board
 from ui.gate import TOKEN_PARAM, allowed, course_mode, participant, visitor_token
@@ -103,13 +104,13 @@ def refresh(workshop: int | None = None) -> None:
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _snapshot(workshop: int, state: WorkshopState) -> WorkshopSnapshot:
     with reading(engine()) as session:
-        return repository.load_snapshot(session, workshop_id=workshop)
+        return reads.load_snapshot(session, workshop_id=workshop)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _document(workshop: int, state: WorkshopState) -> WorkshopDocument:
     with reading(engine()) as session:
-        return repository.load_document(session, workshop_id=workshop)
+        return reads.load_document(session, workshop_id=workshop)
 
 
 def document(snap: WorkshopSnapshot) -> WorkshopDocument:
@@ -125,7 +126,7 @@ def latest(workshop: int) -> WorkshopSnapshot:
 
     def read() -> WorkshopState:
         with reading(engine()) as session:
-            return repository.workshop_state(session, workshop_id=workshop)
+            return reads.workshop_state(session, workshop_id=workshop)
 
     return _snapshot(workshop, revision_board().get(workshop, read))
 
@@ -158,7 +159,7 @@ def _nonce() -> str:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _workshops(nonce: str, in_courses: bool) -> list[Workshop]:
     with reading(engine()) as session:
-        return repository.list_workshops(session, in_courses=in_courses)
+        return workshop_store.list_workshops(session, in_courses=in_courses)
 
 
 def workshops() -> list[Workshop]:
@@ -173,7 +174,7 @@ def workshops() -> list[Workshop]:
 @st.cache_data(max_entries=128, show_spinner=False)
 def _snapshots(workshop: int, nonce: str) -> list[SavedSnapshot]:
     with reading(engine()) as session:
-        return repository.list_snapshots(session, workshop_id=workshop)
+        return saved_snapshots.list_snapshots(session, workshop_id=workshop)
 
 
 def snapshots(workshop: int) -> list[SavedSnapshot]:

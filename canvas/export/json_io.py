@@ -29,8 +29,8 @@ class ImportRefused(Exception):
 def export_json(source: WorkshopSnapshot | WorkshopDocument) -> str:
     """The workshop as indented JSON, without ids or timestamps.
 
-    Pass the document from ``repository.load_document`` to include the NPS survey's single
-    answers; a snapshot carries the survey as counts only.
+    Pass the document from ``canvas.store.reads.load_document`` to include the NPS survey's
+    single answers; a snapshot carries the survey as counts only.
     """
     document = source if isinstance(source, WorkshopDocument) else to_document(source)
     return document.model_dump_json(indent=2)

@@ -1,1 +1,1 @@
-"""Persistence: SQLModel tables, the engine, Alembic migrations and repository functions."""
+"""Persistence: SQLModel tables, the engine, Alembic migrations and the store modules."""

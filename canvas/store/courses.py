@@ -23,7 +23,7 @@ from canvas.domain.errors import UnknownJoinCode
 from canvas.domain.progress import AnswerFacts, answered_from
 from canvas.domain.vocabulary import GuidingQuestion
 from canvas.domain.workshop import DEFAULT_CURRENCY
-from canvas.store.repository import create_workshop, get_workshop
+from canvas.store.reads import get_workshop
 from canvas.store.tables import (
     CourseRow,
     RelationshipRow,
@@ -31,6 +31,7 @@ from canvas.store.tables import (
     TrainerCommentRow,
     WorkshopRow,
 )
+from canvas.store.workshops import create_workshop
 from canvas.store.writes import COURSE_LIST, announce
 
 CODE_ATTEMPTS = 20  # clashes are one in millions; twenty in a row means something is wrong

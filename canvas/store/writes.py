@@ -1,4 +1,4 @@
-"""Small write helpers every repository module shares."""
+"""Small write helpers every store module shares."""
 
 from typing import Any
 

@@ -16,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 
 from canvas.content.demo import load_demo
 from canvas.domain import SegmentInput, WorkshopDocument, WorkshopInput, WorkshopSnapshot
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -176,7 +176,7 @@ def add_document(url: str, document: WorkshopDocument) -> int:
     engine = make_engine(url)
     try:
         with transaction(engine) as session:
-            return repository.create_from_document(session, document=document).id
+            return workshops.create_from_document(session, document=document).id
     finally:
         engine.dispose()
 
@@ -191,7 +191,7 @@ def add_workshop(url: str, title: str, lang: str, *, company: str = "") -> int:
                 language=lang,
                 currency="RUB" if lang == "ru" else "USD",
             )
-            return repository.create_workshop(session, data=data).id
+            return workshops.create_workshop(session, data=data).id
     finally:
         engine.dispose()
 
@@ -201,7 +201,7 @@ def add_segment(url: str, workshop_id: int, name: str, **fields: Any) -> int:
     try:
         with transaction(engine) as session:
             data = SegmentInput(name=name, **fields)
-            return repository.add_segment(session, workshop_id=workshop_id, data=data).id
+            return segments.add_segment(session, workshop_id=workshop_id, data=data).id
     finally:
         engine.dispose()
 
@@ -210,7 +210,7 @@ def load(url: str, workshop_id: int) -> WorkshopSnapshot:
     engine = make_engine(url)
     try:
         with reading(engine) as session:
-            return repository.load_snapshot(session, workshop_id=workshop_id)
+            return reads.load_snapshot(session, workshop_id=workshop_id)
     finally:
         engine.dispose()
 
@@ -219,7 +219,7 @@ def workshop_titles(url: str) -> list[str]:
     engine = make_engine(url)
     try:
         with reading(engine) as session:
-            return [w.title for w in repository.list_workshops(session)]
+            return [w.title for w in workshops.list_workshops(session)]
     finally:
         engine.dispose()
 

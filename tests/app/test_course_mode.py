@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from canvas.domain import SegmentInput
 from canvas.domain.course import CommentInput, CourseInput, JoinRequest
-from canvas.store import comments, courses, repository
+from canvas.store import comments, courses, segments
 from canvas.store.db import make_engine, transaction
 from tests.app.driver import (
     APP,
@@ -41,7 +41,7 @@ def room(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any]:
             boris = courses.join_course(
                 session, request=JoinRequest(code=course.join_code, display_name="Boris")
             )
-            repository.add_segment(
+            segments.add_segment(
                 session, workshop_id=boris.id, data=SegmentInput(name=SECRET_SEGMENT)
             )
     finally:

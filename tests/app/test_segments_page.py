@@ -2,7 +2,7 @@
 and refusing to overwrite what another participant saved meanwhile."""
 
 from canvas.domain import SegmentInput
-from canvas.store import repository
+from canvas.store import segments as segment_store
 from canvas.store.db import make_engine, transaction
 from tests.app.driver import (
     add_segment,
@@ -222,7 +222,7 @@ def test_an_edit_over_another_users_change_is_refused_and_keeps_their_value(db, 
     # meanwhile another participant renames the segment
     engine = make_engine(db)
     with transaction(engine) as session:
-        repository.update_segment(
+        segment_store.update_segment(
             session,
             segment_id=segment,
             data=SegmentInput(name="Offices (theirs)", customers=45),

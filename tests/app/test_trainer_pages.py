@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from canvas.domain import SegmentInput, WorkshopInput
 from canvas.domain.course import CourseInput, JoinRequest
-from canvas.store import comments, courses, repository
+from canvas.store import comments, courses, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
 from tests.app.driver import (
     APP,
@@ -41,7 +41,7 @@ def room(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any]:
                 workshop = courses.join_course(
                     session, request=JoinRequest(code=course.join_code, display_name=name)
                 )
-                added = repository.add_segment(
+                added = segments.add_segment(
                     session, workshop_id=workshop.id, data=SegmentInput(name=segment)
                 )
                 people[name] = (workshop, added.id)
@@ -272,7 +272,7 @@ def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(room,
     engine = make_engine(room["db"])
     try:
         with transaction(engine) as session:
-            repository.create_workshop(session, data=WorkshopInput(title="Trainer's example"))
+            workshops.create_workshop(session, data=WorkshopInput(title="Trainer's example"))
     finally:
         engine.dispose()
     at = _trainer(lang, monkeypatch)

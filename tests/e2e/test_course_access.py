@@ -16,9 +16,9 @@ from canvas.domain import SegmentInput
 from canvas.domain.course import CourseInput, JoinRequest
 from canvas.domain.vocabulary import Language
 from canvas.i18n import t
-from canvas.store import courses, repository
+from canvas.ops.migrate import upgrade
+from canvas.store import courses, segments
 from canvas.store.db import make_engine, transaction
-from canvas.store.migrate import upgrade
 
 pytestmark = pytest.mark.e2e
 
@@ -54,7 +54,7 @@ def room(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             for name, segment in (("Anna", ANNA_SEGMENT), (BORIS, BORIS_SEGMENT)):
                 request = JoinRequest(code=course.join_code, display_name=name)
                 workshop = courses.join_course(session, request=request)
-                repository.add_segment(
+                segments.add_segment(
                     session, workshop_id=workshop.id, data=SegmentInput(name=segment)
                 )
                 found[name] = workshop

@@ -11,9 +11,9 @@ from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from canvas.domain.course import CourseInput
 from canvas.i18n import t
+from canvas.ops.migrate import upgrade
 from canvas.store import courses
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 
 pytestmark = pytest.mark.e2e
 

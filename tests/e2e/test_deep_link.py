@@ -18,9 +18,9 @@ from e2e_support import running_app, wait_idle
 from playwright.sync_api import Page, expect
 
 from canvas.domain import SegmentInput, WorkshopInput
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import segments, workshops
 from canvas.store.db import make_engine, transaction
-from canvas.store.migrate import upgrade
 
 pytestmark = pytest.mark.e2e
 
@@ -37,11 +37,11 @@ def fresh_app_with_workshop(chromium_path: str, tmp_path: Path) -> Iterator[tupl
     try:
         upgrade(engine)
         with transaction(engine) as session:
-            workshop = repository.create_workshop(
+            workshop = workshops.create_workshop(
                 session,
                 data=WorkshopInput(title=WORKSHOP, company="", language="en", currency="USD"),
             )
-            repository.add_segment(
+            segments.add_segment(
                 session, workshop_id=workshop.id, data=SegmentInput(name="Walk-in customers")
             )
     finally:

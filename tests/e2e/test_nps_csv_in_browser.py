@@ -11,9 +11,10 @@ from playwright.sync_api import Page, expect
 
 from canvas.domain import SegmentInput, WorkshopInput
 from canvas.i18n import t
-from canvas.store import nps, repository
+from canvas.ops.migrate import upgrade
+from canvas.store import nps, workshops
+from canvas.store import segments as segment_store
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 
 pytestmark = pytest.mark.e2e
 WAIT_MS = 30_000
@@ -42,11 +43,11 @@ def app_with_workshop(chromium_path: str, tmp_path: Path) -> Iterator[tuple[str,
     try:
         upgrade(engine)
         with transaction(engine) as session:
-            workshop = repository.create_workshop(
+            workshop = workshops.create_workshop(
                 session,
                 data=WorkshopInput(title="Обжарка", language="ru", currency="RUB"),
             )
-            repository.add_segment(
+            segment_store.add_segment(
                 session, workshop_id=workshop.id, data=SegmentInput(name="Розница")
             )
     finally:

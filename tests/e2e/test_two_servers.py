@@ -24,9 +24,9 @@ from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from canvas.domain import SegmentInput, WorkshopInput
 from canvas.i18n import t
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 
 if TYPE_CHECKING:
     from tests.conftest import PostgresServer
@@ -86,10 +86,10 @@ def workshop_id(shared_url: str) -> int:
     engine = make_engine(shared_url)
     try:
         with transaction(engine) as session:
-            workshop = repository.create_workshop(
+            workshop = workshops.create_workshop(
                 session, data=WorkshopInput(title="Two servers", language="en", currency="USD")
             )
-            repository.add_segment(
+            segments.add_segment(
                 session, workshop_id=workshop.id, data=SegmentInput(name=FIRST_NAME)
             )
     finally:
@@ -139,7 +139,7 @@ def _stored(url: str, workshop_id: int) -> list[tuple[str, int]]:
     engine = make_engine(url)
     try:
         with reading(engine) as session:
-            snap = repository.load_snapshot(session, workshop_id=workshop_id)
+            snap = reads.load_snapshot(session, workshop_id=workshop_id)
     finally:
         engine.dispose()
     return [(view.segment.name, view.segment.version) for view in snap.segments]

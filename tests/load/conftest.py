@@ -3,9 +3,9 @@
 import pytest
 
 from canvas.domain.course import CourseInput
+from canvas.ops.migrate import upgrade
 from canvas.store import courses
 from canvas.store.db import make_engine, transaction
-from canvas.store.migrate import upgrade
 
 
 def pytest_configure(config: pytest.Config) -> None:

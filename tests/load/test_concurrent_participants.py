@@ -3,7 +3,7 @@
 Each participant is a thread of its own that does what the join page and the segments
 page do on a save: one transaction joins the course with the code
 (``courses.join_course``), then one transaction per segment adds it
-(``repository.add_segment``, which also bumps the workshop's revision and sends the
+(``segments.add_segment``, which also bumps the workshop's revision and sends the
 NOTIFY). All fifty start together, on two engines as two app servers would have, so the
 transactions really overlap in the database. Afterwards every save must be there
 exactly once: fifty workshops in the course, one per participant, each with exactly its
@@ -28,7 +28,7 @@ from sqlmodel import col
 
 from canvas.domain import SegmentInput
 from canvas.domain.course import JoinRequest
-from canvas.store import courses, repository
+from canvas.store import courses, segments
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.tables import SegmentRow, WorkshopRow
 
@@ -57,7 +57,7 @@ def _session(engine: Engine, participant: int, code: str, start: Barrier) -> tup
         )
     for number in range(1, SEGMENTS_EACH + 1):
         with transaction(engine) as session:
-            repository.add_segment(
+            segments.add_segment(
                 session,
                 workshop_id=workshop.id,
                 data=SegmentInput(name=_segment(participant, number)),

@@ -26,9 +26,10 @@ from sqlmodel import col
 
 from canvas.domain import WorkshopInput
 from canvas.i18n import t
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads
+from canvas.store import workshops as workshop_store
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 from canvas.store.tables import RelationshipRow, SegmentRow
 from tests.e2e.e2e_support import running_app, server_pid
 from tests.load.streamlit_ws import StreamlitSession
@@ -84,7 +85,7 @@ def _workshops(url: str) -> list[int]:
         upgrade(engine)
         with transaction(engine) as session:
             return [
-                repository.create_workshop(
+                workshop_store.create_workshop(
                     session, data=WorkshopInput(title=f"Burst {n}", language="en")
                 ).id
                 for n in range(SESSIONS)
@@ -121,7 +122,7 @@ def test_a_killed_server_loses_no_confirmed_save_and_leaves_nothing_half_written
             if engine.dialect.name == "sqlite":
                 assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
             for workshop in workshops:  # every workshop still reads as a whole
-                repository.load_snapshot(session, workshop_id=workshop)
+                reads.load_snapshot(session, workshop_id=workshop)
     finally:
         engine.dispose()
 

@@ -35,12 +35,12 @@ from canvas.domain import (
 )
 from canvas.domain.course import CommentInput, CourseInput, JoinRequest
 from canvas.domain.document import NoteDocument, RelationshipDocument, SegmentDocument
-from canvas.store import backup as backups
-from canvas.store import comments, courses
-from canvas.store import repository as repo
-from canvas.store.backup import BackupError
+from canvas.ops import backup as backups
+from canvas.ops import restore as restores
+from canvas.ops.manifest import BackupError
+from canvas.ops.migrate import alembic_config, current_revision, head_revision, upgrade
+from canvas.store import comments, courses, reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import alembic_config, current_revision, head_revision, upgrade
 from canvas.store.revisions import RevisionBoard, start_listener
 from tests.store.listening import wait_until_listening
 
@@ -63,8 +63,8 @@ def _documents(engine: Engine) -> dict[str, WorkshopDocument]:
     """Every workshop's document by title (titles are unique in these tests)."""
     with reading(engine) as session:
         found = {
-            w.title: repo.load_document(session, workshop_id=w.id)
-            for w in repo.list_workshops(session)
+            w.title: reads.load_document(session, workshop_id=w.id)
+            for w in workshops.list_workshops(session)
         }
     return found
 
@@ -81,8 +81,8 @@ def _fill(engine: Engine) -> Written:
     """Both demo workshops, a course with a participant, and a trainer's comment."""
     upgrade(engine)
     with transaction(engine) as session:
-        repo.create_from_document(session, document=load_demo("en"))
-        repo.create_from_document(session, document=load_demo("ru"))
+        workshops.create_from_document(session, document=load_demo("en"))
+        workshops.create_from_document(session, document=load_demo("ru"))
         course = courses.create_course(
             session, data=CourseInput(title=COURSE_TITLE, language=Language.EN)
         )
@@ -90,7 +90,7 @@ def _fill(engine: Engine) -> Written:
         mine = courses.join_course(
             session, request=JoinRequest(code=course.join_code, display_name=PARTICIPANT)
         )
-        segment = repo.add_segment(
+        segment = segments.add_segment(
             session, workshop_id=mine.id, data=SegmentInput(name=PARTICIPANT_SEGMENT)
         )
         comments.add_comment(
@@ -116,7 +116,7 @@ def _assert_everything_is_back(engine: Engine, written: Written) -> None:
             PARTICIPANT,
             course.id,
         )
-        [segment] = repo.load_snapshot(session, workshop_id=mine.id).segments
+        [segment] = reads.load_snapshot(session, workshop_id=mine.id).segments
         [comment] = comments.list_comments(session, workshop_id=mine.id)
         assert (comment.text, comment.segment_id) == (COMMENT, segment.segment.id)
         [entry] = courses.gallery(session, course_id=course.id)
@@ -168,7 +168,7 @@ def _holding_one_workshop(engine: Engine) -> None:
     """A database in use: migrated, one workshop."""
     upgrade(engine)
     with transaction(engine) as session:
-        repo.create_workshop(session, data=WorkshopInput(title="Already here"))
+        workshops.create_workshop(session, data=WorkshopInput(title="Already here"))
 
 
 # ---------------------------------------------------------------- the round trip
@@ -204,7 +204,7 @@ def test_a_backup_restored_into_a_new_database_brings_back_everything(
         assert document.workshop.title == entry["title"]
     assert any(PARTICIPANT in line for line in said)
 
-    restored = backups.restore(target, source=folder, say=said.append)
+    restored = restores.restore(target, source=folder, say=said.append)
 
     assert (restored.workshops, restored.json_only) == (3, False)
     _assert_everything_is_back(target, written)
@@ -219,14 +219,14 @@ def test_restore_into_a_database_holding_workshops_refuses_unless_told_to_replac
     folder = backups.backup(source, to=tmp_path / "backup")
     upgrade(target)
     with transaction(target) as session:
-        repo.create_workshop(session, data=WorkshopInput(title="Already here"))
+        workshops.create_workshop(session, data=WorkshopInput(title="Already here"))
 
     with pytest.raises(BackupError, match=r"already holds 1 workshops and 0 courses.*--replace"):
-        backups.restore(target, source=folder)
+        restores.restore(target, source=folder)
 
     assert list(_documents(target)) == ["Already here"]
 
-    backups.restore(target, source=folder, replace=True)
+    restores.restore(target, source=folder, replace=True)
 
     _assert_everything_is_back(target, written)
 
@@ -244,10 +244,10 @@ def test_app_servers_on_postgres_forget_what_they_cached_of_the_replaced_databas
     assert listener is not None and wait_until_listening(listener)
     try:
         with reading(target) as session:
-            [here] = repo.list_workshops(session)
+            [here] = workshops.list_workshops(session)
         board.get(here.id, lambda: here.revision)
 
-        backups.restore(target, source=folder, replace=True)
+        restores.restore(target, source=folder, replace=True)
 
         deadline = time.monotonic() + 10
         while board.knows(here.id) and time.monotonic() < deadline:
@@ -295,7 +295,7 @@ def test_a_damaged_backup_is_refused_naming_the_file_and_nothing_is_written(
     name = _damage(folder, how)
 
     with pytest.raises(BackupError, match=name) as refused:
-        backups.restore(target, source=folder)
+        restores.restore(target, source=folder)
 
     assert "nothing was restored" in str(refused.value)
     assert _table_names(target) == set()
@@ -306,7 +306,7 @@ def test_a_folder_without_a_manifest_is_not_a_backup(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'target.db'}")
     try:
         with pytest.raises(BackupError, match=r"manifest\.json is missing"):
-            backups.restore(engine, source=tmp_path)
+            restores.restore(engine, source=tmp_path)
         assert _table_names(engine) == set()
     finally:
         engine.dispose()
@@ -322,7 +322,7 @@ def test_a_manifest_naming_a_file_outside_the_folder_is_refused(
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
     with pytest.raises(BackupError, match="unexpected file name"):
-        backups.restore(target, source=folder, json_only=True)
+        restores.restore(target, source=folder, json_only=True)
     assert _table_names(target) == set()
 
 
@@ -343,7 +343,7 @@ def test_a_damaged_database_copy_that_matches_its_checksum_fails_before_writing(
     _holding_one_workshop(target)
 
     with pytest.raises(BackupError, match=copy):
-        backups.restore(target, source=folder, replace=True)
+        restores.restore(target, source=folder, replace=True)
 
     assert list(_documents(target)) == ["Already here"]
 
@@ -361,17 +361,17 @@ def test_a_postgres_restore_failing_at_its_last_statement_leaves_the_database_as
         _fill(live)
         folder = backups.backup(live, to=tmp_path / "backup")
         _holding_one_workshop(other)
-        real = backups._run_tool
+        real = restores.run_tool
 
         def psql_fails_at_the_end(command, env):
             if Path(command[0]).name == "psql":
                 command = [*command, "--command=SELECT 1/0"]  # after the drop and the load
             real(command, env)
 
-        monkeypatch.setattr(backups, "_run_tool", psql_fails_at_the_end)
+        monkeypatch.setattr(restores, "run_tool", psql_fails_at_the_end)
 
         with pytest.raises(BackupError, match=r"psql failed.*division by zero"):
-            backups.restore(other, source=folder, replace=True)
+            restores.restore(other, source=folder, replace=True)
 
         assert list(_documents(other)) == ["Already here"]
         assert current_revision(other) == head_revision(other)
@@ -394,9 +394,9 @@ def test_json_only_adds_every_workshop_beside_the_ones_there(
     (folder / "database.dump").unlink(missing_ok=True)
     upgrade(target)
     with transaction(target) as session:
-        repo.create_workshop(session, data=WorkshopInput(title="Already here"))
+        workshops.create_workshop(session, data=WorkshopInput(title="Already here"))
 
-    restored = backups.restore(target, source=folder, json_only=True)
+    restored = restores.restore(target, source=folder, json_only=True)
 
     assert (restored.workshops, restored.json_only) == (3, True)
     assert _documents(target) == {
@@ -435,7 +435,7 @@ def test_json_only_refuses_every_workshop_when_one_document_is_broken(
     with pytest.raises(
         BackupError, match=f"nothing was imported: {last}.*retention rate, %: must be at most 100"
     ):
-        backups.restore(target, source=folder, json_only=True)
+        restores.restore(target, source=folder, json_only=True)
 
     assert _table_names(target) == set()
 
@@ -446,7 +446,7 @@ def test_json_only_imports_in_one_transaction_a_failure_on_the_last_keeps_none(
     _fill(source)
     folder = backups.backup(source, to=tmp_path / "backup")
     upgrade(target)
-    real = repo.create_from_document
+    real = workshops.create_from_document
     made: list[str] = []
 
     def fails_on_the_third(session, *, document):
@@ -455,10 +455,10 @@ def test_json_only_imports_in_one_transaction_a_failure_on_the_last_keeps_none(
         made.append(document.workshop.title)
         return real(session, document=document)
 
-    monkeypatch.setattr(repo, "create_from_document", fails_on_the_third)
+    monkeypatch.setattr(workshops, "create_from_document", fails_on_the_third)
 
     with pytest.raises(RuntimeError, match="disk full"):
-        backups.restore(target, source=folder, json_only=True)
+        restores.restore(target, source=folder, json_only=True)
 
     assert len(made) == 2
     assert _documents(target) == {}
@@ -467,7 +467,7 @@ def test_json_only_imports_in_one_transaction_a_failure_on_the_last_keeps_none(
 def test_json_only_and_replace_do_not_go_together(tmp_path: Path) -> None:
     engine = make_engine("sqlite://")
     with pytest.raises(BackupError, match="never deletes"):
-        backups.restore(engine, source=tmp_path, json_only=True, replace=True)
+        restores.restore(engine, source=tmp_path, json_only=True, replace=True)
 
 
 # ---------------------------------------------------------------- writing a backup
@@ -477,7 +477,7 @@ def test_a_backup_that_fails_half_way_leaves_no_folder(
     source: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fill(source)
-    real = repo.load_document
+    real = reads.load_document
     calls: list[int] = []
 
     def fails_on_the_second(session, *, workshop_id):
@@ -486,7 +486,7 @@ def test_a_backup_that_fails_half_way_leaves_no_folder(
             raise RuntimeError("connection lost")
         return real(session, workshop_id=workshop_id)
 
-    monkeypatch.setattr(repo, "load_document", fails_on_the_second)
+    monkeypatch.setattr(reads, "load_document", fails_on_the_second)
     parent = tmp_path / "backups"
 
     with pytest.raises(RuntimeError, match="connection lost"):
@@ -577,9 +577,9 @@ def test_a_backup_of_an_older_schema_is_a_database_copy_that_comes_up_to_date(
     assert any("database copy only" in line for line in said)
     assert current_revision(source) == "0005"  # a backup never migrates
     with pytest.raises(BackupError, match="no workshop files"):
-        backups.restore(target, source=folder, json_only=True)
+        restores.restore(target, source=folder, json_only=True)
 
-    backups.restore(target, source=folder)
+    restores.restore(target, source=folder)
 
     assert current_revision(target) == head_revision(target)
     assert _documents(target) == {
@@ -627,10 +627,10 @@ def test_a_copy_from_one_kind_of_database_does_not_restore_into_another(
         _fill(sqlite)
         folder = backups.backup(sqlite, to=tmp_path / "backup")
         with pytest.raises(BackupError, match="use --json-only"):
-            backups.restore(postgres, source=folder)
+            restores.restore(postgres, source=folder)
         assert _table_names(postgres) == set()
 
-        backups.restore(postgres, source=folder, json_only=True)
+        restores.restore(postgres, source=folder, json_only=True)
 
         assert set(_documents(postgres)) == {
             load_demo("en").workshop.title,
@@ -656,9 +656,10 @@ def test_no_backup_of_a_sqlite_file_that_is_not_there(tmp_path: Path) -> None:
 
 
 def _cli(*args: str, url: str) -> subprocess.CompletedProcess[str]:
-    """``python -m canvas.store.backup …`` as ``make backup``/``make restore`` run it."""
+    """``python -m canvas.ops.backup …`` or ``canvas.ops.restore …`` as ``make backup`` and
+    ``make restore`` run them: the first argument names the command."""
     return subprocess.run(
-        [sys.executable, "-m", "canvas.store.backup", *args],
+        [sys.executable, "-m", f"canvas.ops.{args[0]}", *args[1:]],
         cwd=ROOT,
         env={**os.environ, "DATABASE_URL": url},
         capture_output=True,
@@ -694,7 +695,7 @@ def test_the_command_line_backs_up_and_restores_a_sqlite_database(tmp_path: Path
         _assert_everything_is_back(engine, written)
         with transaction(engine) as session:
             mine = courses.workshop_for_token(session, token=written.token)
-            repo.delete_workshop(session, workshop_id=mine.id)
+            workshops.delete_workshop(session, workshop_id=mine.id)
 
         again = _cli("restore", "--from", str(folder), url=target_url)
         assert again.returncode == 1

@@ -19,8 +19,8 @@ from canvas.domain import (
 from canvas.domain.course import CODE_ALPHABET, CommentInput, CourseInput, JoinRequest
 from canvas.domain.errors import UnknownJoinCode
 from canvas.domain.vocabulary import GuidingQuestion, Language
-from canvas.store import comments, courses
-from canvas.store import repository as repo
+from canvas.store import comments, courses, reads, relationships, workshops
+from canvas.store import segments as segment_store
 from canvas.store.db import reading, transaction
 
 
@@ -70,7 +70,7 @@ def test_an_unknown_code_is_refused_and_creates_no_workshop(engine):
     with pytest.raises(UnknownJoinCode), transaction(engine) as session:
         courses.join_course(session, request=JoinRequest(code="ZZZZZZ", display_name="Eve"))
     with reading(engine) as session:
-        assert repo.list_workshops(session) == []
+        assert workshops.list_workshops(session) == []
 
 
 @pytest.mark.parametrize(
@@ -85,14 +85,14 @@ def _fill(engine: Engine, workshop_id: int, segments: int, answered: int) -> Non
     """``segments`` segments, of which ``answered`` answer all four questions."""
     with transaction(engine) as session:
         for index in range(segments):
-            segment = repo.add_segment(
+            segment = segment_store.add_segment(
                 session, workshop_id=workshop_id, data=SegmentInput(name=f"S{index}")
             )
             if index < answered:
-                view = repo.load_snapshot(session, workshop_id=workshop_id).segment(segment.id)
+                view = reads.load_snapshot(session, workshop_id=workshop_id).segment(segment.id)
                 assert view is not None
                 answer = view.relationships[RelationshipType.COMMUNITIES]
-                repo.save_relationships(
+                relationships.save_relationships(
                     session,
                     segment_id=segment.id,
                     answers={
@@ -114,7 +114,7 @@ def test_the_gallery_shows_each_participant_with_progress_and_comments(engine):
     anna = _join(engine, course.join_code, "Anna")
     boris = _join(engine, course.join_code, "Boris")
     with transaction(engine) as session:
-        repo.create_workshop(session, data=WorkshopInput(title="Not in the course"))
+        workshops.create_workshop(session, data=WorkshopInput(title="Not in the course"))
     _fill(engine, anna.id, segments=2, answered=1)
     with transaction(engine) as session:
         comments.add_comment(
@@ -163,8 +163,12 @@ def test_comments_sit_on_a_block_or_a_segment_of_the_same_workshop(engine):
     anna = _join(engine, course.join_code, "Anna")
     other = _join(engine, course.join_code, "Boris")
     with transaction(engine) as session:
-        mine = repo.add_segment(session, workshop_id=anna.id, data=SegmentInput(name="Cafés"))
-        theirs = repo.add_segment(session, workshop_id=other.id, data=SegmentInput(name="X"))
+        mine = segment_store.add_segment(
+            session, workshop_id=anna.id, data=SegmentInput(name="Cafés")
+        )
+        theirs = segment_store.add_segment(
+            session, workshop_id=other.id, data=SegmentInput(name="X")
+        )
     with transaction(engine) as session:
         comments.add_comment(
             session,
@@ -203,8 +207,8 @@ def test_a_comment_moves_the_workshop_revision_on_so_the_participant_sees_it(eng
     course = _course(engine)
     anna = _join(engine, course.join_code, "Anna")
     with reading(engine) as session:
-        before = repo.workshop_revision(session, workshop_id=anna.id)
+        before = reads.workshop_revision(session, workshop_id=anna.id)
     with transaction(engine) as session:
         comments.add_comment(session, workshop_id=anna.id, data=CommentInput(text="Nice"))
     with reading(engine) as session:
-        assert repo.workshop_revision(session, workshop_id=anna.id) == before + 1
+        assert reads.workshop_revision(session, workshop_id=anna.id) == before + 1

@@ -21,31 +21,32 @@ from canvas.domain.changes import compare
 from canvas.domain.document import NoteDocument, RelationshipDocument, SegmentDocument
 from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.export.json_io import ImportRefused, export_json, parse_json
-from canvas.store import repository as repo
+from canvas.ops.migrate import upgrade
+from canvas.store import reads, saved_snapshots, workshops
+from canvas.store import segments as segment_store
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 
 
 def _import(engine, raw: bytes, lang: str = "en") -> int:
     document = parse_json(raw, lang)
     with transaction(engine) as session:
-        return repo.create_from_document(session, document=document).id
+        return workshops.create_from_document(session, document=document).id
 
 
 def _export(engine, workshop_id: int) -> str:
     with reading(engine) as session:
-        return export_json(repo.load_document(session, workshop_id=workshop_id))
+        return export_json(reads.load_document(session, workshop_id=workshop_id))
 
 
 def _count_workshops(engine) -> int:
     with reading(engine) as session:
-        return len(repo.list_workshops(session))
+        return len(workshops.list_workshops(session))
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_the_demo_survives_export_import_export_unchanged(engine, lang):
     with transaction(engine) as session:
-        first = repo.create_from_document(session, document=load_demo(lang)).id
+        first = workshops.create_from_document(session, document=load_demo(lang)).id
     exported = _export(engine, first)
     second = _import(engine, exported.encode())
     assert second != first  # import always makes a new workshop
@@ -64,42 +65,44 @@ def test_a_refused_file_writes_nothing(engine):
 
 def test_a_snapshot_restores_the_state_it_saved_and_keeps_the_present_as_a_backup(engine):
     with transaction(engine) as session:
-        workshop = repo.create_from_document(session, document=load_demo("en")).id
+        workshop = workshops.create_from_document(session, document=load_demo("en")).id
     before = _export(engine, workshop)
     with transaction(engine) as session:
-        saved = repo.save_snapshot(
+        saved = saved_snapshots.save_snapshot(
             session, workshop_id=workshop, data=SnapshotInput(name="before the course")
         )
-        first = repo.load_snapshot(session, workshop_id=workshop).segments[0].segment
-        repo.update_segment(
+        first = reads.load_snapshot(session, workshop_id=workshop).segments[0].segment
+        segment_store.update_segment(
             session,
             segment_id=first.id,
             data=SegmentInput(name="Cafés", customers=7),
             expected_version=first.version,
         )
-        repo.add_segment(session, workshop_id=workshop, data=SegmentInput(name="Hotels"))
+        segment_store.add_segment(session, workshop_id=workshop, data=SegmentInput(name="Hotels"))
     changed = _export(engine, workshop)
 
     with transaction(engine) as session:
-        backup = repo.restore_snapshot(
+        backup = saved_snapshots.restore_snapshot(
             session, snapshot_id=saved.id, backup=SnapshotInput(name="before restoring")
         )
 
     assert _export(engine, workshop) == before
     assert backup.document.model_dump_json(indent=2) == changed
     with reading(engine) as session:
-        names = [s.name for s in repo.list_snapshots(session, workshop_id=workshop)]
+        names = [s.name for s in saved_snapshots.list_snapshots(session, workshop_id=workshop)]
     assert names == ["before restoring", "before the course"]
 
 
 def test_deleting_a_workshop_deletes_its_snapshots(engine):
     with transaction(engine) as session:
-        workshop = repo.create_workshop(session, data=WorkshopInput(title="Short-lived")).id
-        saved = repo.save_snapshot(session, workshop_id=workshop, data=SnapshotInput(name="x"))
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Short-lived")).id
+        saved = saved_snapshots.save_snapshot(
+            session, workshop_id=workshop, data=SnapshotInput(name="x")
+        )
     with transaction(engine) as session:
-        repo.delete_workshop(session, workshop_id=workshop)
+        workshops.delete_workshop(session, workshop_id=workshop)
     with reading(engine) as session, pytest.raises(Exception, match="not_found"):
-        repo.get_snapshot(session, snapshot_id=saved.id)
+        saved_snapshots.get_snapshot(session, snapshot_id=saved.id)
 
 
 def test_comparing_names_segments_added_removed_and_the_scores_that_moved():
@@ -200,7 +203,7 @@ def test_any_workshop_round_trips_through_json(tmp_path_factory, document):
     upgrade(engine)
     try:
         with transaction(engine) as session:
-            first = repo.create_from_document(session, document=document).id
+            first = workshops.create_from_document(session, document=document).id
         exported = _export(engine, first)
         second = _import(engine, exported.encode())
         assert _export(engine, second) == exported
@@ -217,6 +220,6 @@ def test_money_keeps_its_cents_through_json(engine):
         segments=[SegmentDocument(name="A", revenue_per_customer=Decimal("1234.56"))],
     )
     with transaction(engine) as session:
-        workshop = repo.create_from_document(session, document=document).id
+        workshop = workshops.create_from_document(session, document=document).id
     again = parse_json(_export(engine, workshop).encode(), "en")
     assert again.segments[0].revenue_per_customer == Decimal("1234.56")

@@ -14,7 +14,7 @@ from canvas.domain import (
     to_document,
 )
 from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput
-from canvas.store import repository as repo
+from canvas.store import reads, segments, workshops
 from canvas.store.db import reading, transaction
 from canvas.store.frameworks import save_loyalty_check
 
@@ -23,13 +23,13 @@ STEP, CONDITION = CheckKind.STEP, CheckKind.CONDITION
 
 def _workshop(engine: Engine, title: str = "Обжарка") -> int:
     with transaction(engine) as session:
-        return repo.create_workshop(session, data=WorkshopInput(title=title)).id
+        return workshops.create_workshop(session, data=WorkshopInput(title=title)).id
 
 
 def _segment(engine: Engine, workshop_id: int, name: str) -> int:
     with transaction(engine) as session:
         data = SegmentInput(name=name)
-        return repo.add_segment(session, workshop_id=workshop_id, data=data).id
+        return segments.add_segment(session, workshop_id=workshop_id, data=data).id
 
 
 def _save(
@@ -44,7 +44,7 @@ def _save(
 
 def _read(engine: Engine, workshop_id: int) -> WorkshopSnapshot:
     with reading(engine) as session:
-        return repo.load_snapshot(session, workshop_id=workshop_id)
+        return reads.load_snapshot(session, workshop_id=workshop_id)
 
 
 def _rated(rating: int | None, evidence: str = "") -> LoyaltyRatingInput:
@@ -164,7 +164,7 @@ def test_deleting_a_segment_removes_its_answers_and_keeps_everyone_elses(engine:
     _save(engine, workshop, offices, {(STEP, "use"): (_rated(2), 0)})
 
     with transaction(engine) as session:
-        repo.delete_segment(session, segment_id=offices)
+        segments.delete_segment(session, segment_id=offices)
 
     answers = _read(engine, workshop).frameworks
     assert sorted((a.segment_id or 0, a.rating) for a in answers.loyalty) == [
@@ -187,7 +187,7 @@ def test_answers_survive_a_round_trip_through_a_document(engine: Engine) -> None
     document = to_document(_read(engine, workshop))
     again = WorkshopDocument.model_validate_json(document.model_dump_json())
     with transaction(engine) as session:
-        copy = repo.create_from_document(session, document=again).id
+        copy = workshops.create_from_document(session, document=again).id
 
     copied = _read(engine, copy)
     [view] = copied.segments

@@ -15,16 +15,16 @@ import canvas.store.tables  # noqa: F401  (registers the tables on SQLModel.meta
 from canvas.domain import Motive, RelationshipType, SegmentInput, WorkshopInput
 from canvas.domain.errors import DowngradeRefused, SchemaTooNew
 from canvas.i18n import describe_error
-from canvas.store import repository as repo
-from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import (
+from canvas.ops.migrate import (
     alembic_config,
     current_revision,
     downgrade,
     head_revision,
     upgrade,
 )
-from canvas.store.migrate import main as migrate_main
+from canvas.ops.migrate import main as migrate_main
+from canvas.store import reads, saved_snapshots, segments, workshops
+from canvas.store.db import make_engine, reading, transaction
 
 TABLES = {
     "workshop",
@@ -81,14 +81,14 @@ def test_the_migrated_schema_matches_the_table_models(engine: Engine) -> None:
 
 def test_upgrading_twice_is_harmless_and_keeps_rows(engine: Engine) -> None:
     with transaction(engine) as session:
-        workshop = repo.create_workshop(session, data=WorkshopInput(title="Кофейня"))
-        repo.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="Студенты"))
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Кофейня"))
+        segments.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="Студенты"))
 
     upgrade(engine)
 
     assert current_revision(engine) == head_revision(engine)
     with reading(engine) as session:
-        snapshot = repo.load_snapshot(session, workshop_id=workshop.id)
+        snapshot = reads.load_snapshot(session, workshop_id=workshop.id)
     assert snapshot.workshop.title == "Кофейня"
     assert [view.segment.name for view in snapshot.segments] == ["Студенты"]
     assert len(snapshot.segments[0].relationships) == 6
@@ -121,8 +121,10 @@ def test_sqlite_refuses_to_downgrade_below_courses_and_keeps_every_row(
     try:
         upgrade(engine)
         with transaction(engine) as session:
-            workshop = repo.create_workshop(session, data=WorkshopInput(title="Кофейня"))
-            repo.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="Студенты"))
+            workshop = workshops.create_workshop(session, data=WorkshopInput(title="Кофейня"))
+            segments.add_segment(
+                session, workshop_id=workshop.id, data=SegmentInput(name="Студенты")
+            )
         config = alembic_config(engine)
         with pytest.raises(NotImplementedError), engine.begin() as connection:
             config.attributes["connection"] = connection
@@ -130,7 +132,7 @@ def test_sqlite_refuses_to_downgrade_below_courses_and_keeps_every_row(
 
         assert current_revision(engine) == head_revision(engine)
         with reading(engine) as session:
-            kept = repo.load_snapshot(session, workshop_id=workshop.id)
+            kept = reads.load_snapshot(session, workshop_id=workshop.id)
         assert [view.segment.name for view in kept.segments] == ["Студенты"]
     finally:
         engine.dispose()
@@ -191,8 +193,8 @@ def test_a_database_written_by_the_first_release_upgrades_without_losing_a_row(
 
     assert current_revision(blank_engine) == head_revision(blank_engine)
     with reading(blank_engine) as session:
-        kept = repo.load_snapshot(session, workshop_id=workshop_id)
-        assert repo.list_snapshots(session, workshop_id=workshop_id) == []
+        kept = reads.load_snapshot(session, workshop_id=workshop_id)
+        assert saved_snapshots.list_snapshots(session, workshop_id=workshop_id) == []
     assert kept.workshop.title == "Первый"
     assert kept.workshop.access_token == "first-release-token"
     [view] = kept.segments
@@ -212,8 +214,8 @@ def test_a_database_written_by_the_first_release_upgrades_without_losing_a_row(
 def _one_workshop(engine: Engine) -> int:
     upgrade(engine)
     with transaction(engine) as session:
-        workshop = repo.create_workshop(session, data=WorkshopInput(title="Кофейня"))
-        repo.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="Студенты"))
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Кофейня"))
+        segments.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="Студенты"))
     return workshop.id
 
 

@@ -7,16 +7,17 @@ from pydantic import ValidationError
 
 from canvas.domain import NotFound, SegmentInput, StaleEdit, WorkshopInput
 from canvas.domain.nps import NpsCategory, NpsCounts, NpsResponseInput
-from canvas.store import nps
-from canvas.store import repository as repo
+from canvas.store import nps, segments, workshops
 from canvas.store.db import reading, transaction
 
 
 @pytest.fixture
 def shop(engine):
     with transaction(engine) as session:
-        workshop = repo.create_workshop(session, data=WorkshopInput(title="Shop")).id
-        cafes = repo.add_segment(session, workshop_id=workshop, data=SegmentInput(name="Cafés")).id
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Shop")).id
+        cafes = segments.add_segment(
+            session, workshop_id=workshop, data=SegmentInput(name="Cafés")
+        ).id
     return workshop, cafes
 
 
@@ -63,8 +64,8 @@ def test_ten_thousand_answers_go_in_one_transaction(engine, shop):
 def test_an_answer_for_another_workshops_segment_writes_nothing(engine, shop):
     workshop, _ = shop
     with transaction(engine) as session:
-        other = repo.create_workshop(session, data=WorkshopInput(title="Other")).id
-        foreign = repo.add_segment(session, workshop_id=other, data=SegmentInput(name="X")).id
+        other = workshops.create_workshop(session, data=WorkshopInput(title="Other")).id
+        foreign = segments.add_segment(session, workshop_id=other, data=SegmentInput(name="X")).id
     answers = [NpsResponseInput(score=9), NpsResponseInput(score=9, segment_id=foreign)]
     with pytest.raises(NotFound), transaction(engine) as session:
         nps.add_responses(session, workshop_id=workshop, responses=answers)
@@ -117,7 +118,7 @@ def test_deleting_the_workshop_deletes_its_survey(engine, shop):
             counts=NpsCounts(passives=3),
             expected_version=0,
         )
-        repo.delete_workshop(session, workshop_id=workshop)
+        workshops.delete_workshop(session, workshop_id=workshop)
     survey = _survey(engine, workshop)
     assert survey.by_segment == {} and survey.typed == {}
 
@@ -186,7 +187,7 @@ def test_identical_answers_are_read_back_grouped_and_written_back_one_by_one(eng
         (2, "", "", None, None, 2),
     ]
     with transaction(engine) as session:
-        other = repo.create_workshop(session, data=WorkshopInput(title="Copy")).id
+        other = workshops.create_workshop(session, data=WorkshopInput(title="Copy")).id
         written = nps.insert_answer_groups(
             session,
             workshop_id=other,
@@ -213,7 +214,7 @@ def test_deleting_a_segment_keeps_its_answers_without_a_segment_and_drops_its_co
             expected_version=0,
         )
     with transaction(engine) as session:
-        repo.delete_segment(session, segment_id=cafes)
+        segments.delete_segment(session, segment_id=cafes)
 
     survey = _survey(engine, workshop)
     assert survey.by_segment == {None: [0] * 10 + [1]}

@@ -14,8 +14,7 @@ from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput, Touchp
 from canvas.domain.vocabulary import RelationshipType
 from canvas.export.json_io import ImportRefused, export_json, parse_json
 from canvas.i18n import t
-from canvas.store import nps
-from canvas.store import repository as repo
+from canvas.store import nps, reads, saved_snapshots, segments, workshops
 from canvas.store.db import reading, transaction
 from canvas.store.touchpoints import add_touchpoints, delete_touchpoint, list_touchpoints
 
@@ -28,11 +27,15 @@ def workshop(engine) -> int:
     """Two segments, seven answers (four of them identical pairs), typed counts, two
     touchpoints."""
     with transaction(engine) as session:
-        workshop = repo.create_workshop(
+        workshop = workshops.create_workshop(
             session, data=WorkshopInput(title="Обжарка", language="ru", currency="RUB")
         ).id
-        cafes = repo.add_segment(session, workshop_id=workshop, data=SegmentInput(name="Кофейни"))
-        offices = repo.add_segment(session, workshop_id=workshop, data=SegmentInput(name="Offices"))
+        cafes = segments.add_segment(
+            session, workshop_id=workshop, data=SegmentInput(name="Кофейни")
+        )
+        offices = segments.add_segment(
+            session, workshop_id=workshop, data=SegmentInput(name="Offices")
+        )
         answers = [NpsResponseInput(score=9, segment_id=cafes.id, answered_on=MARCH)] * 3
         answers += [NpsResponseInput(score=9, segment_id=cafes.id, answered_on=MARCH, why="Вкусно")]
         answers += [NpsResponseInput(score=2)] * 2
@@ -78,18 +81,18 @@ def workshop(engine) -> int:
 
 def _export(engine, workshop_id: int) -> str:
     with reading(engine) as session:
-        return export_json(repo.load_document(session, workshop_id=workshop_id))
+        return export_json(reads.load_document(session, workshop_id=workshop_id))
 
 
 def _import(engine, raw: bytes, lang: str = "en") -> int:
     document = parse_json(raw, lang)
     with transaction(engine) as session:
-        return repo.create_from_document(session, document=document).id
+        return workshops.create_from_document(session, document=document).id
 
 
 def _count_workshops(engine) -> int:
     with reading(engine) as session:
-        return len(repo.list_workshops(session))
+        return len(workshops.list_workshops(session))
 
 
 def test_the_survey_and_touchpoints_survive_export_import_export(engine, workshop):
@@ -143,7 +146,7 @@ def test_the_survey_and_touchpoints_survive_export_import_export(engine, worksho
     assert copy != workshop
     assert _export(engine, copy) == exported
     with reading(engine) as session:
-        snapshot = repo.load_snapshot(session, workshop_id=copy)
+        snapshot = reads.load_snapshot(session, workshop_id=copy)
     cafes, offices = (view.segment.id for view in snapshot.segments)
     # Кофейни: 4 promoters. Offices: 1 passive answer + 5 P, 3 A, 2 D typed = 5 P, 4 A, 2 D.
     assert snapshot.nps.counts(cafes) == NpsCounts(promoters=4)
@@ -164,7 +167,9 @@ def test_the_survey_and_touchpoints_survive_export_import_export(engine, worksho
 def test_a_saved_snapshot_brings_back_the_survey_and_the_touchpoints(engine, workshop):
     before = _export(engine, workshop)
     with transaction(engine) as session:
-        saved = repo.save_snapshot(session, workshop_id=workshop, data=SnapshotInput(name="до"))
+        saved = saved_snapshots.save_snapshot(
+            session, workshop_id=workshop, data=SnapshotInput(name="до")
+        )
     with transaction(engine) as session:
         nps.clear_responses(session, workshop_id=workshop)
         nps.set_counts(
@@ -180,11 +185,13 @@ def test_a_saved_snapshot_brings_back_the_survey_and_the_touchpoints(engine, wor
     assert changed != before
 
     with transaction(engine) as session:
-        repo.restore_snapshot(session, snapshot_id=saved.id, backup=SnapshotInput(name="после"))
+        saved_snapshots.restore_snapshot(
+            session, snapshot_id=saved.id, backup=SnapshotInput(name="после")
+        )
 
     assert _export(engine, workshop) == before
     with reading(engine) as session:
-        backup = repo.list_snapshots(session, workshop_id=workshop)[0]
+        backup = saved_snapshots.list_snapshots(session, workshop_id=workshop)[0]
     assert backup.document.model_dump_json(indent=2) == changed
     assert backup.document.nps_answers == []
 

@@ -25,7 +25,8 @@ from canvas.domain.nps import NpsResponseInput
 from canvas.export.json_io import ImportRefused, export_json, parse_json
 from canvas.importers.nps_answers import answer_rows, segment_keys, unknown_segments
 from canvas.importers.nps_file import SurveyFileRefused, parse_responses, read_table
-from canvas.store import repository as repo
+from canvas.store import reads, workshops
+from canvas.store import segments as segment_store
 from canvas.store.db import reading, transaction
 from canvas.store.nps import add_responses
 from tests.unit.broken_files import broken_exports, column_choice, encoded, survey_files
@@ -144,7 +145,7 @@ def test_an_import_creates_the_whole_workshop_or_leaves_the_database_as_it_was(
     before = row_counts(engine)
     try:
         with failing_write(engine, fail_at), transaction(engine) as session:
-            created = repo.create_from_document(session, document=document).id
+            created = workshops.create_from_document(session, document=document).id
     except Exception as error:
         assert _failed(error) or isinstance(error, WorkshopError), repr(error)
         outcome(f"refused: {type(error).__name__}")
@@ -157,7 +158,7 @@ def test_an_import_creates_the_whole_workshop_or_leaves_the_database_as_it_was(
         name: added.get(name, 0) for name in after
     }
     with reading(engine) as session:
-        stored = repo.load_document(session, workshop_id=created)
+        stored = reads.load_document(session, workshop_id=created)
     assert [s.name for s in stored.segments] == [s.name for s in document.segments]
     assert stored.workshop == document.workshop
 
@@ -169,9 +170,11 @@ def test_an_import_creates_the_whole_workshop_or_leaves_the_database_as_it_was(
 def shop(engine: Engine) -> tuple[int, dict[str, int]]:
     """A workshop with the two segments the generated files name."""
     with transaction(engine) as session:
-        workshop = repo.create_workshop(session, data=WorkshopInput(title="Shop")).id
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Shop")).id
         segments = {
-            name: repo.add_segment(session, workshop_id=workshop, data=SegmentInput(name=name)).id
+            name: segment_store.add_segment(
+                session, workshop_id=workshop, data=SegmentInput(name=name)
+            ).id
             for name in ("Розница", "Опт")
         }
     return workshop, segments

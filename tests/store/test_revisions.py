@@ -5,7 +5,7 @@ import time
 import pytest
 
 from canvas.domain import WorkshopInput
-from canvas.store import repository as repo
+from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.revisions import RevisionBoard, start_listener
 from tests.store.listening import wait_until_listening
@@ -67,7 +67,7 @@ def test_a_save_committed_by_another_server_is_heard_and_a_rolled_back_one_is_no
     if engine.dialect.name != "postgresql":
         pytest.skip("SQLite serves one process; only PostgreSQL announces changes")
     with transaction(engine) as session:
-        workshop = repo.create_workshop(session, data=WorkshopInput(title="Shared")).id
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Shared")).id
     board = RevisionBoard()
     listener = start_listener(engine, board)
     assert wait_until_listening(listener)
@@ -76,11 +76,11 @@ def test_a_save_committed_by_another_server_is_heard_and_a_rolled_back_one_is_no
 
         def revision() -> int:
             with reading(engine) as session:
-                return repo.workshop_revision(session, workshop_id=workshop)
+                return reads.workshop_revision(session, workshop_id=workshop)
 
         board.get(workshop, revision)
         with pytest.raises(RuntimeError), transaction(other_server) as session:
-            repo.update_workshop(
+            workshops.update_workshop(
                 session,
                 workshop_id=workshop,
                 data=WorkshopInput(title="Renamed"),
@@ -91,7 +91,7 @@ def test_a_save_committed_by_another_server_is_heard_and_a_rolled_back_one_is_no
         assert not _eventually(lambda: not board.knows(workshop), seconds=1.0)
 
         with transaction(other_server) as session:
-            repo.update_workshop(
+            workshops.update_workshop(
                 session,
                 workshop_id=workshop,
                 data=WorkshopInput(title="Renamed"),
@@ -112,7 +112,7 @@ def test_creating_a_workshop_or_a_course_is_announced_for_the_galleries(engine):
     from canvas.store.writes import COURSE_LIST, TOUCHED
 
     with transaction(engine) as session:
-        made = repo.create_workshop(session, data=WorkshopInput(title="New", language="en"))
+        made = workshops.create_workshop(session, data=WorkshopInput(title="New", language="en"))
         assert session.info[TOUCHED] == {made.id}
     with transaction(engine) as session:
         courses.create_course(session, data=CourseInput(title="Spring", language="en"))

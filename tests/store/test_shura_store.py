@@ -9,7 +9,7 @@ from canvas.domain import StaleEdit, WorkshopInput, to_document
 from canvas.domain.document import ShuraCellDocument
 from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.shura import Audience, ShuraCellInput, ShuraRisk, ShuraRiskInput, ShuraStage
-from canvas.store import repository as repo
+from canvas.store import reads, workshops
 from canvas.store.db import reading, transaction
 from canvas.store.frameworks import load_frameworks, save_shura
 
@@ -20,7 +20,7 @@ WIN_BACK = (ShuraStage.RETURN, Audience.CUSTOMERS)
 
 def new_workshop(engine: Engine) -> int:
     with transaction(engine) as session:
-        return repo.create_workshop(session, data=WorkshopInput(title="Обжарка")).id
+        return workshops.create_workshop(session, data=WorkshopInput(title="Обжарка")).id
 
 
 def answers(engine: Engine, workshop_id: int) -> FrameworkAnswers:
@@ -112,11 +112,11 @@ def _said(answers: FrameworkAnswers) -> dict[object, dict]:
 def test_the_answers_survive_a_document_round_trip(engine):
     demo = load_demo("en")
     with transaction(engine) as session:
-        first = repo.create_from_document(session, document=demo).id
+        first = workshops.create_from_document(session, document=demo).id
     with reading(engine) as session:
-        document = to_document(repo.load_snapshot(session, workshop_id=first))
+        document = to_document(reads.load_snapshot(session, workshop_id=first))
     with transaction(engine) as session:
-        second = repo.create_from_document(session, document=document).id
+        second = workshops.create_from_document(session, document=document).id
     original, copied = answers(engine, first), answers(engine, second)
     assert _said(copied) == _said(original)
     assert _said(original)[WIN_BACK]["rating"] == 1  # the demo's weakest cell

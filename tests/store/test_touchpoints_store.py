@@ -11,7 +11,7 @@ from canvas.domain.touchpoint import (
     TouchpointInput,
     TouchpointRating,
 )
-from canvas.store import repository as repo
+from canvas.store import reads, segments, workshops
 from canvas.store import touchpoints as store
 from canvas.store.db import reading, transaction
 
@@ -21,8 +21,10 @@ BUSINESS, EMPLOYEE = TouchpointCategory.BUSINESS, TouchpointCategory.EMPLOYEE
 @pytest.fixture
 def shop(engine):
     with transaction(engine) as session:
-        workshop = repo.create_workshop(session, data=WorkshopInput(title="Shop")).id
-        cafes = repo.add_segment(session, workshop_id=workshop, data=SegmentInput(name="Cafés")).id
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Shop")).id
+        cafes = segments.add_segment(
+            session, workshop_id=workshop, data=SegmentInput(name="Cafés")
+        ).id
     return workshop, cafes
 
 
@@ -72,7 +74,7 @@ def test_the_snapshot_carries_the_inventory(engine, shop):
             session, workshop_id=workshop, items=[TouchpointInput(name="Office", category=BUSINESS)]
         )
     with reading(engine) as session:
-        snapshot = repo.load_snapshot(session, workshop_id=workshop)
+        snapshot = reads.load_snapshot(session, workshop_id=workshop)
     assert [p.name for p in snapshot.touchpoints] == ["Office"]
 
 
@@ -99,8 +101,8 @@ def test_an_edit_is_saved_once_and_a_stale_one_is_refused(engine, shop):
 def test_a_segment_of_another_workshop_is_refused_and_nothing_is_written(engine, shop):
     workshop, _ = shop
     with transaction(engine) as session:
-        other = repo.create_workshop(session, data=WorkshopInput(title="Other")).id
-        foreign = repo.add_segment(session, workshop_id=other, data=SegmentInput(name="X")).id
+        other = workshops.create_workshop(session, data=WorkshopInput(title="Other")).id
+        foreign = segments.add_segment(session, workshop_id=other, data=SegmentInput(name="X")).id
     items = [
         TouchpointInput(name="Website", category=BUSINESS),
         TouchpointInput(name="Badge", category=EMPLOYEE, segment_id=foreign),
@@ -136,7 +138,7 @@ def test_deleting_a_touchpoint_or_its_segment_removes_it(engine, shop):
     with transaction(engine) as session:
         store.delete_touchpoint(session, touchpoint_id=website)
     with transaction(engine) as session:
-        repo.delete_segment(session, segment_id=cafes)
+        segments.delete_segment(session, segment_id=cafes)
     assert [p.name for p in _inventory(engine, workshop)] == ["Sign"]
     with pytest.raises(NotFound), transaction(engine) as session:
         store.delete_touchpoint(session, touchpoint_id=website)
@@ -147,7 +149,7 @@ def test_every_change_moves_the_workshop_revision_on(engine, shop):
 
     def revision() -> int:
         with reading(engine) as session:
-            return repo.workshop_revision(session, workshop_id=workshop)
+            return reads.workshop_revision(session, workshop_id=workshop)
 
     start = revision()
     with transaction(engine) as session:

@@ -8,7 +8,7 @@ from canvas.content.demo import load_demo
 from canvas.domain import StaleEdit, WorkshopDocument, WorkshopInput, to_document
 from canvas.domain.frameworks import FrameworkAnswers
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
-from canvas.store import repository as repo
+from canvas.store import reads, workshops
 from canvas.store.db import reading, transaction
 from canvas.store.frameworks import load_frameworks, save_rules
 from canvas.store.tables import RuleScoreRow
@@ -18,7 +18,7 @@ R = ClevelandRule
 
 def new_workshop(engine: Engine) -> int:
     with transaction(engine) as session:
-        return repo.create_workshop(session, data=WorkshopInput(title="Обжарка")).id
+        return workshops.create_workshop(session, data=WorkshopInput(title="Обжарка")).id
 
 
 def save(engine: Engine, workshop_id: int, **scores: tuple[RuleScoreInput, int]) -> None:
@@ -59,10 +59,10 @@ def test_a_score_saved_with_version_0_is_created_at_version_1(engine: Engine) ->
 def test_saving_a_workshop_bumps_its_revision(engine: Engine) -> None:
     workshop = new_workshop(engine)
     with reading(engine) as session:
-        before = repo.workshop_revision(session, workshop_id=workshop)
+        before = reads.workshop_revision(session, workshop_id=workshop)
     save(engine, workshop, unify=(RuleScoreInput(score=2), 0))
     with reading(engine) as session:
-        assert repo.workshop_revision(session, workshop_id=workshop) == before + 1
+        assert reads.workshop_revision(session, workshop_id=workshop) == before + 1
 
 
 def test_an_edit_read_at_an_old_version_is_refused_and_the_other_value_kept(
@@ -113,7 +113,7 @@ def test_a_score_outside_0_to_5_is_refused_before_it_reaches_the_store(
 def test_the_demo_scores_are_stored_as_the_document_gives_them(engine: Engine, lang: str) -> None:
     demo = load_demo(lang)
     with transaction(engine) as session:
-        workshop = repo.create_from_document(session, document=demo).id
+        workshop = workshops.create_from_document(session, document=demo).id
 
     read = answers(engine, workshop)
     assert [(s.rule, s.score, s.note, s.version) for s in read.rule_scores] == [
@@ -133,8 +133,8 @@ def test_scores_survive_a_round_trip_through_a_document(engine: Engine) -> None:
         cooperate=(RuleScoreInput(note="Ask the roasters"), 0),
     )
     with transaction(engine) as session:
-        document = to_document(repo.load_snapshot(session, workshop_id=workshop))
-        copy = repo.create_from_document(session, document=document).id
+        document = to_document(reads.load_snapshot(session, workshop_id=workshop))
+        copy = workshops.create_from_document(session, document=document).id
 
     expected = [
         (R.STUDY_CUSTOMERS, 0, "Nothing yet"),

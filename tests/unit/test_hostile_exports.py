@@ -27,9 +27,9 @@ from canvas.figures.shura import shura_heatmap
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.figures.twelve_rules import rules_radar
 from canvas.i18n import t
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 from tests.hostile_text import CORPUS, corpus_document, document, strings_in, words
 
 LANGS = [Language.RU, Language.EN]
@@ -50,9 +50,9 @@ def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopSna
         wanted["*"] = corpus_document(Language.RU)
         for where, doc in wanted.items():
             with transaction(engine) as session:
-                workshop = repository.create_from_document(session, document=doc)
+                workshop = workshops.create_from_document(session, document=doc)
             with reading(engine) as session:
-                made[where] = repository.load_snapshot(session, workshop_id=workshop.id)
+                made[where] = reads.load_snapshot(session, workshop_id=workshop.id)
     finally:
         engine.dispose()
     return made

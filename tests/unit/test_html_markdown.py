@@ -25,10 +25,10 @@ from canvas.export.report import (
     build_report,
 )
 from canvas.i18n import t
+from canvas.ops.migrate import upgrade
 from canvas.presenters.canvas_layout import GREY, BoardItem
-from canvas.store import repository
+from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -67,9 +67,9 @@ def _report(folder: Path, document: WorkshopDocument, lang: Language | str) -> R
     try:
         upgrade(engine)
         with transaction(engine) as session:
-            workshop = repository.create_from_document(session, document=document)
+            workshop = workshops.create_from_document(session, document=document)
         with reading(engine) as session:
-            snapshot = repository.load_snapshot(session, workshop_id=workshop.id)
+            snapshot = reads.load_snapshot(session, workshop_id=workshop.id)
     finally:
         engine.dispose()
     return build_report(snapshot, lang, today=date(2026, 11, 23))

@@ -15,9 +15,9 @@ from canvas.domain import Language, RelationshipType, WorkshopDocument, Workshop
 from canvas.export.pdf import clean, font_files, render_pdf
 from canvas.export.report import build_report
 from canvas.i18n import t
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 
 CREDIT = "The Business Model Canvas, Strategyzer AG, CC BY-SA 3.0"
 
@@ -27,9 +27,9 @@ def _snapshot(tmp_path: Path, document: WorkshopDocument) -> WorkshopSnapshot:
     try:
         upgrade(engine)
         with transaction(engine) as session:
-            workshop = repository.create_from_document(session, document=document)
+            workshop = workshops.create_from_document(session, document=document)
         with reading(engine) as session:
-            return repository.load_snapshot(session, workshop_id=workshop.id)
+            return reads.load_snapshot(session, workshop_id=workshop.id)
     finally:
         engine.dispose()
 

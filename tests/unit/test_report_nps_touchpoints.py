@@ -21,9 +21,9 @@ from canvas.export.pdf import render_pdf
 from canvas.export.report import build_report
 from canvas.export.sections_nps import CATEGORY_FILLS
 from canvas.i18n import strings
-from canvas.store import repository
+from canvas.ops.migrate import upgrade
+from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
-from canvas.store.migrate import upgrade
 from tests.unit.factories import NOW, segment, snapshot
 
 SCRIPT = "<script>alert(1)</script>"
@@ -479,9 +479,9 @@ def test_the_demo_report_has_both_sections_with_the_same_figures_in_both_languag
         try:
             upgrade(engine)
             with transaction(engine) as session:
-                workshop = repository.create_from_document(session, document=load_demo(lang))
+                workshop = workshops.create_from_document(session, document=load_demo(lang))
             with reading(engine) as session:
-                demo = repository.load_snapshot(session, workshop_id=workshop.id)
+                demo = reads.load_snapshot(session, workshop_id=workshop.id)
         finally:
             engine.dispose()
         report = build_report(demo, lang)

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection handed over by ``canvas.store.migrate``."""
+"""Alembic environment: runs on the connection handed over by ``canvas.ops.migrate``."""
 
 from alembic import context
 from sqlalchemy import Connection

@@ -9,7 +9,7 @@ import streamlit as st
 
 from canvas.domain import IntegrationBlock, RelationshipType
 from canvas.forms.relationships import relationship_answers
-from canvas.store import repository
+from canvas.store import relationships as relationship_store
 from ui.language import lang, tr
 from ui.saving import forget_shown, save
 
@@ -41,7 +41,7 @@ def save_answers(segment_id: int, record: str, prefix: str, shown: tuple[int, ..
         state[PROBLEMS] = problems
         return
     save(
-        lambda s: repository.save_relationships(s, segment_id=segment_id, answers=answers),
+        lambda s: relationship_store.save_relationships(s, segment_id=segment_id, answers=answers),
         success=tr("relationships.saved"),
         rerun=False,
     )

@@ -11,7 +11,7 @@ import streamlit as st
 from canvas.domain import Language
 from canvas.domain.course import Course, GalleryEntry
 from canvas.export.course import course_pdf, course_zip, safe_stem
-from canvas.store import repository
+from canvas.store import reads
 from canvas.store.db import reading
 from ui.engine import engine
 from ui.language import tr
@@ -23,7 +23,7 @@ def pdf_builder(workshop_ids: list[int], lang: Language, title: str) -> Callable
 
     def build() -> bytes:
         with reading(source) as session:
-            snaps = [repository.load_snapshot(session, workshop_id=i) for i in workshop_ids]
+            snaps = [reads.load_snapshot(session, workshop_id=i) for i in workshop_ids]
         return course_pdf(snaps, lang, title=title)
 
     return build
@@ -35,8 +35,8 @@ def zip_builder(workshop_ids: list[int], lang: Language) -> Callable[[], bytes]:
 
     def build() -> bytes:
         with reading(source) as session:
-            snaps = [repository.load_snapshot(session, workshop_id=i) for i in workshop_ids]
-            documents = {i: repository.load_document(session, workshop_id=i) for i in workshop_ids}
+            snaps = [reads.load_snapshot(session, workshop_id=i) for i in workshop_ids]
+            documents = {i: reads.load_document(session, workshop_id=i) for i in workshop_ids}
         return course_zip(snaps, lang, documents=documents)
 
     return build

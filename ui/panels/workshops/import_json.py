@@ -3,7 +3,7 @@
 import streamlit as st
 
 from canvas.export.json_io import MAX_MB, ImportRefused, parse_json
-from canvas.store import repository
+from canvas.store import workshops as workshop_store
 from ui.language import lang, tr
 from ui.saving import form_key, save, show_problems
 from ui.workshop import open_workshop
@@ -35,7 +35,7 @@ def import_panel() -> None:
                 if st.button(tr("summary.import_button"), type="primary"):
                     with st.spinner(tr("summary.importing")):
                         created = save(
-                            lambda s: repository.create_from_document(s, document=document),
+                            lambda s: workshop_store.create_from_document(s, document=document),
                             success=tr("summary.imported"),
                         )
                     if created:

@@ -1,4 +1,5 @@
-"""The repository, run the same way on SQLite and on a real PostgreSQL server."""
+"""Workshops, segments, answers and notes in the store, run the same way on SQLite and on a
+real PostgreSQL server."""
 
 from decimal import Decimal
 
@@ -25,7 +26,9 @@ from canvas.domain import (
     WorkshopInput,
     WorkshopSnapshot,
 )
-from canvas.store import repository as repo
+from canvas.store import notes as note_store
+from canvas.store import reads, segments, workshops
+from canvas.store import relationships as relationship_store
 from canvas.store.db import reading, transaction
 from canvas.store.tables import CanvasNoteRow, RelationshipRow, SegmentRow, WorkshopRow
 
@@ -38,12 +41,12 @@ COMM = RelationshipType.COMMUNITIES
 
 def new_workshop(engine: Engine, title: str = "Кофейня", **fields: str) -> Workshop:
     with transaction(engine) as session:
-        return repo.create_workshop(session, data=WorkshopInput(title=title, **fields))
+        return workshops.create_workshop(session, data=WorkshopInput(title=title, **fields))
 
 
 def add_segment(engine: Engine, workshop_id: int, name: str, **fields: object) -> CustomerSegment:
     with transaction(engine) as session:
-        return repo.add_segment(
+        return segments.add_segment(
             session, workshop_id=workshop_id, data=SegmentInput(name=name, **fields)
         )
 
@@ -53,17 +56,17 @@ def add_note(
 ) -> CanvasNote:
     data = CanvasNoteInput(block=CanvasBlock.CHANNELS, text=text, segment_id=segment_id)
     with transaction(engine) as session:
-        return repo.add_note(session, workshop_id=workshop_id, data=data)
+        return note_store.add_note(session, workshop_id=workshop_id, data=data)
 
 
 def snapshot(engine: Engine, workshop_id: int) -> WorkshopSnapshot:
     with reading(engine) as session:
-        return repo.load_snapshot(session, workshop_id=workshop_id)
+        return reads.load_snapshot(session, workshop_id=workshop_id)
 
 
 def revision(engine: Engine, workshop_id: int) -> int:
     with reading(engine) as session:
-        return repo.workshop_revision(session, workshop_id=workshop_id)
+        return reads.workshop_revision(session, workshop_id=workshop_id)
 
 
 def count(engine: Engine, table: type, **where: object) -> int:
@@ -84,7 +87,7 @@ def save_answers(
     answers: dict[RelationshipType, tuple[RelationshipInput, int]],
 ) -> None:
     with transaction(engine) as session:
-        repo.save_relationships(session, segment_id=segment_id, answers=answers)
+        relationship_store.save_relationships(session, segment_id=segment_id, answers=answers)
 
 
 # ---------------------------------------------------------------- workshops
@@ -94,7 +97,7 @@ def test_a_created_workshop_is_read_back_with_its_fields(engine: Engine) -> None
     created = new_workshop(engine, "Кофейня у дома", company="ООО «Зерно»", currency="RUB")
 
     with reading(engine) as session:
-        read = repo.get_workshop(session, workshop_id=created.id)
+        read = reads.get_workshop(session, workshop_id=created.id)
 
     assert read.title == "Кофейня у дома"
     assert read.company == "ООО «Зерно»"
@@ -116,7 +119,7 @@ def test_workshops_are_listed_most_recently_changed_first(engine: Engine) -> Non
     older = new_workshop(engine, "Первый")
     newer = new_workshop(engine, "Второй")
     with transaction(engine) as session:
-        repo.update_workshop(
+        workshops.update_workshop(
             session,
             workshop_id=older.id,
             data=WorkshopInput(title="Первый, исправленный"),
@@ -124,7 +127,7 @@ def test_workshops_are_listed_most_recently_changed_first(engine: Engine) -> Non
         )
 
     with reading(engine) as session:
-        listed = repo.list_workshops(session)
+        listed = workshops.list_workshops(session)
 
     assert [w.id for w in listed] == [older.id, newer.id]
     assert listed[0].title == "Первый, исправленный"
@@ -134,7 +137,7 @@ def test_updating_a_workshop_saves_its_fields_and_bumps_its_version(engine: Engi
     workshop = new_workshop(engine, "Черновик")
 
     with transaction(engine) as session:
-        repo.update_workshop(
+        workshops.update_workshop(
             session,
             workshop_id=workshop.id,
             data=WorkshopInput(title="Bakery", company="Crumbs Ltd", language="en", currency="USD"),
@@ -142,7 +145,7 @@ def test_updating_a_workshop_saves_its_fields_and_bumps_its_version(engine: Engi
         )
 
     with reading(engine) as session:
-        read = repo.get_workshop(session, workshop_id=workshop.id)
+        read = reads.get_workshop(session, workshop_id=workshop.id)
     assert (read.title, read.company, read.language, read.currency) == (
         "Bakery",
         "Crumbs Ltd",
@@ -157,12 +160,12 @@ def test_a_deleted_workshop_is_gone(engine: Engine) -> None:
     workshop = new_workshop(engine)
 
     with transaction(engine) as session:
-        repo.delete_workshop(session, workshop_id=workshop.id)
+        workshops.delete_workshop(session, workshop_id=workshop.id)
 
     with reading(engine) as session, pytest.raises(NotFound):
-        repo.get_workshop(session, workshop_id=workshop.id)
+        reads.get_workshop(session, workshop_id=workshop.id)
     with reading(engine) as session:
-        assert repo.list_workshops(session) == []
+        assert workshops.list_workshops(session) == []
 
 
 def test_deleting_a_workshop_removes_everything_in_it_and_nothing_else(engine: Engine) -> None:
@@ -175,7 +178,7 @@ def test_deleting_a_workshop_removes_everything_in_it_and_nothing_else(engine: E
         add_note(engine, workshop.id, "Сайт")
 
     with transaction(engine) as session:
-        repo.delete_workshop(session, workshop_id=doomed.id)
+        workshops.delete_workshop(session, workshop_id=doomed.id)
 
     assert count(engine, WorkshopRow) == 1
     assert count(engine, SegmentRow) == 2
@@ -210,7 +213,7 @@ def test_duplicating_a_workshop_copies_segments_answers_and_notes(engine: Engine
     add_note(engine, source.id, "Сайт")
 
     with transaction(engine) as session:
-        copy = repo.duplicate_workshop(session, workshop_id=source.id, title="Копия")
+        copy = workshops.duplicate_workshop(session, workshop_id=source.id, title="Копия")
 
     assert copy.id != source.id
     assert copy.access_token != source.access_token
@@ -275,11 +278,11 @@ def test_moving_a_segment_reorders_the_list(engine: Engine) -> None:
     c = add_segment(engine, workshop.id, "C")
 
     with transaction(engine) as session:
-        repo.move_segment(session, segment_id=c.id, offset=-2)
+        segments.move_segment(session, segment_id=c.id, offset=-2)
     assert segment_names(engine, workshop.id) == ["C", "A", "B"]
 
     with transaction(engine) as session:
-        repo.move_segment(session, segment_id=a.id, offset=5)  # past the end: stops last
+        segments.move_segment(session, segment_id=a.id, offset=5)  # past the end: stops last
     assert segment_names(engine, workshop.id) == ["C", "B", "A"]
 
 
@@ -290,7 +293,7 @@ def test_moving_the_first_segment_up_changes_nothing(engine: Engine) -> None:
     before = revision(engine, workshop.id)
 
     with transaction(engine) as session:
-        repo.move_segment(session, segment_id=a.id, offset=-1)
+        segments.move_segment(session, segment_id=a.id, offset=-1)
 
     assert segment_names(engine, workshop.id) == ["A", "B"]
     assert revision(engine, workshop.id) == before
@@ -301,7 +304,7 @@ def test_updating_a_segment_saves_every_field_and_bumps_its_version(engine: Engi
     segment = add_segment(engine, workshop.id, "Студенты")
 
     with transaction(engine) as session:
-        repo.update_segment(
+        segments.update_segment(
             session,
             segment_id=segment.id,
             data=SegmentInput(
@@ -349,7 +352,7 @@ def test_renaming_a_segment_to_a_name_already_taken_is_refused(engine: Engine) -
     before = revision(engine, workshop.id)
 
     with transaction(engine) as session, pytest.raises(DuplicateSegmentName):
-        repo.update_segment(
+        segments.update_segment(
             session, segment_id=bars.id, data=SegmentInput(name=" cafés "), expected_version=1
         )
 
@@ -373,14 +376,14 @@ def test_a_segment_may_keep_its_own_name_or_change_its_case(engine: Engine) -> N
     bars = add_segment(engine, workshop.id, "Bars")
 
     with transaction(engine) as session:
-        repo.update_segment(
+        segments.update_segment(
             session,
             segment_id=bars.id,
             data=SegmentInput(name="Bars", customers=10),
             expected_version=1,
         )
     with transaction(engine) as session:
-        repo.update_segment(
+        segments.update_segment(
             session, segment_id=bars.id, data=SegmentInput(name="BARS"), expected_version=2
         )
 
@@ -409,7 +412,7 @@ def test_deleting_a_segment_removes_its_answers_and_its_notes(engine: Engine) ->
     add_note(engine, workshop.id, "Сайт")
 
     with transaction(engine) as session:
-        repo.delete_segment(session, segment_id=doomed.id)
+        segments.delete_segment(session, segment_id=doomed.id)
 
     assert segment_names(engine, workshop.id) == ["Офисы"]
     assert count(engine, RelationshipRow, segment_id=doomed.id) == 0
@@ -420,7 +423,7 @@ def test_deleting_a_segment_removes_its_answers_and_its_notes(engine: Engine) ->
 def test_a_workshop_refuses_more_than_max_segments(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(repo, "MAX_SEGMENTS", 3)
+    monkeypatch.setattr(segments, "MAX_SEGMENTS", 3)
     workshop = new_workshop(engine)
     for name in ["A", "B", "C"]:
         add_segment(engine, workshop.id, name)
@@ -512,7 +515,7 @@ def test_notes_are_added_in_order_and_can_be_edited(engine: Engine) -> None:
     add_note(engine, workshop.id, "Телеграм", segment_id=segment.id)
 
     with transaction(engine) as session:
-        repo.update_note(
+        note_store.update_note(
             session,
             note_id=first.id,
             data=CanvasNoteInput(
@@ -537,7 +540,7 @@ def test_a_note_cannot_be_tied_to_a_segment_of_another_workshop(engine: Engine) 
     with pytest.raises(NotFound):
         add_note(engine, mine.id, "Телеграм", segment_id=their_segment.id)
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.update_note(
+        note_store.update_note(
             session,
             note_id=note.id,
             data=CanvasNoteInput(
@@ -555,7 +558,7 @@ def test_deleting_a_note_removes_only_that_note(engine: Engine) -> None:
     add_note(engine, workshop.id, "Новое")
 
     with transaction(engine) as session:
-        repo.delete_note(session, note_id=doomed.id)
+        note_store.delete_note(session, note_id=doomed.id)
 
     assert [n.text for n in snapshot(engine, workshop.id).notes] == ["Новое"]
 
@@ -566,17 +569,17 @@ def test_deleting_a_note_removes_only_that_note(engine: Engine) -> None:
 def test_a_stale_workshop_edit_is_refused_and_the_fresh_values_stay(engine: Engine) -> None:
     workshop = new_workshop(engine, "Исходное")
     with transaction(engine) as session:  # someone else saves first
-        repo.update_workshop(
+        workshops.update_workshop(
             session, workshop_id=workshop.id, data=WorkshopInput(title="Их"), expected_version=1
         )
 
     with transaction(engine) as session, pytest.raises(StaleEdit):
-        repo.update_workshop(
+        workshops.update_workshop(
             session, workshop_id=workshop.id, data=WorkshopInput(title="Моё"), expected_version=1
         )
 
     with reading(engine) as session:
-        read = repo.get_workshop(session, workshop_id=workshop.id)
+        read = reads.get_workshop(session, workshop_id=workshop.id)
     assert (read.title, read.version, read.revision) == ("Их", 2, 2)
 
 
@@ -584,7 +587,7 @@ def test_a_stale_segment_edit_is_refused_and_the_fresh_values_stay(engine: Engin
     workshop = new_workshop(engine)
     segment = add_segment(engine, workshop.id, "Студенты")
     with transaction(engine) as session:
-        repo.update_segment(
+        segments.update_segment(
             session,
             segment_id=segment.id,
             data=SegmentInput(name="Студенты", customers=100),
@@ -592,7 +595,7 @@ def test_a_stale_segment_edit_is_refused_and_the_fresh_values_stay(engine: Engin
         )
 
     with transaction(engine) as session, pytest.raises(StaleEdit):
-        repo.update_segment(
+        segments.update_segment(
             session,
             segment_id=segment.id,
             data=SegmentInput(name="Студенты", customers=999),
@@ -619,7 +622,7 @@ def test_a_stale_note_edit_is_refused_and_the_fresh_values_stay(engine: Engine) 
     workshop = new_workshop(engine)
     note = add_note(engine, workshop.id, "Сайт")
     with transaction(engine) as session:
-        repo.update_note(
+        note_store.update_note(
             session,
             note_id=note.id,
             data=CanvasNoteInput(block=CanvasBlock.CHANNELS, text="Сайт и приложение"),
@@ -627,7 +630,7 @@ def test_a_stale_note_edit_is_refused_and_the_fresh_values_stay(engine: Engine) 
         )
 
     with transaction(engine) as session, pytest.raises(StaleEdit):
-        repo.update_note(
+        note_store.update_note(
             session,
             note_id=note.id,
             data=CanvasNoteInput(block=CanvasBlock.CHANNELS, text="Только сайт"),
@@ -643,41 +646,41 @@ def test_editing_deleted_records_raises_not_found(engine: Engine) -> None:
     segment = add_segment(engine, workshop.id, "Студенты")
     note = add_note(engine, workshop.id, "Сайт")
     with transaction(engine) as session:
-        repo.delete_note(session, note_id=note.id)
-        repo.delete_segment(session, segment_id=segment.id)
+        note_store.delete_note(session, note_id=note.id)
+        segments.delete_segment(session, segment_id=segment.id)
 
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.update_segment(
+        segments.update_segment(
             session, segment_id=segment.id, data=SegmentInput(name="X"), expected_version=1
         )
     with pytest.raises(NotFound):
         save_answers(engine, segment.id, {PA: (RelationshipInput(expected=1), 1)})
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.move_segment(session, segment_id=segment.id, offset=1)
+        segments.move_segment(session, segment_id=segment.id, offset=1)
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.delete_segment(session, segment_id=segment.id)
+        segments.delete_segment(session, segment_id=segment.id)
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.update_note(
+        note_store.update_note(
             session,
             note_id=note.id,
             data=CanvasNoteInput(block=CanvasBlock.CHANNELS, text="Y"),
             expected_version=1,
         )
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.delete_note(session, note_id=note.id)
+        note_store.delete_note(session, note_id=note.id)
 
     with transaction(engine) as session:
-        repo.delete_workshop(session, workshop_id=workshop.id)
+        workshops.delete_workshop(session, workshop_id=workshop.id)
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.update_workshop(
+        workshops.update_workshop(
             session, workshop_id=workshop.id, data=WorkshopInput(title="Z"), expected_version=1
         )
     with transaction(engine) as session, pytest.raises(NotFound):
-        repo.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="X"))
+        segments.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="X"))
     with reading(engine) as session, pytest.raises(NotFound):
-        repo.workshop_revision(session, workshop_id=workshop.id)
+        reads.workshop_revision(session, workshop_id=workshop.id)
     with reading(engine) as session, pytest.raises(NotFound):
-        repo.load_snapshot(session, workshop_id=workshop.id)
+        reads.load_snapshot(session, workshop_id=workshop.id)
 
 
 def test_every_change_bumps_the_workshop_revision(engine: Engine) -> None:
@@ -693,19 +696,19 @@ def test_every_change_bumps_the_workshop_revision(engine: Engine) -> None:
     second = add_segment(engine, workshop.id, "B")
     step("add_segment")
     with transaction(engine) as session:
-        repo.update_segment(
+        segments.update_segment(
             session, segment_id=first.id, data=SegmentInput(name="A2"), expected_version=1
         )
     step("update_segment")
     save_answers(engine, first.id, {PA: (RelationshipInput(expected=1), 1)})
     step("save_relationships")
     with transaction(engine) as session:
-        repo.move_segment(session, segment_id=second.id, offset=-1)
+        segments.move_segment(session, segment_id=second.id, offset=-1)
     step("move_segment")
     note = add_note(engine, workshop.id, "Сайт")
     step("add_note")
     with transaction(engine) as session:
-        repo.update_note(
+        note_store.update_note(
             session,
             note_id=note.id,
             data=CanvasNoteInput(block=CanvasBlock.CHANNELS, text="Сайт!"),
@@ -713,13 +716,13 @@ def test_every_change_bumps_the_workshop_revision(engine: Engine) -> None:
         )
     step("update_note")
     with transaction(engine) as session:
-        repo.delete_note(session, note_id=note.id)
+        note_store.delete_note(session, note_id=note.id)
     step("delete_note")
     with transaction(engine) as session:
-        repo.delete_segment(session, segment_id=second.id)
+        segments.delete_segment(session, segment_id=second.id)
     step("delete_segment")
     with transaction(engine) as session:
-        repo.update_workshop(
+        workshops.update_workshop(
             session, workshop_id=workshop.id, data=WorkshopInput(title="T"), expected_version=1
         )
     step("update_workshop")
@@ -826,7 +829,7 @@ def _workshop_with_segments(engine: Engine, how_many: int) -> int:
         }
     )
     with transaction(engine) as session:
-        workshop_id = repo.create_from_document(session, document=document).id
+        workshop_id = workshops.create_from_document(session, document=document).id
     return workshop_id
 
 
@@ -890,7 +893,7 @@ def test_a_document_note_names_its_segment_and_is_linked_to_it(engine: Engine) -
     )
 
     with transaction(engine) as session:
-        workshop = repo.create_from_document(session, document=document)
+        workshop = workshops.create_from_document(session, document=document)
 
     read = snapshot(engine, workshop.id)
     cafes, offices = (v.segment for v in read.segments)
@@ -927,7 +930,7 @@ def test_deleting_a_workshop_removes_its_trainer_comments_even_without_foreign_k
     plain = create_engine(engine.url)
     try:
         with Session(plain) as session, session.begin():
-            repo.delete_workshop(session, workshop_id=doomed.id)
+            workshops.delete_workshop(session, workshop_id=doomed.id)
     finally:
         plain.dispose()
 

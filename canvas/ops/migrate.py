@@ -1,4 +1,6 @@
-"""Bring a database to the newest schema with Alembic; ``python -m canvas.store.migrate``.
+"""Bring a database to the newest schema with Alembic: at the app's start-up (``upgrade``),
+and as ``python -m canvas.ops.migrate [upgrade | downgrade REVISION]`` (``make migrate``).
+The migrations themselves live in ``canvas/store/migrations``.
 
 Two moves are refused before anything is written, because they would damage data: opening a
 database that a newer release wrote (its schema is unknown here), and going back to an older
@@ -17,9 +19,11 @@ from sqlalchemy import Engine, func, inspect, select, table
 
 from canvas.domain.errors import DowngradeRefused, SchemaTooNew, WorkshopError
 from canvas.i18n import describe_error
+from canvas.ops.cli import DATABASE, paragraphs, usage_line
 from canvas.store.db import default_url, make_engine
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "store" / "migrations"
+COMMAND = "python -m canvas.ops.migrate [upgrade | downgrade REVISION]"
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -76,9 +80,28 @@ def downgrade(engine: Engine, target: str) -> None:
         command.downgrade(config, target)
 
 
+def usage() -> str:
+    """How to run the command and what each way does, in English and Russian."""
+    ways = [
+        paragraphs("ops.migrate.upgrade", command="upgrade"),
+        paragraphs("ops.migrate.downgrade", command="downgrade REVISION", revision="REVISION"),
+    ]
+    return "\n\n".join(
+        [
+            usage_line(COMMAND),
+            paragraphs("ops.migrate.about"),
+            paragraphs("ops.database", **DATABASE),
+            "\n".join(f"  {line}" for way in ways for line in way.splitlines()),
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """``[upgrade]`` or ``downgrade REVISION``; a refusal prints why, in both languages."""
     args = sys.argv[1:] if argv is None else argv
+    if args in (["-h"], ["--help"]):
+        print(usage())
+        return 0
     engine = make_engine(default_url())
     try:
         if args[:1] == ["downgrade"] and len(args) == 2:
@@ -86,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args in ([], ["upgrade"]):
             upgrade(engine)
         else:
-            print("usage: python -m canvas.store.migrate [upgrade | downgrade REVISION]")
+            print(usage())
             return 2
     except WorkshopError as error:
         for lang in ("en", "ru"):
