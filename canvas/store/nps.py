@@ -20,7 +20,14 @@ from canvas.domain.nps import (
     NpsResponseInput,
     NpsSurvey,
 )
-from canvas.store.tables import NpsAggregateRow, NpsResponseRow, SegmentRow, WorkshopRow
+from canvas.store.tables import (
+    NpsAggregateRow,
+    NpsResponseRow,
+    SegmentRow,
+    WorkshopRow,
+    core_table,
+    utcnow,
+)
 from canvas.store.writes import delete_where, guarded_update, touch
 
 
@@ -232,6 +239,8 @@ def insert_answer_groups(
 
     The caller has checked the segment ids; rows go in chunks so memory stays flat.
     """
+    # A Core INSERT with the timestamps given: no ORM bulk bookkeeping, no default per row.
+    statement, now = core_table(NpsResponseRow).insert(), utcnow()
     written = 0
     chunk: list[dict[str, Any]] = []
     for score, why, ten, segment, day, count in groups:
@@ -242,13 +251,15 @@ def insert_answer_groups(
             "why": why,
             "make_it_ten": ten,
             "answered_on": day,
+            "created_at": now,
+            "updated_at": now,
         }
         for _ in range(count):
             chunk.append(row)
             if len(chunk) == CHUNK:
-                session.execute(insert(NpsResponseRow), chunk)
+                session.execute(statement, chunk)
                 written, chunk = written + len(chunk), []
     if chunk:
-        session.execute(insert(NpsResponseRow), chunk)
+        session.execute(statement, chunk)
         written += len(chunk)
     return written

@@ -49,7 +49,7 @@ def _check_name_free(
         raise DuplicateSegmentName(name=name)
 
 
-def flush_unique(session: Session, name: str) -> None:
+def _flush_unique(session: Session, name: str) -> None:
     """Flush, reporting a clash on the unique segment name as ``DuplicateSegmentName``."""
     # The unique index is the last word when two people add the same name at once.
     try:
@@ -75,7 +75,7 @@ def add_segment(session: Session, *, workshop_id: int, data: SegmentInput) -> Cu
         **segment_values(data),
     )
     session.add(row)
-    flush_unique(session, data.name)
+    _flush_unique(session, data.name)
     assert row.id is not None
     for kind in RelationshipType:
         session.add(RelationshipRow(segment_id=row.id, type=kind.value))

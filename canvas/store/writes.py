@@ -1,13 +1,14 @@
 """Small write helpers every store module shares."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlmodel import Session, col
+from sqlmodel import Session, SQLModel, col
 
 from canvas.domain import NotFound, StaleEdit
 from canvas.store.revisions import CHANNEL
-from canvas.store.tables import WorkshopRow, utcnow
+from canvas.store.tables import WorkshopRow, core_table, utcnow
 
 
 def touch(session: Session, workshop_id: int) -> None:
@@ -55,3 +56,22 @@ def guarded_update(
 def delete_where(session: Session, table: Any, condition: Any) -> None:
     """Delete every row of ``table`` matching ``condition`` in one statement."""
     session.execute(table.__table__.delete().where(condition))
+
+
+def insert_rows(session: Session, model: type[SQLModel], rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows of one table in a single statement, without building ORM objects.
+
+    What a row leaves out takes the model's default, as it would on an ORM object; the
+    timestamps are the same moment for every row.
+    """
+    if not rows:
+        return
+    now = utcnow()
+    defaults = {
+        name: now
+        if name in ("created_at", "updated_at")
+        else field.get_default(call_default_factory=True)
+        for name, field in model.model_fields.items()
+        if name != "id" and not field.is_required()
+    }
+    session.execute(core_table(model).insert(), [{**defaults, **row} for row in rows])
