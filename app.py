@@ -12,7 +12,7 @@ from ui.gate import course_mode, is_trainer
 from ui.language import tr
 from ui.saving import show_flash
 from ui.sidebar import language_switch, workshop_panel
-from ui.workshop import snapshot, sync_url
+from ui.workshop import current_view, sync_url
 
 # name: (icon, URL path); the script is app_pages/<name>.py, the title "page.<name>".
 PAGES: dict[str, tuple[str, str]] = {
@@ -70,12 +70,12 @@ if not course_mode():
 elif is_trainer():
     trainer_area = [page("trainer", default=True), page("workshops"), page("present")]
     pages = {tr("nav.trainer"): trainer_area, tr("nav.steps"): steps}
-elif snapshot() is not None:
+elif current_view() is not None:
     pages = {"": steps}
 else:
     pages = {"": [page("join", default=True), page("trainer_login")]}
 navigation = st.navigation(pages)
 
-workshop_panel(snapshot())
+workshop_panel(current_view())
 show_flash()
 navigation.run()

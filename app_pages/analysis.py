@@ -10,24 +10,24 @@ from canvas.presenters.recommendations import describe
 from canvas.presenters.tables import economics_rows, progress_rows
 from ui.language import lang, plain, tr
 from ui.widgets import chart
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
-snap = require_snapshot()
+view = require_view()
 st.title(tr("page.analysis"))
-if not snap.segments:
+if not view.segments:
     st.info(tr("relationships.no_segments"))
     st.page_link("app_pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
     st.stop()
 
-figures = workshop_figures(snap)
+figures = workshop_figures(view)
 language = lang()
 
 st.subheader(tr("analysis.recommendations"))
-found = recommendations(snap)
+found = recommendations(view)
 if not found:
     st.success(tr("analysis.no_recommendations"))
 for rec in found:
-    text = describe(rec, snap, language)
+    text = describe(rec, view, language)
     box = st.error if rec.severity == "high" else st.warning
     box(
         f"**{plain(text['title'])}**\n\n{plain(text['advice'])}\n\n"
@@ -35,18 +35,18 @@ for rec in found:
     )
 
 st.subheader(tr("analysis.progress"))
-st.dataframe(pd.DataFrame(progress_rows(snap, language)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(progress_rows(view, language)), hide_index=True, width="stretch")
 
-st.plotly_chart(chart(gap_heatmap, snap, language), width="stretch")
+st.plotly_chart(chart(gap_heatmap, view, language), width="stretch")
 st.caption(tr("analysis.gap_help"))
-st.plotly_chart(chart(spectrum_chart, snap, language), width="stretch")
+st.plotly_chart(chart(spectrum_chart, view, language), width="stretch")
 
 st.subheader(tr("analysis.economics"))
-st.dataframe(pd.DataFrame(economics_rows(snap, language)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(economics_rows(view, language)), hide_index=True, width="stretch")
 left, right = st.columns(2)
 if any(f.cost_per_customer is not None for f in figures):
-    left.plotly_chart(chart(cost_chart, snap, language), width="stretch")
+    left.plotly_chart(chart(cost_chart, view, language), width="stretch")
 if any(f.ltv_to_cac is not None for f in figures):
-    right.plotly_chart(chart(ltv_chart, snap, language), width="stretch")
+    right.plotly_chart(chart(ltv_chart, view, language), width="stretch")
 with st.expander(tr("analysis.formulas")):
     st.markdown(tr("analysis.formulas_text"))

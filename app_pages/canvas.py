@@ -13,40 +13,42 @@ from ui.language import lang, plain, tr
 from ui.panels.touchpoints.inventory import fix_first_list
 from ui.saving import edit_version, form_key, save, submit_key
 from ui.widgets import chart, download
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
 cat = catalogue()
-snap = require_snapshot()
+view = require_view()
 language = lang()  # widgets' format_func may be called outside the run
 all_segments = tr("canvas.all_segments")
 head, button = st.columns([4, 1], vertical_alignment="bottom")
 head.title(tr("page.canvas"))
 with button:
-    download(tr("summary.pdf"), snap, ExportFormat.PDF, language, icon=":material/picture_as_pdf:")
+    download(tr("summary.pdf"), view, ExportFormat.PDF, language, icon=":material/picture_as_pdf:")
 st.caption(tr("canvas.help"))
 layer = st.toggle(
     tr("touchpoints.layer.toggle"), help=tr("touchpoints.layer.help"), key="canvas_layer"
 )
 st.plotly_chart(
-    chart(canvas_figure, snap, language, credit=False, layer=layer),
+    chart(canvas_figure, view, language, credit=False, layer=layer),
     width="stretch",
     config={"displayModeBar": False},
 )
 st.caption(cat.credit(language))
 if layer:
     st.caption(tr("touchpoints.layer.legend"))
-    if snap.touchpoints:
+    if view.touchpoints:
         heat, ranked = st.columns(2)
-        heat.plotly_chart(chart(touchpoint_heatmap, snap, language), width="stretch")
+        heat.plotly_chart(chart(touchpoint_heatmap, view, language), width="stretch")
         with ranked:
-            fix_first_list(snap)
+            fix_first_list(view)
     else:
         st.info(tr("touchpoints.layer.empty"))
         st.page_link(
             "app_pages/touchpoints.py", label=tr("page.touchpoints"), icon=":material/touch_app:"
         )
 
-segment_names = {view.segment.id: view.segment.name for view in snap.segments}
+segment_names = {
+    segment_view.segment.id: segment_view.segment.name for segment_view in view.segments
+}
 left, right = st.columns([2, 3])
 with left, st.form(form_key("add_note")):
     st.subheader(tr("canvas.add_note"))
@@ -62,7 +64,7 @@ with left, st.form(form_key("add_note")):
     if st.form_submit_button(tr("canvas.add_button"), type="primary") and save(
         lambda s: note_store.add_note(
             s,
-            workshop_id=snap.workshop.id,
+            workshop_id=view.workshop.id,
             data=CanvasNoteInput(block=block, text=text, segment_id=segment),
         ),
         success=tr("canvas.note_added"),
@@ -73,10 +75,10 @@ with right:
     st.subheader(tr("canvas.integration"))
     st.caption(cat.question("integration").text(lang()))
     ties = [
-        (block, view.segment.name, cat.type(kind).name(lang()), note)
-        for view in snap.segments
+        (block, segment_view.segment.name, cat.type(kind).name(lang()), note)
+        for segment_view in view.segments
         for kind in RelationshipType
-        for block, note in view.answer(kind).integration.items()
+        for block, note in segment_view.answer(kind).integration.items()
     ]
     if not ties:
         st.info(tr("canvas.no_integration"))
@@ -87,16 +89,16 @@ with right:
             for _, segment_name, type_name, note in rows:
                 st.markdown(f"- {plain(segment_name)} · {type_name}: {plain(note)}")
 
-if snap.notes:
+if view.notes:
     st.subheader(tr("canvas.notes"))
-    used = [block for block in NOTE_BLOCKS if snap.notes_in(block)]
+    used = [block for block in NOTE_BLOCKS if view.notes_in(block)]
     block = st.selectbox(
         tr("field.block"),
         used,
-        format_func=lambda b: f"{cat.block(b).name(language)} ({len(snap.notes_in(b))})",
+        format_func=lambda b: f"{cat.block(b).name(language)} ({len(view.notes_in(b))})",
         key="notes_block",
     )
-    for note in snap.notes_in(block):
+    for note in view.notes_in(block):
         owner = plain(segment_names.get(note.segment_id or 0, all_segments))
         record = f"note-{note.id}"
         version = edit_version(record, note.version)

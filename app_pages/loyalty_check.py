@@ -12,28 +12,28 @@ from canvas.store.frameworks import save_loyalty_check
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.widgets import chart
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
 content = loyalty_content()
-snap = require_snapshot()
+view = require_view()
 language = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.loyalty_check"))
 st.markdown(content.intro(language))
 
 ALL = 0  # the selector's value for all customers; segment ids start at 1
 SCALE: list[int] = [0, 1, 2, 3, 4, 5]  # 0 is "not rated"
-names = {ALL: tr("loyalty_check.scope_all")} | {v.segment.id: v.segment.name for v in snap.segments}
+names = {ALL: tr("loyalty_check.scope_all")} | {v.segment.id: v.segment.name for v in view.segments}
 if st.session_state.get("loyalty_scope") not in names:
     st.session_state.loyalty_scope = ALL
 chosen = st.selectbox(
     tr("loyalty_check.scope"), list(names), format_func=names.__getitem__, key="loyalty_scope"
 )
 scope = None if chosen == ALL else chosen
-if not snap.segments:
+if not view.segments:
     st.caption(tr("loyalty_check.no_segments"))
 
-stored = {item: snap.frameworks.rating(scope, *item) for item in ITEMS}
-record = f"loyalty-{snap.workshop.id}-{chosen}"
+stored = {item: view.frameworks.rating(scope, *item) for item in ITEMS}
+record = f"loyalty-{view.workshop.id}-{chosen}"
 shown = edit_versions(record, [version for _, version in stored.values()])
 prefix = f"loyalty-{chosen}-" + "-".join(map(str, shown))
 parts = (
@@ -87,19 +87,19 @@ if submitted:
         show_problems(problems)
     elif save(
         lambda s: save_loyalty_check(
-            s, workshop_id=snap.workshop.id, segment_id=scope, ratings=ratings
+            s, workshop_id=view.workshop.id, segment_id=scope, ratings=ratings
         ),
         success=tr("loyalty_check.saved"),
     ):
         st.rerun()
 
 st.subheader(tr("loyalty_check.results"))
-average, weakest = path_average(snap, scope), weakest_step(snap, scope)
+average, weakest = path_average(view, scope), weakest_step(view, scope)
 if average is None or weakest is None:
     st.caption(tr("loyalty_check.summary_empty"))
 else:
     step = content.entry(CheckKind.STEP, weakest).name(language)
     st.markdown(tr("loyalty_check.summary", average=number(average, language, 1), step=step))
 left, right = st.columns(2)
-left.plotly_chart(chart(path_chart, snap, language, scope), width="stretch")
-right.plotly_chart(chart(conditions_chart, snap, language, scope), width="stretch")
+left.plotly_chart(chart(path_chart, view, language, scope), width="stretch")
+right.plotly_chart(chart(conditions_chart, view, language, scope), width="stretch")

@@ -8,15 +8,15 @@ from ui.language import lang, tr
 from ui.panels.nps.entry import counts_panel, typed_panel
 from ui.panels.nps.results import comments, delete_panel, results
 from ui.panels.nps.upload import file_panel
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
-snap = require_snapshot()
+view = require_view()
 language = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.nps"))
 st.caption(tr("nps.intro"))
 benchmarks = ", ".join(f"{name} {number(value, language)}" for name, value in BENCHMARKS.items())
 with st.expander(
-    tr("nps.teach.title"), icon=":material/school:", expanded=not snap.nps.counts(overall=True).n
+    tr("nps.teach.title"), icon=":material/school:", expanded=not view.nps.counts(overall=True).n
 ):
     st.markdown(tr("nps.teach.body", benchmarks=benchmarks))
 
@@ -29,10 +29,10 @@ way = st.segmented_control(
     required=True,
     key="nps_way",
 )
-WAYS[way](snap)
+WAYS[way](view)
 
 st.divider()
 st.header(tr("nps.results"))
-results(snap)
-comments(snap)
-delete_panel(snap)
+results(view)
+comments(view)
+delete_panel(view)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from canvas.content import catalogue
 from canvas.content.demo import load_demo
-from canvas.domain import Language, RelationshipType, WorkshopSnapshot
+from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.figures.canvas import canvas_figure
 from canvas.ops.migrate import upgrade
 from canvas.store import reads
@@ -21,7 +21,7 @@ from canvas.store import workshops as workshop_store
 from canvas.store.db import make_engine, reading, transaction
 from ui.language import lang, plain, tr
 from ui.widgets import chart
-from ui.workshop import snapshot
+from ui.workshop import current_view
 
 # Static CSS only: no user text ever goes into this markup.
 LARGE_TYPE = """<style>
@@ -35,8 +35,8 @@ INDEX = "present_segment"
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def demo_snapshot(language: Language) -> WorkshopSnapshot:
-    """The demo as a snapshot, read through a temporary database that is then dropped."""
+def demo_view(language: Language) -> WorkshopView:
+    """The demo as a workshop view, read through a temporary database that is then dropped."""
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(f"sqlite:///{folder}/demo.db")
         try:
@@ -44,22 +44,22 @@ def demo_snapshot(language: Language) -> WorkshopSnapshot:
             with transaction(engine) as session:
                 made = workshop_store.create_from_document(session, document=load_demo(language))
             with reading(engine) as session:
-                return reads.load_snapshot(session, workshop_id=made.id)
+                return reads.load_view(session, workshop_id=made.id)
         finally:
             engine.dispose()
 
 
-def _levels(snap: WorkshopSnapshot, index: int, language: Language) -> go.Figure:
+def _levels(view: WorkshopView, index: int, language: Language) -> go.Figure:
     """One segment's six types: expected next to established, 0–3."""
     cat = catalogue()
-    view = snap.segments[index]
+    segment_view = view.segments[index]
     kinds = list(RelationshipType)
     names = [cat.type(kind).name(language) for kind in kinds]
     figure = go.Figure()
     for attr, colour in (("expected", "#B2182B"), ("established", "#2166AC")):
         figure.add_bar(
             x=names,
-            y=[getattr(view.answer(kind), attr) for kind in kinds],
+            y=[getattr(segment_view.answer(kind), attr) for kind in kinds],
             name=tr(f"present.{attr}"),
             marker_color=colour,
         )
@@ -80,19 +80,19 @@ def _step(delta: int, total: int) -> None:
 
 st.html(LARGE_TYPE)
 language = lang()
-current = snapshot()
+current = current_view()
 st.title(tr("page.present"))
 use_demo = current is None or st.toggle(tr("present.demo"), key="present_demo")
-snap = demo_snapshot(language) if use_demo or current is None else current
-st.header(plain(snap.workshop.title))
-source = "demo" if snap is not current else "database"  # the demo's ids are its own
+view = demo_view(language) if use_demo or current is None else current
+st.header(plain(view.workshop.title))
+source = "demo" if view is not current else "database"  # the demo's ids are its own
 st.plotly_chart(
-    chart(canvas_figure, snap, language, source=source),
+    chart(canvas_figure, view, language, source=source),
     width="stretch",
     config={"displayModeBar": False},
 )
 
-total = len(snap.segments)
+total = len(view.segments)
 if not total:
     st.info(tr("present.no_segments"))
     st.stop()
@@ -115,9 +115,9 @@ forward.button(
     args=(1, total),
     width="stretch",
 )
-name = snap.segments[index].segment.name
+name = view.segments[index].segment.name
 where.subheader(tr("present.segment", n=index + 1, total=total, name=plain(name)))
 st.plotly_chart(
-    chart(_levels, snap, index, language, source=source), width="stretch", key="present-levels"
+    chart(_levels, view, index, language, source=source), width="stretch", key="present-levels"
 )
 st.caption(tr("present.help"))

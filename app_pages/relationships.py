@@ -13,10 +13,10 @@ from canvas.domain.progress import answered_questions
 from ui.language import lang, plain, tr
 from ui.panels.relationships.form import PROBLEMS, field_key, save_answers
 from ui.saving import edit_versions, show_problems, submit_key
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
 cat = catalogue()
-snap = require_snapshot()
+view = require_view()
 language = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.relationships"))
 st.info(cat.practical_task(lang()), icon=":material/edit_note:")
@@ -27,36 +27,39 @@ with st.expander(tr("relationships.questions"), expanded=False):
     for motive in cat.motives:
         st.markdown(f"- **{motive.name(lang())}**: {motive.description(lang())}")
 
-if not snap.segments:
+if not view.segments:
     st.info(tr("relationships.no_segments"))
     st.page_link("app_pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
     st.stop()
 
-ids = [view.segment.id for view in snap.segments]
-names = {view.segment.id: view.segment.name for view in snap.segments}
+ids = [segment_view.segment.id for segment_view in view.segments]
+names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
 if st.session_state.get("rel_segment") not in ids:
     st.session_state.rel_segment = ids[0]
 chosen = st.selectbox(
     tr("relationships.segment"), ids, format_func=names.__getitem__, key="rel_segment"
 )
-view = snap.segment(chosen) or snap.segments[0]
-done = answered_questions([view.answer(kind) for kind in RelationshipType])
+segment_view = view.segment(chosen) or view.segments[0]
+done = answered_questions([segment_view.answer(kind) for kind in RelationshipType])
 for column, question in zip(st.columns(4), GuidingQuestion, strict=True):
     mark = ":material/check_circle:" if done[question] else ":material/radio_button_unchecked:"
     column.markdown(f"{mark} {tr(f'question.short.{question.value}')}")
 
 levels = [level.value for level in cat.levels]
 # an answer never saved has version 0; the form keeps the versions it was shown with
-record = f"rel-{view.segment.id}"
+record = f"rel-{segment_view.segment.id}"
 shown = edit_versions(
     record,
-    [view.relationships[k].version if k in view.relationships else 0 for k in RelationshipType],
+    [
+        segment_view.relationships[k].version if k in segment_view.relationships else 0
+        for k in RelationshipType
+    ],
 )
-prefix = f"r{view.segment.id}-" + "-".join(map(str, shown))
+prefix = f"r{segment_view.segment.id}-" + "-".join(map(str, shown))
 with st.form(f"rel-form-{prefix}"):
-    st.markdown(tr("relationships.form_help", segment=plain(view.segment.name)))
+    st.markdown(tr("relationships.form_help", segment=plain(segment_view.segment.name)))
     for kind in RelationshipType:
-        entry, answer = cat.type(kind), view.answer(kind)
+        entry, answer = cat.type(kind), segment_view.answer(kind)
         label = f"{entry.name(lang())} · {answer.expected} → {answer.established}"
         with st.expander(label, expanded=answer.touched):
             st.caption(
@@ -88,7 +91,7 @@ with st.form(f"rel-form-{prefix}"):
                 key=field_key(prefix, kind, "mot"),
             )
             right.number_input(
-                tr("field.yearly_cost") + f", {snap.workshop.currency}",
+                tr("field.yearly_cost") + f", {view.workshop.currency}",
                 step=1000.0,
                 value=float(answer.yearly_cost) if answer.yearly_cost is not None else None,
                 format="%.2f",
@@ -110,7 +113,7 @@ with st.form(f"rel-form-{prefix}"):
         type="primary",
         key=submit_key(record, shown),
         on_click=save_answers,
-        args=(view.segment.id, record, prefix, shown),
+        args=(segment_view.segment.id, record, prefix, shown),
     )
 if problems := st.session_state.pop(PROBLEMS, None):
     show_problems(problems)

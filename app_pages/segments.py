@@ -10,22 +10,22 @@ from canvas.store import segments as segment_store
 from ui.language import lang, tr
 from ui.panels.segments.fields import segment_fields
 from ui.saving import edit_version, form_key, save, submit_key
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
-snap = require_snapshot()
-workshop = snap.workshop
+view = require_view()
+workshop = view.workshop
 st.title(tr("page.segments"))
 st.caption(tr("segments.help"))
 
 
 with (
-    st.expander(tr("segments.add"), expanded=not snap.segments),
+    st.expander(tr("segments.add"), expanded=not view.segments),
     st.form(form_key("add_segment")),
 ):
     values = segment_fields(
         form_key("new"),
         None,
-        free_colour([v.segment.colour for v in snap.segments]),
+        free_colour([v.segment.colour for v in view.segments]),
         workshop.currency,
     )
     if st.form_submit_button(tr("segments.add_button"), type="primary") and save(
@@ -36,12 +36,12 @@ with (
     ):
         st.rerun()
 
-if not snap.segments:
+if not view.segments:
     st.stop()
 
 
-table = pd.DataFrame(segment_rows(snap, lang()))
-table.insert(0, " ", [v.segment.colour for v in snap.segments])
+table = pd.DataFrame(segment_rows(view, lang()))
+table.insert(0, " ", [v.segment.colour for v in view.segments])
 st.dataframe(
     table.style.map(lambda colour: f"background-color: {colour}; color: {colour}", subset=[" "]),
     hide_index=True,
@@ -49,12 +49,12 @@ st.dataframe(
 )
 
 st.subheader(tr("segments.edit"))
-ids = [v.segment.id for v in snap.segments]
+ids = [v.segment.id for v in view.segments]
 if st.session_state.get("edit_segment") not in ids:
     st.session_state.edit_segment = ids[0]
-names = {v.segment.id: v.segment.name for v in snap.segments}
+names = {v.segment.id: v.segment.name for v in view.segments}
 chosen = st.selectbox(tr("field.segment"), ids, format_func=names.__getitem__, key="edit_segment")
-seg = next(v.segment for v in snap.segments if v.segment.id == chosen)
+seg = next(v.segment for v in view.segments if v.segment.id == chosen)
 index = ids.index(chosen)
 record = f"segment-{seg.id}"
 version = edit_version(record, seg.version)

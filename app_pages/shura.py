@@ -14,11 +14,11 @@ from ui.language import lang, plain, tr
 from ui.panels.shura.stage_types import stage_types_panel
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.widgets import chart
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
 content, cat = shura_content(), catalogue()
-snap = require_snapshot()
-answers = snap.frameworks
+view = require_view()
+answers = view.frameworks
 language = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.shura"))
 st.markdown(content.intro(language))
@@ -32,10 +32,10 @@ rating_name = lambda v: (  # noqa: E731
 )
 items: list[Cell | ShuraRisk] = [(s, a) for s in ShuraStage for a in Audience]
 items += list(ShuraRisk)
-record = f"shura-{snap.workshop.id}"
+record = f"shura-{view.workshop.id}"
 current = [answers.cell(*i)[1] if isinstance(i, tuple) else answers.risk(i)[1] for i in items]
 shown = edit_versions(record, current)  # on submit, the versions the form was shown with
-prefix = f"shura{snap.workshop.id}-" + "-".join(map(str, shown))
+prefix = f"shura{view.workshop.id}-" + "-".join(map(str, shown))
 raw_cells: dict[tuple[ShuraStage, Audience], dict] = {}
 raw_risks: dict[ShuraRisk, dict] = {}
 with st.form(f"shura-form-{prefix}"):
@@ -100,14 +100,14 @@ if submitted:
     elif not (cells or risks):
         st.info(tr("shura.unchanged"))
     elif save(
-        lambda s: save_shura(s, workshop_id=snap.workshop.id, cells=cells, risks=risks),
+        lambda s: save_shura(s, workshop_id=view.workshop.id, cells=cells, risks=risks),
         success=tr("shura.saved"),
     ):
         st.rerun()
 
 st.divider()
 st.subheader(tr("shura.results"))
-st.plotly_chart(chart(shura_heatmap, snap, language), width="stretch")
+st.plotly_chart(chart(shura_heatmap, view, language), width="stretch")
 st.markdown(f"**{tr('shura.weakest')}**")
 weak = weak_spots(answers)
 st.caption(tr("shura.weakest_help") if weak else tr("shura.weakest_none"))
@@ -117,4 +117,4 @@ for stage, audience in weak:
     rated = rating_text(cell.rating, language)
     st.markdown(f"- :red[{cell_label(stage, audience, language)}: {rated}]{step}")
 
-stage_types_panel(snap, language)
+stage_types_panel(view, language)

@@ -13,10 +13,10 @@ from canvas.store import saved_snapshots
 from ui.language import lang, plain, tr
 from ui.saving import form_key, save
 from ui.widgets import download
-from ui.workshop import document, require_snapshot, snapshots
+from ui.workshop import document, require_view, saved_snapshots_of
 
-snap = require_snapshot()
-workshop = snap.workshop
+view = require_view()
+workshop = view.workshop
 st.title(tr("page.summary"))
 st.caption(tr("summary.help"))
 
@@ -37,7 +37,7 @@ labels = {
 for column, fmt in zip(st.columns(len(labels)), ExportFormat, strict=True):
     key, icon = labels[fmt]
     with column:
-        download(tr(key), snap, fmt, report_lang, icon=icon)
+        download(tr(key), view, fmt, report_lang, icon=icon)
 
 st.subheader(tr("summary.snapshots"))
 st.caption(tr("summary.snapshots_help"))
@@ -51,7 +51,7 @@ with st.form(form_key("snapshot")):
     ):
         st.rerun()
 
-saved = snapshots(workshop.id)
+saved = saved_snapshots_of(workshop.id)
 if not saved:
     st.info(tr("summary.no_snapshots"))
     st.stop()
@@ -66,7 +66,7 @@ picked = st.selectbox(
     ),
 )
 chosen = by_id[picked]
-lines = describe_changes(compare(chosen.document, document(snap)), lang(), workshop.currency)
+lines = describe_changes(compare(chosen.document, document(view)), lang(), workshop.currency)
 with st.expander(tr("summary.changes"), expanded=True):
     if lines:
         st.markdown("\n".join(f"- {plain(line)}" for line in lines))

@@ -8,14 +8,14 @@ from ui.language import lang, tr
 from ui.panels.touchpoints.add import add_form, suggestions
 from ui.panels.touchpoints.inventory import fix_first_list, inventory
 from ui.widgets import chart
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
 content = touchpoint_content()
-snap = require_snapshot()
+view = require_view()
 language = lang()
 st.title(tr("page.touchpoints"))
 st.markdown(content.intro(language))
-with st.expander(tr("touchpoints.scale"), icon=":material/star:", expanded=not snap.touchpoints):
+with st.expander(tr("touchpoints.scale"), icon=":material/star:", expanded=not view.touchpoints):
     st.markdown(content.scale_intro(language))
     st.markdown(
         "\n".join(f"- **{s.name(language)}**: {s.meaning(language)}" for s in content.scale)
@@ -25,10 +25,10 @@ st.info(
     icon=":material/person_add:",
 )
 
-suggestions(snap)
-add_form(snap)
-inventory(snap)
-if snap.touchpoints:
+suggestions(view)
+add_form(view)
+inventory(view)
+if view.touchpoints:
     st.subheader(tr("touchpoints.picture"))
-    st.plotly_chart(chart(touchpoint_heatmap, snap, language), width="stretch")
-    fix_first_list(snap)
+    st.plotly_chart(chart(touchpoint_heatmap, view, language), width="stretch")
+    fix_first_list(view)

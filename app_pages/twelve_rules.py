@@ -11,12 +11,12 @@ from canvas.store.frameworks import save_rules
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.widgets import chart
-from ui.workshop import require_snapshot
+from ui.workshop import require_view
 
 content = twelve_rules()
-snap = require_snapshot()
+view = require_view()
 language = lang()  # widgets' format_func may be called outside the run
-answers = snap.frameworks
+answers = view.frameworks
 st.title(tr("page.twelve_rules"))
 st.info(content.quote(language), icon=":material/format_quote:")
 st.markdown(content.intro(language))
@@ -29,7 +29,7 @@ def score_name(score: int | None) -> str:
 
 
 options: list[int | None] = [None, 0, 1, 2, 3, 4, 5]
-record = f"rules-{snap.workshop.id}"
+record = f"rules-{view.workshop.id}"
 shown = edit_versions(record, [answers.rule(rule)[1] for rule in ClevelandRule])
 prefix = "rules-" + "-".join(map(str, shown))
 raw: dict[ClevelandRule, dict] = {}
@@ -64,7 +64,7 @@ if submitted:
     elif not changed:
         st.info(tr("rules.nothing_changed"))
     elif save(
-        lambda s: save_rules(s, workshop_id=snap.workshop.id, scores=changed),
+        lambda s: save_rules(s, workshop_id=view.workshop.id, scores=changed),
         success=tr("rules.saved"),
     ):
         st.rerun()
@@ -75,7 +75,7 @@ if all(score is None for score in scores.values()):
     st.info(tr("rules.no_scores"))
     st.stop()
 
-st.plotly_chart(chart(rules_radar, snap, language), width="stretch")
+st.plotly_chart(chart(rules_radar, view, language), width="stretch")
 st.subheader(tr("rules.priorities"))
 st.caption(tr("rules.priorities_help"))
 for rule in priorities(scores):

@@ -161,7 +161,7 @@ def measure_exports(engine, workshop_id: int) -> dict[str, float]:
     from canvas.store.db import reading, transaction
 
     with reading(engine) as session:
-        snapshot = reads.load_snapshot(session, workshop_id=workshop_id)
+        snapshot = reads.load_view(session, workshop_id=workshop_id)
         document = reads.load_document(session, workshop_id=workshop_id)
 
     def median_ms(work) -> float:

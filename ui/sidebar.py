@@ -3,7 +3,7 @@ the trainer's comments and a reload button."""
 
 import streamlit as st
 
-from canvas.domain import GuidingQuestion, Language, WorkshopSnapshot
+from canvas.domain import GuidingQuestion, Language, WorkshopView
 from canvas.domain.progress import progress_summary
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.tables import comment_lines
@@ -25,7 +25,7 @@ def language_switch() -> None:
         st.session_state.lang = Language(chosen)
 
 
-def workshop_panel(current: WorkshopSnapshot | None) -> None:
+def workshop_panel(current: WorkshopView | None) -> None:
     """The open workshop's title, the four questions' progress and the trainer's comments."""
     with st.sidebar:
         if current is None:

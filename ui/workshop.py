@@ -11,7 +11,7 @@ from canvas.domain import (
     NotFound,
     Workshop,
     WorkshopDocument,
-    WorkshopSnapshot,
+    WorkshopView,
 )
 from canvas.domain.saved_snapshot import SavedSnapshot
 from canvas.domain.workshop import WorkshopState
@@ -99,12 +99,12 @@ def refresh(workshop: int | None = None) -> None:
     st.session_state.list_nonce = uuid.uuid4().hex
 
 
-# Shared, not copied: ``cache_resource`` hands every session the same frozen snapshot,
+# Shared, not copied: ``cache_resource`` hands every session the same frozen workshop view,
 # where ``cache_data`` would unpickle a fresh copy on every rerun (17 ms for a large one).
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _snapshot(workshop: int, state: WorkshopState) -> WorkshopSnapshot:
+def _view(workshop: int, state: WorkshopState) -> WorkshopView:
     with reading(engine()) as session:
-        return reads.load_snapshot(session, workshop_id=workshop)
+        return reads.load_view(session, workshop_id=workshop)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -113,12 +113,12 @@ def _document(workshop: int, state: WorkshopState) -> WorkshopDocument:
         return reads.load_document(session, workshop_id=workshop)
 
 
-def document(snap: WorkshopSnapshot) -> WorkshopDocument:
-    """The portable form of a snapshot, the NPS survey's single answers included."""
-    return _document(snap.workshop.id, snap.workshop.state)
+def document(view: WorkshopView) -> WorkshopDocument:
+    """The portable form of a workshop view, the NPS survey's single answers included."""
+    return _document(view.workshop.id, view.workshop.state)
 
 
-def latest(workshop: int) -> WorkshopSnapshot:
+def latest(workshop: int) -> WorkshopView:
     """A workshop at its latest known revision, unchecked for access; ``NotFound`` if gone.
 
     No SQL when nothing changed since this process last read it.
@@ -128,10 +128,10 @@ def latest(workshop: int) -> WorkshopSnapshot:
         with reading(engine()) as session:
             return reads.workshop_state(session, workshop_id=workshop)
 
-    return _snapshot(workshop, revision_board().get(workshop, read))
+    return _view(workshop, revision_board().get(workshop, read))
 
 
-def snapshot() -> WorkshopSnapshot | None:
+def current_view() -> WorkshopView | None:
     """The open workshop, if this visitor may see it; no SQL when nothing changed."""
     current = workshop_id()
     if current is None:
@@ -172,19 +172,19 @@ def workshops() -> list[Workshop]:
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def _snapshots(workshop: int, nonce: str) -> list[SavedSnapshot]:
+def _saved_snapshots(workshop: int, nonce: str) -> list[SavedSnapshot]:
     with reading(engine()) as session:
         return saved_snapshots.list_snapshots(session, workshop_id=workshop)
 
 
-def snapshots(workshop: int) -> list[SavedSnapshot]:
+def saved_snapshots_of(workshop: int) -> list[SavedSnapshot]:
     """A workshop's named snapshots, re-read only after this session saved something."""
-    return _snapshots(workshop, _nonce())
+    return _saved_snapshots(workshop, _nonce())
 
 
-def require_snapshot() -> WorkshopSnapshot:
+def require_view() -> WorkshopView:
     """The open workshop, or a pointer to the Workshops page and a stop."""
-    current = snapshot()
+    current = current_view()
     if current is None:
         st.info(tr("common.no_workshop"))
         st.page_link(

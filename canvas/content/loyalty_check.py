@@ -3,7 +3,7 @@
 The texts live in ``data/frameworks/loyalty_check.json`` so a trainer can reword them
 without touching code; loading fails loudly if a step or condition is missing, out of
 the customer's order, or lacks a language. The helpers below read one scope's answers
-(all customers, or one segment) out of a snapshot for the page, the charts and the report.
+(all customers, or one segment) out of a workshop view for the page, the charts and the report.
 """
 
 import json

@@ -11,7 +11,6 @@ from canvas.domain.errors import (
 )
 from canvas.domain.relationship import Relationship, RelationshipInput
 from canvas.domain.segment import CustomerSegment, SegmentInput, name_key
-from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
 from canvas.domain.vocabulary import (
     NOTE_BLOCKS,
     CanvasBlock,
@@ -23,6 +22,7 @@ from canvas.domain.vocabulary import (
     default_colour,
 )
 from canvas.domain.workshop import MAX_SEGMENTS, Workshop, WorkshopInput
+from canvas.domain.workshop_view import SegmentView, WorkshopView
 
 __all__ = [
     "MAX_SEGMENTS",
@@ -48,7 +48,7 @@ __all__ = [
     "WorkshopDocument",
     "WorkshopError",
     "WorkshopInput",
-    "WorkshopSnapshot",
+    "WorkshopView",
     "default_colour",
     "name_key",
     "to_document",

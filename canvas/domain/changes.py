@@ -1,4 +1,4 @@
-"""What changed between two states of a workshop: the basis of the snapshot comparison."""
+"""What changed between two states of a workshop: a saved snapshot against the present."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field

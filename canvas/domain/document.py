@@ -17,11 +17,11 @@ from canvas.domain.nps import NpsCounts, Score
 from canvas.domain.relationship import RelationshipInput
 from canvas.domain.segment import SegmentInput, name_key
 from canvas.domain.shura import Audience, ShuraCellInput, ShuraRisk, ShuraRiskInput, ShuraStage
-from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.touchpoint import MAX_TOUCHPOINTS, TouchpointFields
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
 from canvas.domain.vocabulary import CanvasBlock, RelationshipType
 from canvas.domain.workshop import MAX_SEGMENTS, WorkshopInput
+from canvas.domain.workshop_view import WorkshopView
 
 SCHEMA_VERSION = 3
 # Version 1 had no course frameworks, version 2 no NPS survey or touchpoints; such files
@@ -190,28 +190,28 @@ class WorkshopDocument(BaseModel):
 
 
 def to_document(
-    snapshot: WorkshopSnapshot, *, nps_answers: Sequence[NpsAnswerDocument] = ()
+    view: WorkshopView, *, nps_answers: Sequence[NpsAnswerDocument] = ()
 ) -> WorkshopDocument:
-    """The portable form of a snapshot: types in catalogue order, empty answers left out.
+    """The portable form of a workshop view: types in catalogue order, empty answers left out.
 
-    A snapshot holds the NPS survey as counts only; the store passes the single answers.
+    A view holds the NPS survey as counts only; the store passes the single answers.
     """
-    names = {view.segment.id: view.segment.name for view in snapshot.segments}
+    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
     segments = [
         SegmentDocument(
-            **view.segment.model_dump(include=set(SegmentInput.model_fields)),
+            **segment_view.segment.model_dump(include=set(SegmentInput.model_fields)),
             relationships=[
                 RelationshipDocument(
                     type=kind,
-                    **view.relationships[kind].model_dump(
+                    **segment_view.relationships[kind].model_dump(
                         include=set(RelationshipInput.model_fields)
                     ),
                 )
                 for kind in RelationshipType
-                if kind in view.relationships and view.relationships[kind].touched
+                if kind in segment_view.relationships and segment_view.relationships[kind].touched
             ],
         )
-        for view in snapshot.segments
+        for segment_view in view.segments
     ]
     notes = [
         NoteDocument(
@@ -219,12 +219,10 @@ def to_document(
             text=note.text,
             segment=names.get(note.segment_id) if note.segment_id is not None else None,
         )
-        for note in snapshot.notes
+        for note in view.notes
     ]
-    workshop = WorkshopInput(
-        **snapshot.workshop.model_dump(include=set(WorkshopInput.model_fields))
-    )
-    answers = snapshot.frameworks
+    workshop = WorkshopInput(**view.workshop.model_dump(include=set(WorkshopInput.model_fields)))
+    answers = view.frameworks
     return WorkshopDocument(
         workshop=workshop,
         segments=segments,
@@ -256,7 +254,7 @@ def to_document(
                 **counts.model_dump(),
                 segment=names[segment_id] if segment_id is not None else None,
             )
-            for segment_id, counts in snapshot.nps.typed.items()
+            for segment_id, counts in view.nps.typed.items()
             if segment_id is None or segment_id in names
         ],
         nps_answers=list(nps_answers),
@@ -265,7 +263,7 @@ def to_document(
                 **point.model_dump(include=set(TouchpointFields.model_fields)),
                 segment=names.get(point.segment_id) if point.segment_id is not None else None,
             )
-            for point in snapshot.touchpoints
+            for point in view.touchpoints
             if point.segment_id is None or point.segment_id in names
         ],
     )

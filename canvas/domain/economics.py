@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from canvas.domain.progress import answered_questions
-from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
 from canvas.domain.vocabulary import SPECTRUM_POSITION, GuidingQuestion, RelationshipType
+from canvas.domain.workshop_view import SegmentView, WorkshopView
 
 
 @dataclass(frozen=True)
@@ -43,18 +43,18 @@ class SegmentFigures:
     progress: dict[GuidingQuestion, bool]
 
 
-def _position(view: SegmentView, attr: str) -> float | None:
-    weights = {kind: getattr(view.answer(kind), attr) for kind in RelationshipType}
+def _position(segment_view: SegmentView, attr: str) -> float | None:
+    weights = {kind: getattr(segment_view.answer(kind), attr) for kind in RelationshipType}
     total = sum(weights.values())
     if not total:
         return None
     return sum(SPECTRUM_POSITION[kind] * w for kind, w in weights.items()) / total
 
 
-def segment_figures(view: SegmentView) -> SegmentFigures:
+def segment_figures(segment_view: SegmentView) -> SegmentFigures:
     """All figures for one segment, ``None`` where the inputs don't allow them."""
-    seg = view.segment
-    answers = [view.answer(kind) for kind in RelationshipType]
+    seg = segment_view.segment
+    answers = [segment_view.answer(kind) for kind in RelationshipType]
     costs = [a.yearly_cost for a in answers if a.yearly_cost is not None]
     cost = sum(costs, Decimal(0))
     per_customer = cost / seg.customers if seg.customers else None
@@ -82,13 +82,13 @@ def segment_figures(view: SegmentView) -> SegmentFigures:
         lifetime_years=float(1 / churn) if churn is not None else None,
         ltv=ltv,
         ltv_to_cac=ratio,
-        expected_position=_position(view, "expected"),
-        established_position=_position(view, "established"),
-        gaps={kind: view.answer(kind).gap for kind in RelationshipType},
+        expected_position=_position(segment_view, "expected"),
+        established_position=_position(segment_view, "established"),
+        gaps={kind: segment_view.answer(kind).gap for kind in RelationshipType},
         progress=answered_questions(answers),
     )
 
 
-def workshop_figures(snapshot: WorkshopSnapshot) -> list[SegmentFigures]:
+def workshop_figures(view: WorkshopView) -> list[SegmentFigures]:
     """Figures for every segment, in the workshop's order."""
-    return [segment_figures(view) for view in snapshot.segments]
+    return [segment_figures(segment_view) for segment_view in view.segments]

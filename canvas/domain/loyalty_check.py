@@ -11,7 +11,7 @@ from canvas.domain.fields import NoteText
 Rating = Annotated[int, Field(ge=1, le=5)]
 
 if TYPE_CHECKING:  # built from this module's models
-    from canvas.domain.snapshot import WorkshopSnapshot
+    from canvas.domain.workshop_view import WorkshopView
 
 
 class PathStep(StrEnum):
@@ -69,30 +69,30 @@ Scope = int | None
 """A segment id, or ``None`` for all customers."""
 
 
-def answered_scopes(snapshot: "WorkshopSnapshot") -> list[Scope]:
+def answered_scopes(view: "WorkshopView") -> list[Scope]:
     """Scopes with at least one answer: all customers first, then segments in their order."""
-    filled = {answer.segment_id for answer in snapshot.frameworks.loyalty if not answer.empty}
-    order: list[Scope] = [None, *(view.segment.id for view in snapshot.segments)]
+    filled = {answer.segment_id for answer in view.frameworks.loyalty if not answer.empty}
+    order: list[Scope] = [None, *(segment_view.segment.id for segment_view in view.segments)]
     return [scope for scope in order if scope in filled]
 
 
-def ratings(snapshot: "WorkshopSnapshot", scope: Scope, kind: CheckKind) -> dict[str, int | None]:
+def ratings(view: "WorkshopView", scope: Scope, kind: CheckKind) -> dict[str, int | None]:
     """Each step (in the customer's order) or condition of ``kind``, with its rating."""
     keys = PathStep if kind is CheckKind.STEP else Condition
-    return {key.value: snapshot.frameworks.rating(scope, kind, key)[0].rating for key in keys}
+    return {key.value: view.frameworks.rating(scope, kind, key)[0].rating for key in keys}
 
 
-def path_average(snapshot: "WorkshopSnapshot", scope: Scope) -> float | None:
+def path_average(view: "WorkshopView", scope: Scope) -> float | None:
     """The mean rating of the rated path steps; ``None`` if no step is rated."""
-    rated = [r for r in ratings(snapshot, scope, CheckKind.STEP).values() if r is not None]
+    rated = [r for r in ratings(view, scope, CheckKind.STEP).values() if r is not None]
     return fmean(rated) if rated else None
 
 
-def weakest_step(snapshot: "WorkshopSnapshot", scope: Scope) -> PathStep | None:
+def weakest_step(view: "WorkshopView", scope: Scope) -> PathStep | None:
     """The lowest-rated step; on a tie the earliest, since the customer meets it first."""
     rated = [
         (rating, position, PathStep(key))
-        for position, (key, rating) in enumerate(ratings(snapshot, scope, CheckKind.STEP).items())
+        for position, (key, rating) in enumerate(ratings(view, scope, CheckKind.STEP).items())
         if rating is not None
     ]
     return min(rated)[2] if rated else None

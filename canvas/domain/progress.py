@@ -4,8 +4,8 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from canvas.domain.relationship import RelationshipInput
-from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.vocabulary import GuidingQuestion, RelationshipType
+from canvas.domain.workshop_view import WorkshopView
 
 
 class AnswerFacts(NamedTuple):
@@ -44,11 +44,11 @@ def answered_from(facts: Iterable[AnswerFacts]) -> dict[GuidingQuestion, bool]:
     }
 
 
-def progress_summary(snapshot: WorkshopSnapshot) -> dict[GuidingQuestion, int]:
+def progress_summary(view: WorkshopView) -> dict[GuidingQuestion, int]:
     """How many segments have answered each of the four questions."""
     counts = dict.fromkeys(GuidingQuestion, 0)
-    for view in snapshot.segments:
-        done = answered_questions([view.answer(kind) for kind in RelationshipType])
+    for segment_view in view.segments:
+        done = answered_questions([segment_view.answer(kind) for kind in RelationshipType])
         for question, answered in done.items():
             counts[question] += answered
     return counts

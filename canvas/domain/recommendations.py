@@ -10,8 +10,8 @@ from statistics import median
 from typing import Any
 
 from canvas.domain.economics import SegmentFigures, segment_figures
-from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
 from canvas.domain.vocabulary import Motive, RelationshipType
+from canvas.domain.workshop_view import SegmentView, WorkshopView
 
 SELF_SERVED = frozenset({RelationshipType.SELF_SERVICE, RelationshipType.AUTOMATED_SERVICES})
 # Thresholds of the rules; named so the tests and the help text cite the same numbers.
@@ -35,11 +35,11 @@ class Recommendation:
 
 
 def _rules(
-    view: SegmentView, fig: SegmentFigures, typical: Decimal | None
+    segment_view: SegmentView, fig: SegmentFigures, typical: Decimal | None
 ) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """The rules that fire for one segment, as (code, severity, triggering figures)."""
-    seg = view.segment
-    established = {k for k in RelationshipType if view.answer(k).established > 0}
+    seg = segment_view.segment
+    established = {k for k in RelationshipType if segment_view.answer(k).established > 0}
     rpc = seg.revenue_per_customer
     if (
         typical is not None
@@ -49,7 +49,7 @@ def _rules(
         and established <= SELF_SERVED
     ):
         yield "premium_self_service", "high", {"revenue": rpc, "median": typical}
-    dedicated = view.answer(RelationshipType.DEDICATED_PERSONAL_ASSISTANCE).established
+    dedicated = segment_view.answer(RelationshipType.DEDICATED_PERSONAL_ASSISTANCE).established
     if (
         dedicated > 0
         and typical is not None
@@ -62,11 +62,11 @@ def _rules(
             "medium",
             {"customers": seg.customers, "revenue": rpc, "median": typical},
         )
-    retains = any(Motive.RETENTION in view.answer(k).motives for k in established)
+    retains = any(Motive.RETENTION in segment_view.answer(k).motives for k in established)
     if seg.retention_rate is not None and seg.retention_rate < LOW_RETENTION and not retains:
         yield "retention_unmotivated", "high", {"retention": seg.retention_rate}
     for kind in RelationshipType:
-        answer = view.answer(kind)
+        answer = segment_view.answer(kind)
         levels = {"type": kind, "expected": answer.expected, "established": answer.established}
         if answer.gap >= BIG_GAP:
             yield "under_served", "high", levels
@@ -82,18 +82,18 @@ def _rules(
             yield "ltv_cac_thin", "medium", ratio
 
 
-def recommendations(snapshot: WorkshopSnapshot) -> list[Recommendation]:
+def recommendations(view: WorkshopView) -> list[Recommendation]:
     """Rule-based advice, the most serious first; each names the figure behind it."""
     revenues = [
         v.segment.revenue_per_customer
-        for v in snapshot.segments
+        for v in view.segments
         if v.segment.revenue_per_customer is not None
     ]
     typical = median(revenues) if len(revenues) >= 2 else None
     found = [
-        Recommendation(code, severity, view.segment.id, view.segment.name, params)
-        for view in snapshot.segments
-        for code, severity, params in _rules(view, segment_figures(view), typical)
+        Recommendation(code, severity, segment_view.segment.id, segment_view.segment.name, params)
+        for segment_view in view.segments
+        for code, severity, params in _rules(segment_view, segment_figures(segment_view), typical)
     ]
     order = {"high": 0, "medium": 1}
     return sorted(found, key=lambda r: order[r.severity])

@@ -13,7 +13,7 @@ from canvas.domain.vocabulary import RelationshipType
 
 if TYPE_CHECKING:  # both are built from this module's models
     from canvas.domain.frameworks import FrameworkAnswers
-    from canvas.domain.snapshot import WorkshopSnapshot
+    from canvas.domain.workshop_view import WorkshopView
 
 Rating = Annotated[int, Field(ge=1, le=5)]
 """1 = we barely do it … 5 = we do it very well."""
@@ -116,7 +116,7 @@ class StageTypes:
 
 
 def stage_types(
-    snapshot: "WorkshopSnapshot", fitting: Mapping[ShuraStage, Sequence[RelationshipType]]
+    view: "WorkshopView", fitting: Mapping[ShuraStage, Sequence[RelationshipType]]
 ) -> list[StageTypes]:
     """Each customer stage's ``fitting`` types, split by whether any segment has them (> 0).
 
@@ -124,7 +124,10 @@ def stage_types(
     ``fitting``'s, best fit first.
     """
     in_use = {
-        kind for view in snapshot.segments for kind in RelationshipType if view.answer(kind).in_use
+        kind
+        for segment_view in view.segments
+        for kind in RelationshipType
+        if segment_view.answer(kind).in_use
     }
     return [
         StageTypes(

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot
+from canvas.domain import Language, WorkshopDocument, WorkshopView
 from canvas.export.blocks import Bullets, Report, Section
 from canvas.export.files import ExportFormat, export_file
 from canvas.export.report import build_report
@@ -24,9 +24,9 @@ from canvas.i18n import t
 STEM_LENGTH = 60
 
 
-def participant_name(snapshot: WorkshopSnapshot) -> str:
+def participant_name(view: WorkshopView) -> str:
     """Who a workshop belongs to: the name the participant joined with, else its title."""
-    return snapshot.workshop.participant or snapshot.workshop.title
+    return view.workshop.participant or view.workshop.title
 
 
 def safe_stem(text: str, fallback: str = "workshop") -> str:
@@ -36,10 +36,10 @@ def safe_stem(text: str, fallback: str = "workshop") -> str:
 
 
 def _participant_sections(
-    snapshot: WorkshopSnapshot, lang: Language, number: int, today: date
+    view: WorkshopView, lang: Language, number: int, today: date
 ) -> list[Section]:
-    name = participant_name(snapshot)
-    own = build_report(snapshot, lang, today=today)
+    name = participant_name(view)
+    own = build_report(view, lang, today=today)
     cover = Section(
         key=f"participant-{number}",
         title=name,
@@ -53,7 +53,7 @@ def _participant_sections(
 
 
 def course_report(
-    snapshots: Sequence[WorkshopSnapshot],
+    views: Sequence[WorkshopView],
     lang: Language | str,
     *,
     title: str = "",
@@ -70,20 +70,20 @@ def course_report(
         created=created,
         facts=[
             (t("report.date", lang), created.isoformat()),
-            (t("trainer.export.participants", lang), str(len(snapshots))),
+            (t("trainer.export.participants", lang), str(len(views))),
         ],
         footer=t("report.footer", lang, title=heading),
         credit=catalogue().credit(lang),
         sections=[
             section
-            for number, snapshot in enumerate(snapshots, start=1)
-            for section in _participant_sections(snapshot, lang, number, created)
+            for number, view in enumerate(views, start=1)
+            for section in _participant_sections(view, lang, number, created)
         ],
     )
 
 
 def course_pdf(
-    snapshots: Sequence[WorkshopSnapshot],
+    views: Sequence[WorkshopView],
     lang: Language | str,
     *,
     title: str = "",
@@ -92,11 +92,11 @@ def course_pdf(
     """Every participant's report in one PDF file."""
     from canvas.export.pdf import render_pdf
 
-    return render_pdf(course_report(snapshots, lang, title=title, today=today))
+    return render_pdf(course_report(views, lang, title=title, today=today))
 
 
 def course_zip(
-    snapshots: Sequence[WorkshopSnapshot],
+    views: Sequence[WorkshopView],
     lang: Language | str,
     *,
     documents: Mapping[int, WorkshopDocument] | None = None,
@@ -104,15 +104,15 @@ def course_zip(
     """A ZIP with ``NNN-<participant>.pdf`` and ``.json`` for every workshop.
 
     ``documents`` (by workshop id) gives the portable form that carries the NPS survey's
-    single answers; without it the JSON is written from the snapshot.
+    single answers; without it the JSON is written from the view.
     """
     found = documents or {}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for number, snapshot in enumerate(snapshots, start=1):
-            stem = f"{number:03d}-{safe_stem(participant_name(snapshot))}"
-            document = found.get(snapshot.workshop.id)
+        for number, view in enumerate(views, start=1):
+            stem = f"{number:03d}-{safe_stem(participant_name(view))}"
+            document = found.get(view.workshop.id)
             for fmt in (ExportFormat.PDF, ExportFormat.JSON):
-                made = export_file(snapshot, fmt, lang, document=document)
+                made = export_file(view, fmt, lang, document=document)
                 archive.writestr(f"{stem}.{fmt.value}", made.data)
     return buffer.getvalue()

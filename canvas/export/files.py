@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot
+from canvas.domain import Language, WorkshopDocument, WorkshopView
 from canvas.export.json_io import export_json
 from canvas.export.report import build_report
 
@@ -31,14 +31,14 @@ class ExportFile:
     data: bytes
 
 
-def file_name(snapshot: WorkshopSnapshot, fmt: ExportFormat) -> str:
+def file_name(view: WorkshopView, fmt: ExportFormat) -> str:
     """A safe file name from the workshop's title: letters and digits of any script."""
-    stem = re.sub(r"[^\w]+", "-", snapshot.workshop.title, flags=re.UNICODE).strip("-_")
+    stem = re.sub(r"[^\w]+", "-", view.workshop.title, flags=re.UNICODE).strip("-_")
     return f"{(stem or 'workshop')[:60]}.{fmt.value}"
 
 
 def export_file(
-    snapshot: WorkshopSnapshot,
+    view: WorkshopView,
     fmt: ExportFormat,
     lang: Language | str | None = None,
     *,
@@ -47,12 +47,12 @@ def export_file(
     """The workshop in ``fmt``; reports are in ``lang`` (default: the workshop's language).
 
     JSON is written from ``document`` when given (it carries the NPS survey's single
-    answers, which a snapshot holds as counts only).
+    answers, which a workshop view holds as counts only).
     """
     if fmt is ExportFormat.JSON:
-        data = export_json(document or snapshot).encode("utf-8")
+        data = export_json(document or view).encode("utf-8")
     else:
-        report = build_report(snapshot, lang)
+        report = build_report(view, lang)
         if fmt is ExportFormat.PDF:
             from canvas.export.pdf import render_pdf
 
@@ -65,4 +65,4 @@ def export_file(
             from canvas.export.markdown import render_markdown
 
             data = render_markdown(report).encode("utf-8")
-    return ExportFile(file_name(snapshot, fmt), MIME[fmt], data)
+    return ExportFile(file_name(view, fmt), MIME[fmt], data)

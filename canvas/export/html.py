@@ -261,10 +261,10 @@ def board_svg(board: Board, lang: str) -> str:
         name = board.names.get(block, str(block))
         items = board.items.get(block, [])
         drawn.append(_block_svg(name, items, LAYOUT[block], block is board.highlight, lang))
-    view = f"-3 -3 {WIDTH + 6:.0f} {HEIGHT + 6:.0f}"
+    viewbox = f"-3 -3 {WIDTH + 6:.0f} {HEIGHT + 6:.0f}"
     label = _e(board.names.get(board.highlight, ""))
     return (
-        f'<div class="board-wrap"><svg class="board" viewBox="{view}" '
+        f'<div class="board-wrap"><svg class="board" viewBox="{viewbox}" '
         f'preserveAspectRatio="xMidYMid meet" role="group" aria-label="{label}">'
         + "".join(drawn)
         + "</svg></div>"

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot, to_document
+from canvas.domain import Language, WorkshopDocument, WorkshopView, to_document
 from canvas.domain.document import READABLE_VERSIONS, SCHEMA_VERSION
 from canvas.i18n import describe_validation, number, t
 
@@ -26,11 +26,11 @@ class ImportRefused(Exception):
         self.problems = problems
 
 
-def export_json(source: WorkshopSnapshot | WorkshopDocument) -> str:
+def export_json(source: WorkshopView | WorkshopDocument) -> str:
     """The workshop as indented JSON, without ids or timestamps.
 
     Pass the document from ``canvas.store.reads.load_document`` to include the NPS survey's
-    single answers; a snapshot carries the survey as counts only.
+    single answers; a workshop view carries the survey as counts only.
     """
     document = source if isinstance(source, WorkshopDocument) else to_document(source)
     return document.model_dump_json(indent=2)

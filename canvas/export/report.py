@@ -12,7 +12,7 @@ from datetime import date
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, IntegrationBlock, Language, RelationshipType
 from canvas.domain.recommendations import recommendations
-from canvas.domain.snapshot import SegmentView, WorkshopSnapshot
+from canvas.domain.workshop_view import SegmentView, WorkshopView
 from canvas.export.blocks import (
     Block,
     Board,
@@ -33,7 +33,7 @@ from canvas.presenters.canvas_layout import board_items
 from canvas.presenters.recommendations import describe
 from canvas.presenters.tables import DASH, economics_rows, progress_rows, segment_rows
 
-SectionBuilder = Callable[[WorkshopSnapshot, Language], list[Section]]
+SectionBuilder = Callable[[WorkshopView, Language], list[Section]]
 
 # ------------------------------------------------------------------ sections
 
@@ -48,47 +48,47 @@ GAP_FILLS = {
 }
 
 
-def _canvas(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+def _canvas(view: WorkshopView, lang: Language) -> list[Section]:
     cat = catalogue()
     board = Board(
         names={block: cat.block(block).name(lang) for block in CanvasBlock},
-        items=board_items(snapshot, lang),
+        items=board_items(view, lang),
     )
     blocks: list[Block] = [board, Paragraph(cat.credit(lang), tone="muted")]
     return [Section("canvas", t("page.canvas", lang), blocks, new_page=True)]
 
 
-def _rows_table(rows: list[dict[str, str]], snapshot: WorkshopSnapshot) -> Table:
+def _rows_table(rows: list[dict[str, str]], view: WorkshopView) -> Table:
     """A table of one row per segment (from ``canvas.summary``), marked in segment colours."""
     return Table(
         header=list(rows[0]),
         rows=[list(row.values()) for row in rows],
-        marks=[view.segment.colour for view in snapshot.segments],
+        marks=[segment_view.segment.colour for segment_view in view.segments],
     )
 
 
-def _segments(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
-    rows = segment_rows(snapshot, lang)
+def _segments(view: WorkshopView, lang: Language) -> list[Section]:
+    rows = segment_rows(view, lang)
     if not rows:
         return []
-    table = _rows_table(rows, snapshot)
+    table = _rows_table(rows, view)
     return [Section("segments", t("page.segments", lang), [table], new_page=True)]
 
 
-def _ties(view: SegmentView, kind: RelationshipType, lang: Language) -> str:
+def _ties(segment_view: SegmentView, kind: RelationshipType, lang: Language) -> str:
     cat = catalogue()
-    notes = view.answer(kind).integration
+    notes = segment_view.answer(kind).integration
     return "; ".join(
         f"{cat.block(b).name(lang)}: {notes[b]}" for b in IntegrationBlock if b in notes
     )
 
 
-def segment_table(view: SegmentView, currency: str, lang: Language) -> Table:
+def segment_table(segment_view: SegmentView, currency: str, lang: Language) -> Table:
     """The six types for one segment: levels, gap, motives, cost and ties."""
     cat = catalogue()
     rows, fills = [], []
     for kind in RelationshipType:
-        answer = view.answer(kind)
+        answer = segment_view.answer(kind)
         motives = ", ".join(cat.motive(m).name(lang) for m in sorted(answer.motives))
         cost = DASH if answer.yearly_cost is None else money(answer.yearly_cost, currency, lang)
         rows.append(
@@ -99,7 +99,7 @@ def segment_table(view: SegmentView, currency: str, lang: Language) -> Table:
                 f"{answer.gap:+d}" if answer.gap else "0",
                 motives or DASH,
                 cost,
-                _ties(view, kind, lang) or DASH,
+                _ties(segment_view, kind, lang) or DASH,
             ]
         )
         fills.append([None, None, None, GAP_FILLS[answer.gap], None, None, None])
@@ -115,67 +115,69 @@ def segment_table(view: SegmentView, currency: str, lang: Language) -> Table:
     return Table(header, rows, fills=fills, widths=[3, 1.3, 1.3, 1, 2.4, 2, 6])
 
 
-def _per_segment(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
-    currency = snapshot.workshop.currency
+def _per_segment(view: WorkshopView, lang: Language) -> list[Section]:
+    currency = view.workshop.currency
     sections = []
-    for index, view in enumerate(snapshot.segments):
+    for index, segment_view in enumerate(view.segments):
         blocks: list[Block] = []
-        if view.segment.description:
-            blocks.append(Paragraph(view.segment.description, tone="muted"))
-        blocks.append(segment_table(view, currency, lang))
-        title = t("report.segment_title", lang, name=view.segment.name)
+        if segment_view.segment.description:
+            blocks.append(Paragraph(segment_view.segment.description, tone="muted"))
+        blocks.append(segment_table(segment_view, currency, lang))
+        title = t("report.segment_title", lang, name=segment_view.segment.name)
         sections.append(Section(f"segment-{index + 1}", title, blocks, new_page=index == 0))
     return sections
 
 
-def _matrix(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
-    if not snapshot.segments:
+def _matrix(view: WorkshopView, lang: Language) -> list[Section]:
+    if not view.segments:
         return []
     cat = catalogue()
     kinds = list(RelationshipType)
     rows, fills = [], []
-    for view in snapshot.segments:
-        answers = [view.answer(kind) for kind in kinds]
-        rows.append([view.segment.name, *(f"{a.expected} → {a.established}" for a in answers)])
+    for segment_view in view.segments:
+        answers = [segment_view.answer(kind) for kind in kinds]
+        rows.append(
+            [segment_view.segment.name, *(f"{a.expected} → {a.established}" for a in answers)]
+        )
         fills.append([None, *(GAP_FILLS[a.gap] for a in answers)])
     table = Table(
         header=[t("field.segment", lang), *(cat.type(k).name(lang) for k in kinds)],
         rows=rows,
         fills=fills,
         widths=[2.4, *[1.6] * len(kinds)],
-        marks=[view.segment.colour for view in snapshot.segments],
+        marks=[segment_view.segment.colour for segment_view in view.segments],
     )
     blocks: list[Block] = [table, Paragraph(t("analysis.gap_help", lang), tone="muted")]
     return [Section("matrix", t("chart.gap.title", lang), blocks, new_page=True)]
 
 
-def _economics(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
-    rows = economics_rows(snapshot, lang)
+def _economics(view: WorkshopView, lang: Language) -> list[Section]:
+    rows = economics_rows(view, lang)
     if not rows:
         return []
-    table = _rows_table(rows, snapshot)
+    table = _rows_table(rows, view)
     formulas = [line.removeprefix("- ") for line in t("analysis.formulas_text", lang).split("\n")]
     blocks: list[Block] = [table, Bullets([f.replace("**", "") for f in formulas])]
     return [Section("economics", t("analysis.economics", lang), blocks)]
 
 
-def _recommendations(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
-    found = recommendations(snapshot)
+def _recommendations(view: WorkshopView, lang: Language) -> list[Section]:
+    found = recommendations(view)
     if not found:
         return []
     callouts: list[Block] = []
     for rec in found:
-        text = describe(rec, snapshot, lang)
+        text = describe(rec, view, lang)
         note = f"{t('analysis.trigger', lang)}: {text['trigger']}"
         callouts.append(Callout(text["title"], text["advice"], note, tone=rec.severity))
     return [Section("recommendations", t("analysis.recommendations", lang), callouts)]
 
 
-def _progress(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
-    rows = progress_rows(snapshot, lang)
+def _progress(view: WorkshopView, lang: Language) -> list[Section]:
+    rows = progress_rows(view, lang)
     if not rows:
         return []
-    table = _rows_table(rows, snapshot)
+    table = _rows_table(rows, view)
     return [Section("progress", t("analysis.progress", lang), [table])]
 
 
@@ -196,18 +198,18 @@ SECTION_BUILDERS: list[SectionBuilder] = [
 
 
 def build_report(
-    snapshot: WorkshopSnapshot, lang: Language | str | None = None, *, today: date | None = None
+    view: WorkshopView, lang: Language | str | None = None, *, today: date | None = None
 ) -> Report:
     """The report in ``lang`` (the workshop's own language by default)."""
-    lang = Language(lang or snapshot.workshop.language)
-    workshop = snapshot.workshop
+    lang = Language(lang or view.workshop.language)
+    workshop = view.workshop
     created = today or date.today()
     facts = [
         (t("field.company", lang), workshop.company or DASH),
         (t("report.date", lang), created.isoformat()),
         (t("field.language", lang), LANGUAGE_NAMES[Language(workshop.language)]),
         (t("field.currency", lang), workshop.currency),
-        (t("field.segments", lang), str(len(snapshot.segments))),
+        (t("field.segments", lang), str(len(view.segments))),
     ]
     return Report(
         lang=lang,
@@ -217,5 +219,5 @@ def build_report(
         facts=facts,
         footer=t("report.footer", lang, title=workshop.title),
         credit=catalogue().credit(lang),
-        sections=[s for build in SECTION_BUILDERS for s in build(snapshot, lang)],
+        sections=[s for build in SECTION_BUILDERS for s in build(view, lang)],
     )

@@ -4,7 +4,7 @@ Built only from the report's generic blocks, so every writer draws it unchanged.
 """
 
 from canvas.content.loyalty_check import loyalty_content
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.loyalty_check import (
     CheckKind,
     Condition,
@@ -30,12 +30,12 @@ RATING_FILLS: dict[int, str] = {
 TRUST_WARNING = 3  # trust rated this or lower gets the advice in a callout
 
 
-def _table(snapshot: WorkshopSnapshot, scope: Scope, kind: CheckKind, lang: Language) -> Table:
+def _table(view: WorkshopView, scope: Scope, kind: CheckKind, lang: Language) -> Table:
     content = loyalty_content()
     keys = PathStep if kind is CheckKind.STEP else Condition
     rows, fills = [], []
     for position, key in enumerate(keys, start=1):
-        answer, _ = snapshot.frameworks.rating(scope, kind, key)
+        answer, _ = view.frameworks.rating(scope, kind, key)
         name = content.entry(kind, key).name(lang)
         rows.append(
             [
@@ -52,8 +52,8 @@ def _table(snapshot: WorkshopSnapshot, scope: Scope, kind: CheckKind, lang: Lang
     return Table(header, rows, fills=fills, widths=[3, 1.6, 6])
 
 
-def _summary(snapshot: WorkshopSnapshot, scope: Scope, lang: Language) -> Paragraph | None:
-    average, weakest = path_average(snapshot, scope), weakest_step(snapshot, scope)
+def _summary(view: WorkshopView, scope: Scope, lang: Language) -> Paragraph | None:
+    average, weakest = path_average(view, scope), weakest_step(view, scope)
     if average is None or weakest is None:
         return None
     step = loyalty_content().entry(CheckKind.STEP, weakest).name(lang)
@@ -61,8 +61,8 @@ def _summary(snapshot: WorkshopSnapshot, scope: Scope, lang: Language) -> Paragr
     return Paragraph(text, tone="muted")
 
 
-def _trust_callout(snapshot: WorkshopSnapshot, scope: Scope, lang: Language) -> Callout | None:
-    rating = snapshot.frameworks.rating(scope, CheckKind.CONDITION, Condition.TRUST)[0].rating
+def _trust_callout(view: WorkshopView, scope: Scope, lang: Language) -> Callout | None:
+    rating = view.frameworks.rating(scope, CheckKind.CONDITION, Condition.TRUST)[0].rating
     if rating is None or rating > TRUST_WARNING:
         return None
     advice = loyalty_content().trust
@@ -74,23 +74,23 @@ def _trust_callout(snapshot: WorkshopSnapshot, scope: Scope, lang: Language) -> 
     )
 
 
-def loyalty_sections(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+def loyalty_sections(view: WorkshopView, lang: Language) -> list[Section]:
     """All customers first, then each segment in order; nothing when nothing is rated."""
     sections: list[Section] = []
-    positions = {view.segment.id: index for index, view in enumerate(snapshot.segments)}
-    for scope in answered_scopes(snapshot):
+    positions = {segment_view.segment.id: index for index, segment_view in enumerate(view.segments)}
+    for scope in answered_scopes(view):
         blocks: list[Block] = []
-        if summary := _summary(snapshot, scope, lang):
+        if summary := _summary(view, scope, lang):
             blocks.append(summary)
-        blocks.append(_table(snapshot, scope, CheckKind.STEP, lang))
-        blocks.append(_table(snapshot, scope, CheckKind.CONDITION, lang))
-        if callout := _trust_callout(snapshot, scope, lang):
+        blocks.append(_table(view, scope, CheckKind.STEP, lang))
+        blocks.append(_table(view, scope, CheckKind.CONDITION, lang))
+        if callout := _trust_callout(view, scope, lang):
             blocks.append(callout)
         if scope is None:
             key, title = "loyalty-all", t("loyalty_check.report.title_all", lang)
         else:
-            view = snapshot.segment(scope)
-            name = view.segment.name if view is not None else str(scope)
+            segment_view = view.segment(scope)
+            name = segment_view.segment.name if segment_view is not None else str(scope)
             key = f"loyalty-segment-{positions[scope] + 1}"
             title = t("loyalty_check.report.title_segment", lang, name=name)
         sections.append(Section(key, title, blocks, new_page=not sections))

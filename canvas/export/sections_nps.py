@@ -8,7 +8,7 @@ from datetime import date
 
 from babel.dates import format_date
 
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import (
     BENCHMARKS,
     FEW_ANSWERS,
@@ -86,9 +86,9 @@ def _figure_header(first: str, lang: Language) -> list[str]:
 FIGURE_WIDTHS = [2.6, 1.2, 1.4, 1.4, 1.4, 1, 2, 2.6]
 
 
-def _scores(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _scores(view: WorkshopView, lang: Language) -> list[Block]:
     """Overall, then each segment with answers, then answers without a segment."""
-    survey = snapshot.nps
+    survey = view.nps
     rows: list[list[str]] = []
     marks: list[str] = []
 
@@ -99,11 +99,11 @@ def _scores(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     overall = survey.counts(overall=True)
     typed_any = any(counts.n for counts in survey.typed.values())
     add(t("report_nps.overall", lang), overall, typed_any, NO_MARK)
-    for view in snapshot.segments:
-        counts = survey.counts(view.segment.id)
+    for segment_view in view.segments:
+        counts = survey.counts(segment_view.segment.id)
         if counts.n:
-            typed = bool(survey.typed.get(view.segment.id, NpsCounts()).n)
-            add(view.segment.name, counts, typed, view.segment.colour)
+            typed = bool(survey.typed.get(segment_view.segment.id, NpsCounts()).n)
+            add(segment_view.segment.name, counts, typed, segment_view.segment.colour)
     unassigned = survey.counts(None)
     if unassigned.n:
         typed = bool(survey.typed.get(None, NpsCounts()).n)
@@ -117,8 +117,8 @@ def _scores(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     ]
 
 
-def _benchmarks(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
-    ours = snapshot.nps.counts(overall=True).score()
+def _benchmarks(view: WorkshopView, lang: Language) -> list[Block]:
+    ours = view.nps.counts(overall=True).score()
     if ours is None:
         return []
     rows = [[t("report_nps.ours", lang), number(ours, lang, 1), DASH]]
@@ -134,17 +134,17 @@ def _benchmarks(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     ]
 
 
-def _distribution(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _distribution(view: WorkshopView, lang: Language) -> list[Block]:
     """How many single answers gave each score, overall and per segment."""
-    survey = snapshot.nps
+    survey = view.nps
     if not survey.answered:
         return []
     overall = [sum(column) for column in zip(*survey.by_segment.values(), strict=True)]
     named = [(t("report_nps.overall", lang), overall, NO_MARK)]
-    for view in snapshot.segments:
-        dist = survey.by_segment.get(view.segment.id)
+    for segment_view in view.segments:
+        dist = survey.by_segment.get(segment_view.segment.id)
         if dist and sum(dist):
-            named.append((view.segment.name, dist, view.segment.colour))
+            named.append((segment_view.segment.name, dist, segment_view.segment.colour))
     if sum(survey.by_segment.get(None, [])):
         named.append((t("report_nps.no_segment", lang), survey.by_segment[None], NO_MARK))
     fill_row = [None, *(CATEGORY_FILLS[categorize(score)] for score in range(11))]
@@ -175,8 +175,8 @@ def _month(key: str, lang: Language) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _trend(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
-    months = snapshot.nps.month_counts()
+def _trend(view: WorkshopView, lang: Language) -> list[Block]:
+    months = view.nps.month_counts()
     if not months:
         return []
     rows = [
@@ -191,20 +191,20 @@ def _trend(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     ]
 
 
-def _comment_row(comment: NpsComment, snapshot: WorkshopSnapshot, lang: Language) -> list[str]:
-    view = snapshot.segment(comment.segment_id) if comment.segment_id is not None else None
+def _comment_row(comment: NpsComment, view: WorkshopView, lang: Language) -> list[str]:
+    segment_view = view.segment(comment.segment_id) if comment.segment_id is not None else None
     return [
         str(comment.score),
-        view.segment.name if view is not None else t("report_nps.no_segment", lang),
+        segment_view.segment.name if segment_view is not None else t("report_nps.no_segment", lang),
         comment.answered_on.isoformat() if comment.answered_on else DASH,
         comment.why or DASH,
         comment.make_it_ten or DASH,
     ]
 
 
-def _comments(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _comments(view: WorkshopView, lang: Language) -> list[Block]:
     """The kept answers with text, grouped by category, with how many there are in all."""
-    survey = snapshot.nps
+    survey = view.nps
     if not survey.comments:
         return []
     blocks: list[Block] = [
@@ -231,7 +231,7 @@ def _comments(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
             shown=number(len(comments), lang),
             total=number(total, lang),
         )
-        rows = [_comment_row(comment, snapshot, lang) for comment in comments]
+        rows = [_comment_row(comment, view, lang) for comment in comments]
         fills: list[list[str | None]] = [
             [CATEGORY_FILLS[category], None, None, None, None] for _ in rows
         ]
@@ -240,16 +240,16 @@ def _comments(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     return blocks
 
 
-def nps_sections(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+def nps_sections(view: WorkshopView, lang: Language) -> list[Section]:
     """The NPS section, or none while the survey has neither answers nor typed counts."""
-    if not snapshot.nps.counts(overall=True).n:
+    if not view.nps.counts(overall=True).n:
         return []
     blocks: list[Block] = [
         Paragraph(t("report_nps.intro", lang), tone="muted"),
-        *_scores(snapshot, lang),
-        *_benchmarks(snapshot, lang),
-        *_distribution(snapshot, lang),
-        *_trend(snapshot, lang),
-        *_comments(snapshot, lang),
+        *_scores(view, lang),
+        *_benchmarks(view, lang),
+        *_distribution(view, lang),
+        *_trend(view, lang),
+        *_comments(view, lang),
     ]
     return [Section("nps", t("page.nps", lang), blocks, new_page=True)]

@@ -4,7 +4,7 @@ Built only from the report's generic blocks, so every writer draws it unchanged.
 """
 
 from canvas.content.shura import shura_content
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.shura import CELLS, ShuraRisk, answered, weak_spots
 from canvas.export.blocks import Block, Bullets, Paragraph, Section, Table
 from canvas.i18n import t
@@ -12,12 +12,12 @@ from canvas.presenters.shura import EMPTY_FILL, RATING_FILLS, cell_label, rating
 from canvas.presenters.tables import DASH
 
 
-def _grid(snapshot: WorkshopSnapshot, lang: Language) -> Table:
+def _grid(view: WorkshopView, lang: Language) -> Table:
     content = shura_content()
     rows: list[list[str]] = []
     fills: list[list[str | None]] = []
     for stage, audience in CELLS:
-        cell, _ = snapshot.frameworks.cell(stage, audience)
+        cell, _ = view.frameworks.cell(stage, audience)
         rows.append(
             [
                 content.stage(stage).name(lang),
@@ -39,14 +39,14 @@ def _grid(snapshot: WorkshopSnapshot, lang: Language) -> Table:
     return Table(header, rows, fills=fills, widths=[2.2, 1.6, 5, 1, 5])
 
 
-def _weakest(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _weakest(view: WorkshopView, lang: Language) -> list[Block]:
     heading = Paragraph(t("shura.report.weakest", lang), tone="lead")
-    weak = weak_spots(snapshot.frameworks)
+    weak = weak_spots(view.frameworks)
     if not weak:
         return [heading, Paragraph(t("shura.report.no_ratings", lang), tone="muted")]
     items = []
     for stage, audience in weak:
-        cell, _ = snapshot.frameworks.cell(stage, audience)
+        cell, _ = view.frameworks.cell(stage, audience)
         item = f"{cell_label(stage, audience, lang)}: {rating_text(cell.rating, lang)}"
         if cell.next_step:
             item += f"; {t('shura.report.next_step', lang, step=cell.next_step)}"
@@ -54,15 +54,15 @@ def _weakest(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     return [heading, Bullets(items)]
 
 
-def _risks(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _risks(view: WorkshopView, lang: Language) -> list[Block]:
     content = shura_content()
-    present = [r for r in ShuraRisk if snapshot.frameworks.risk(r)[0].present]
+    present = [r for r in ShuraRisk if view.frameworks.risk(r)[0].present]
     if not present:
         return []
     rows = [
         [
             content.risk(risk).name(lang),
-            snapshot.frameworks.risk(risk)[0].note or DASH,
+            view.frameworks.risk(risk)[0].note or DASH,
             "\n".join(content.remedies_for(risk, lang)),
         ]
         for risk in present
@@ -72,16 +72,16 @@ def _risks(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     return [Paragraph(t("shura.report.risks", lang), tone="lead"), table]
 
 
-def shura_sections(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+def shura_sections(view: WorkshopView, lang: Language) -> list[Section]:
     """The SHURA section, or none while nothing in the matrix is answered."""
-    if not answered(snapshot.frameworks):
+    if not answered(view.frameworks):
         return []
     content = shura_content()
     blocks: list[Block] = [
         Paragraph(content.source(lang), tone="muted"),
-        _grid(snapshot, lang),
-        *_weakest(snapshot, lang),
-        *_risks(snapshot, lang),
+        _grid(view, lang),
+        *_weakest(view, lang),
+        *_risks(view, lang),
         Paragraph(content.long_term(lang), tone="muted"),
     ]
     return [Section("shura", t("shura.report.title", lang), blocks, new_page=True)]

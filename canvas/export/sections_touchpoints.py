@@ -6,7 +6,7 @@ blocks, so every writer draws it unchanged.
 """
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.touchpoint import (
     Touchpoint,
     TouchpointCategory,
@@ -49,15 +49,15 @@ def _category(category: TouchpointCategory, lang: Language) -> str:
     return t(f"report_touchpoints.category.{category.value}", lang)
 
 
-def _segment(point: Touchpoint, snapshot: WorkshopSnapshot, lang: Language) -> tuple[str, str]:
+def _segment(point: Touchpoint, view: WorkshopView, lang: Language) -> tuple[str, str]:
     """The segment's name and colour, or "all segments"."""
-    view = snapshot.segment(point.segment_id) if point.segment_id is not None else None
-    if view is None:
+    segment_view = view.segment(point.segment_id) if point.segment_id is not None else None
+    if segment_view is None:
         return t("report_touchpoints.all_segments", lang), NO_MARK
-    return view.segment.name, view.segment.colour
+    return segment_view.segment.name, segment_view.segment.colour
 
 
-def _inventory(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _inventory(view: WorkshopView, lang: Language) -> list[Block]:
     """One table per category, in the inventory's order."""
     cat = catalogue()
     header = [
@@ -70,12 +70,12 @@ def _inventory(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     ]
     blocks: list[Block] = []
     for category in TouchpointCategory:
-        points = [p for p in snapshot.touchpoints if p.category is category]
+        points = [p for p in view.touchpoints if p.category is category]
         if not points:
             continue
         rows, fills, marks = [], [], []
         for point in points:
-            segment, mark = _segment(point, snapshot, lang)
+            segment, mark = _segment(point, view, lang)
             kind = point.relationship_type
             rows.append(
                 [
@@ -98,9 +98,9 @@ def _inventory(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     return blocks
 
 
-def _heatmap(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _heatmap(view: WorkshopView, lang: Language) -> list[Block]:
     """Category × rating counts, each rating's colour deeper the more touchpoints it has."""
-    counts = rating_counts(snapshot.touchpoints)
+    counts = rating_counts(view.touchpoints)
     ratings: list[TouchpointRating | None] = [*TouchpointRating, None]
     most = max(max(row.values()) for row in counts.values())
     rows: list[list[str]] = []
@@ -131,16 +131,16 @@ def _heatmap(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     ]
 
 
-def _fix_first(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
+def _fix_first(view: WorkshopView, lang: Language) -> list[Block]:
     """The awful touchpoints, the most revenue at stake first."""
     heading = Paragraph(t("report_touchpoints.fix_first_title", lang), tone="lead")
-    ranked = fix_first(snapshot.touchpoints, [view.segment for view in snapshot.segments])
+    ranked = fix_first(view.touchpoints, [segment_view.segment for segment_view in view.segments])
     if not ranked:
         return [heading, Paragraph(t("report_touchpoints.no_awful", lang), tone="muted")]
-    currency = snapshot.workshop.currency
+    currency = view.workshop.currency
     rows, marks = [], []
     for position, (point, revenue) in enumerate(ranked, start=1):
-        segment, mark = _segment(point, snapshot, lang)
+        segment, mark = _segment(point, view, lang)
         rows.append(
             [
                 str(position),
@@ -167,14 +167,14 @@ def _fix_first(snapshot: WorkshopSnapshot, lang: Language) -> list[Block]:
     return [heading, table, note]
 
 
-def touchpoint_sections(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+def touchpoint_sections(view: WorkshopView, lang: Language) -> list[Section]:
     """The touchpoints section, or none while the inventory is empty."""
-    if not snapshot.touchpoints:
+    if not view.touchpoints:
         return []
     blocks: list[Block] = [
         Paragraph(t("report_touchpoints.intro", lang), tone="muted"),
-        *_heatmap(snapshot, lang),
-        *_fix_first(snapshot, lang),
-        *_inventory(snapshot, lang),
+        *_heatmap(view, lang),
+        *_fix_first(view, lang),
+        *_inventory(view, lang),
     ]
     return [Section("touchpoints", t("page.touchpoints", lang), blocks, new_page=True)]

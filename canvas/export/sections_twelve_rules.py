@@ -1,9 +1,9 @@
 """The report's twelve-rules section: every score and note, then the three weakest rules."""
 
 from canvas.content.twelve_rules import twelve_rules
-from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.twelve_rules import ClevelandRule, priorities, rule_scores
 from canvas.domain.vocabulary import Language
+from canvas.domain.workshop_view import WorkshopView
 from canvas.export.blocks import Block, Callout, Paragraph, Section, Table
 from canvas.i18n import t
 from canvas.presenters.tables import DASH
@@ -20,16 +20,16 @@ SCORE_FILLS = {
 WEAK = 1  # a score at or below this makes a priority urgent
 
 
-def rules_sections(snapshot: WorkshopSnapshot, lang: Language) -> list[Section]:
+def rules_sections(view: WorkshopView, lang: Language) -> list[Section]:
     """Nothing when no rule is scored; else the table of scores and the priorities."""
-    scores = rule_scores(snapshot.frameworks)
+    scores = rule_scores(view.frameworks)
     if all(score is None for score in scores.values()):
         return []
     content = twelve_rules()
     rows: list[list[str]] = []
     fills: list[list[str | None]] = []
     for rule in ClevelandRule:
-        answer, _ = snapshot.frameworks.rule(rule)
+        answer, _ = view.frameworks.rule(rule)
         score = answer.score
         rows.append(
             [

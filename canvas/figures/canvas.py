@@ -7,7 +7,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import CanvasBlock, Language, WorkshopSnapshot
+from canvas.domain import CanvasBlock, Language, WorkshopView
 from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import t
 from canvas.presenters.canvas_layout import LAYOUT, BoardItem, Box, board_items, layer_items
@@ -48,7 +48,7 @@ def _block_text(
 
 
 def canvas_figure(
-    snapshot: WorkshopSnapshot,
+    view: WorkshopView,
     lang: Language | str,
     *,
     highlight: bool = True,
@@ -63,8 +63,8 @@ def canvas_figure(
     marked ◆.
     """
     cat = catalogue()
-    items = board_items(snapshot, lang)
-    extra = layer_items(snapshot, lang) if layer else {}
+    items = board_items(view, lang)
+    extra = layer_items(view, lang) if layer else {}
     figure = go.Figure()
     for block, box in LAYOUT.items():
         focus = highlight and block is CanvasBlock.CUSTOMER_RELATIONSHIPS

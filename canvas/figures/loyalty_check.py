@@ -8,7 +8,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from canvas.content.loyalty_check import loyalty_content
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.loyalty_check import (
     CheckKind,
     Condition,
@@ -31,12 +31,12 @@ def _wrapped(text: str, width: int = 16) -> str:
     return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width) or [text])
 
 
-def _colour(snapshot: WorkshopSnapshot, scope: Scope) -> str:
-    view = snapshot.segment(scope) if scope is not None else None
-    return view.segment.colour if view is not None else ALL_COLOUR
+def _colour(view: WorkshopView, scope: Scope) -> str:
+    segment_view = view.segment(scope) if scope is not None else None
+    return segment_view.segment.colour if segment_view is not None else ALL_COLOUR
 
 
-def path_chart(snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Scope) -> go.Figure:
+def path_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> go.Figure:
     """The five steps in the customer's order, one line per scope that rated any step.
 
     The scope on screen (``segment_id``; ``None`` for all customers) is drawn bold,
@@ -46,18 +46,18 @@ def path_chart(snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Sco
     names = [content.entry(CheckKind.STEP, step).name(lang) for step in PathStep]
     labels = [f"{n}. {_wrapped(name)}" for n, name in enumerate(names, start=1)]
     figure = go.Figure()
-    for scope in answered_scopes(snapshot):
-        values = list(ratings(snapshot, scope, CheckKind.STEP).values())
+    for scope in answered_scopes(view):
+        values = list(ratings(view, scope, CheckKind.STEP).values())
         if all(v is None for v in values):
             continue
         chosen = scope == segment_id
-        colour = _colour(snapshot, scope)
+        colour = _colour(view, scope)
         figure.add_trace(
             go.Scatter(
                 x=labels,
                 y=values,
                 mode="lines+markers",
-                name=plotly_text(scope_name(snapshot, scope, lang)),
+                name=plotly_text(scope_name(view, scope, lang)),
                 line={
                     "color": colour,
                     "width": 4 if chosen else 2,
@@ -82,9 +82,7 @@ def path_chart(snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Sco
     return figure
 
 
-def conditions_chart(
-    snapshot: WorkshopSnapshot, lang: Language | str, segment_id: Scope
-) -> go.Figure:
+def conditions_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> go.Figure:
     """The five conditions as bars for one scope, trust and safety in its own colour.
 
     For a segment, diamonds show the all-customers ratings alongside for comparison.
@@ -95,7 +93,7 @@ def conditions_chart(
         f"<b>{plotly_text(name)}</b>" if c is Condition.TRUST else plotly_text(name)
         for c, name in zip(Condition, names, strict=True)
     ]
-    values = list(ratings(snapshot, segment_id, CheckKind.CONDITION).values())
+    values = list(ratings(view, segment_id, CheckKind.CONDITION).values())
     hover = [
         f"{plotly_text(name)} · {t('loyalty_check.chart.trust', lang)}"
         if c is Condition.TRUST
@@ -114,12 +112,12 @@ def conditions_chart(
             textposition="auto",
             customdata=hover,
             hovertemplate="%{customdata}: %{text}<extra></extra>",
-            name=plotly_text(scope_name(snapshot, segment_id, lang)),
+            name=plotly_text(scope_name(view, segment_id, lang)),
             showlegend=False,
         )
     )
     if segment_id is not None:
-        overall = list(ratings(snapshot, None, CheckKind.CONDITION).values())
+        overall = list(ratings(view, None, CheckKind.CONDITION).values())
         points = [(v, label) for v, label in zip(overall, labels, strict=True) if v is not None]
         if points:
             figure.add_trace(
@@ -135,7 +133,7 @@ def conditions_chart(
     if all(v is None for v in values):
         centre_note(figure, t("loyalty_check.chart.empty", lang))
     title = t(
-        "loyalty_check.chart.conditions.title", lang, scope=scope_name(snapshot, segment_id, lang)
+        "loyalty_check.chart.conditions.title", lang, scope=scope_name(view, segment_id, lang)
     )
     figure.update_layout(
         title=plotly_text(title),

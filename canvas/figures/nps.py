@@ -12,7 +12,7 @@ from datetime import date
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts
 from canvas.figures.style import FONT, centre_note, plotly_text
 from canvas.i18n import LOCALES, number, percent, t
@@ -43,25 +43,25 @@ class ScopeScore:
     counts: NpsCounts
 
 
-def scope_scores(snapshot: WorkshopSnapshot, lang: Language | str) -> list[ScopeScore]:
+def scope_scores(view: WorkshopView, lang: Language | str) -> list[ScopeScore]:
     """Everyone first, then each segment that has answers, in the workshop's order."""
-    survey = snapshot.nps
+    survey = view.nps
     everyone = survey.counts(overall=True)
     scores = [ScopeScore(None, t("nps.chart.everyone", lang), EVERYONE_COLOUR, everyone)]
-    for view in snapshot.segments:
-        counts = survey.counts(view.segment.id)
+    for segment_view in view.segments:
+        counts = survey.counts(segment_view.segment.id)
         if counts.n:
-            segment = view.segment
+            segment = segment_view.segment
             scores.append(ScopeScore(segment.id, segment.name, segment.colour, counts))
     return scores if everyone.n else []
 
 
-def wide_segments(snapshot: WorkshopSnapshot) -> list[str]:
+def wide_segments(view: WorkshopView) -> list[str]:
     """The names of the segments with some answers but fewer than ``FEW_ANSWERS``."""
     return [
-        view.segment.name
-        for view in snapshot.segments
-        if 0 < snapshot.nps.counts(view.segment.id).n < FEW_ANSWERS
+        segment_view.segment.name
+        for segment_view in view.segments
+        if 0 < view.nps.counts(segment_view.segment.id).n < FEW_ANSWERS
     ]
 
 
@@ -168,13 +168,13 @@ def _layout(figure: go.Figure, title: str, **axes: dict) -> go.Figure:
     return figure
 
 
-def score_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def score_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
     """NPS for everyone and each segment with answers, 95 % interval as error bars.
 
     Everyone's label is bold, which no (escaped) segment name can imitate; bars with
     fewer than ``FEW_ANSWERS`` answers are hatched.
     """
-    scopes = scope_scores(snapshot, lang)
+    scopes = scope_scores(view, lang)
     scores = [scope.counts.score() or 0.0 for scope in scopes]
     labels = [
         f"<b>{plotly_text(s.name)}</b>" if s.segment_id is None else plotly_text(s.name)
@@ -208,10 +208,10 @@ def score_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     )
 
 
-def distribution_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def distribution_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
     """How many single answers gave each score 0–10, one colour per category."""
     totals = [0] * 11
-    for dist in snapshot.nps.by_segment.values():
+    for dist in view.nps.by_segment.values():
         totals = [a + b for a, b in zip(totals, dist, strict=True)]
     figure = go.Figure()
     for category, scores in CATEGORY_SCORES.items():
@@ -239,9 +239,9 @@ def distribution_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.F
     )
 
 
-def trend_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def trend_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
     """NPS per month of the dated answers, with the 95 % interval as error bars."""
-    months = snapshot.nps.month_counts()
+    months = view.nps.month_counts()
     counts = list(months.values())
     scores = [c.score() or 0.0 for c in counts]
     labels = [month_label(month, lang) for month in months]

@@ -8,7 +8,7 @@ from decimal import Decimal
 import plotly.graph_objects as go
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import Language, RelationshipType, WorkshopSnapshot
+from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
 from canvas.figures.style import finish, plotly_text, shorten
 from canvas.i18n import money, number, percent, t
@@ -32,23 +32,23 @@ def _segment_bars(
     )
 
 
-def gap_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
     """Segments × types: expected minus established; red under-served, blue over-served."""
     cat = catalogue()
     kinds = list(RelationshipType)
-    names = [plotly_text(shorten(v.segment.name, 28)) for v in snapshot.segments]
+    names = [plotly_text(shorten(v.segment.name, 28)) for v in view.segments]
     z, labels, hover = [], [], []
-    for view in snapshot.segments:
+    for segment_view in view.segments:
         row_z, row_text, row_hover = [], [], []
         for kind in kinds:
-            answer = view.answer(kind)
+            answer = segment_view.answer(kind)
             row_z.append(answer.gap)
             row_text.append(f"{answer.expected}→{answer.established}")
             row_hover.append(
                 t(
                     "chart.gap.hover",
                     lang,
-                    segment=plotly_text(view.segment.name),
+                    segment=plotly_text(segment_view.segment.name),
                     type=cat.type(kind).name(lang),
                     expected=answer.expected,
                     established=answer.established,
@@ -76,9 +76,9 @@ def gap_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     return finish(figure, t("chart.gap.title", lang), len(names))
 
 
-def spectrum_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def spectrum_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
     """Each segment on the personal-to-automated line: where it expects to be, where it is."""
-    figures = workshop_figures(snapshot)
+    figures = workshop_figures(view)
     figure = go.Figure()
     names = [plotly_text(shorten(f.name, 28)) for f in figures]
     for name, fig in zip(names, figures, strict=True):
@@ -131,10 +131,10 @@ def spectrum_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figur
     )
 
 
-def cost_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def cost_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
     """Relationship cost per customer for each segment, labelled with its share of revenue."""
-    figures = [f for f in workshop_figures(snapshot) if f.cost_per_customer is not None]
-    currency = snapshot.workshop.currency
+    figures = [f for f in workshop_figures(view) if f.cost_per_customer is not None]
+    currency = view.workshop.currency
     per_customer = [f.cost_per_customer or Decimal(0) for f in figures]
     labels = [
         money(round(cost, 2), currency, lang)
@@ -146,9 +146,9 @@ def cost_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     return finish(figure, t("chart.cost.title", lang), len(figures), xaxis=axis)
 
 
-def ltv_chart(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def ltv_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
     """LTV:CAC per segment with the common 3:1 line of health."""
-    figures = [f for f in workshop_figures(snapshot) if f.ltv_to_cac is not None]
+    figures = [f for f in workshop_figures(view) if f.ltv_to_cac is not None]
     ratios = [f.ltv_to_cac or 0.0 for f in figures]
     labels = [number(r, lang, 1) for r in ratios]
     figure = _segment_bars(figures, ratios, labels, "LTV:CAC")

@@ -9,7 +9,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from canvas.content.shura import shura_content
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.shura import Audience, ShuraStage, weak_spots
 from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import t
@@ -33,10 +33,10 @@ def _practice(text: str, width: int, lines: int) -> str:
     return "<br>".join(plotly_text(line) for line in wrapped)
 
 
-def shura_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def shura_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
     """Stage × audience with ratings 1–5; blank cells grey, the weakest outlined."""
     content = shura_content()
-    answers = snapshot.frameworks
+    answers = view.frameworks
     stages, audiences = list(ShuraStage), list(Audience)
     weak = set(weak_spots(answers))
     z: list[list[int | None]] = []

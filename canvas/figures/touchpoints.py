@@ -9,7 +9,7 @@ from math import ceil
 import plotly.graph_objects as go
 
 from canvas.content.touchpoints import touchpoint_content
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.touchpoint import RATINGS, TouchpointCategory, rating_counts
 from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import number, t
@@ -20,10 +20,10 @@ COLOURSCALE = [[0.0, "#FFFFFF"], [1.0, "#0072B2"]]
 NAMES_ON_HOVER = 8  # a cell's touchpoints listed on hover; the rest are counted
 
 
-def touchpoint_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def touchpoint_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
     """Categories (rows) × ratings (columns, "not rated" last), the count in each cell."""
     content = touchpoint_content()
-    counts = rating_counts(snapshot.touchpoints)
+    counts = rating_counts(view.touchpoints)
     ratings = [content.rating_name(rating, lang) for rating in RATINGS]
     categories = [content.category(category).name(lang) for category in TouchpointCategory]
     z, hover = [], []
@@ -32,9 +32,7 @@ def touchpoint_heatmap(snapshot: WorkshopSnapshot, lang: Language | str) -> go.F
         row = []
         for rating, rating_name in zip(RATINGS, ratings, strict=True):
             names = [
-                p.name
-                for p in snapshot.touchpoints
-                if p.category is category and p.rating is rating
+                p.name for p in view.touchpoints if p.category is category and p.rating is rating
             ]
             lines = [
                 f"<b>{plotly_text(category_name)} · {plotly_text(rating_name)}: {len(names)}</b>"

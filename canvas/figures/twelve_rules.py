@@ -5,9 +5,9 @@ import textwrap
 import plotly.graph_objects as go
 
 from canvas.content.twelve_rules import twelve_rules
-from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.twelve_rules import ClevelandRule
 from canvas.domain.vocabulary import Language
+from canvas.domain.workshop_view import WorkshopView
 from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import t
 
@@ -21,7 +21,7 @@ def _label(text: str) -> str:
     return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, LABEL_WIDTH))
 
 
-def rules_radar(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
+def rules_radar(view: WorkshopView, lang: Language | str) -> go.Figure:
     """The twelve scores around a circle, in the book's order, with the notes on hover.
 
     An unscored rule leaves a gap in the line and is named under the chart, so a missing
@@ -30,7 +30,7 @@ def rules_radar(snapshot: WorkshopSnapshot, lang: Language | str) -> go.Figure:
     content = twelve_rules()
     rules = list(ClevelandRule)
     labels = [_label(content.numbered(rule, lang)) for rule in rules]
-    answers = [snapshot.frameworks.rule(rule)[0] for rule in rules]
+    answers = [view.frameworks.rule(rule)[0] for rule in rules]
     scores = [answer.score for answer in answers]
     hover = [
         f"<b>{plotly_text(content.numbered(rule, lang))}</b><br>"

@@ -79,7 +79,7 @@ def _fsync(path: Path) -> None:
 
 
 @contextmanager
-def _snapshot(engine: Engine) -> Iterator[Session]:
+def _one_moment(engine: Engine) -> Iterator[Session]:
     """A read-only session that sees the database as of one moment throughout."""
     if engine.dialect.name == "postgresql":
         # REPEATABLE READ keeps one snapshot for the whole transaction; pg_dump joins it.
@@ -139,7 +139,7 @@ def default_folder(now: datetime | None = None) -> Path:
 def _write_folder(engine: Engine, folder: Path, say: Say) -> Manifest:
     kind = database_kind(engine)
     head = head_revision(engine)
-    with _snapshot(engine) as session:
+    with _one_moment(engine) as session:
         revision = schema_revision(session)
         if revision is None:
             raise BackupError(f"{shown(engine)} has no schema yet: nothing to back up")

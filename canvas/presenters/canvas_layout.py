@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from canvas.content.catalogue import catalogue
 from canvas.content.touchpoints import touchpoint_content
-from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopSnapshot
+from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopView
 from canvas.domain.nps import NpsCounts
 from canvas.domain.touchpoint import RATINGS, Touchpoint, TouchpointCategory, TouchpointRating
 from canvas.i18n import money, number, t
@@ -52,35 +52,35 @@ class BoardItem:
     text: str
 
 
-def relationship_items(snapshot: WorkshopSnapshot, lang: Language | str) -> list[BoardItem]:
+def relationship_items(view: WorkshopView, lang: Language | str) -> list[BoardItem]:
     """What the relationships block says: per segment, the types established and missing."""
     cat = catalogue()
     items = []
-    for view in snapshot.segments:
+    for segment_view in view.segments:
         # A no-break space keeps a type's dots with its name.
         built = [
-            f"{cat.type(k).name(lang)}{NBSP}{'●' * view.answer(k).established}"
+            f"{cat.type(k).name(lang)}{NBSP}{'●' * segment_view.answer(k).established}"
             for k in RelationshipType
-            if view.answer(k).established > 0
+            if segment_view.answer(k).established > 0
         ]
-        missing = [cat.type(k).name(lang) for k in RelationshipType if view.answer(k).gap >= 2]
-        text = f"{view.segment.name}: " + ("; ".join(built) if built else "—")
+        missing = [
+            cat.type(k).name(lang) for k in RelationshipType if segment_view.answer(k).gap >= 2
+        ]
+        text = f"{segment_view.segment.name}: " + ("; ".join(built) if built else "—")
         if missing:
             text += " ⚠ " + t("canvas.board.missing", lang) + " " + ", ".join(missing)
-        items.append(BoardItem(view.segment.colour, text))
+        items.append(BoardItem(segment_view.segment.colour, text))
     return items
 
 
-def board_items(
-    snapshot: WorkshopSnapshot, lang: Language | str
-) -> dict[CanvasBlock, list[BoardItem]]:
+def board_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[BoardItem]]:
     """Everything drawn in each block: answers, segments and notes, coloured by segment."""
-    colours = {v.segment.id: v.segment.colour for v in snapshot.segments}
+    colours = {v.segment.id: v.segment.colour for v in view.segments}
     items: dict[CanvasBlock, list[BoardItem]] = {block: [] for block in CanvasBlock}
-    items[CanvasBlock.CUSTOMER_RELATIONSHIPS] = relationship_items(snapshot, lang)
-    currency = snapshot.workshop.currency
-    for view in snapshot.segments:
-        seg = view.segment
+    items[CanvasBlock.CUSTOMER_RELATIONSHIPS] = relationship_items(view, lang)
+    currency = view.workshop.currency
+    for segment_view in view.segments:
+        seg = segment_view.segment
         facts = []
         if seg.customers is not None:
             facts.append(t("canvas.board.customers", lang, n=number(seg.customers, lang)))
@@ -89,7 +89,7 @@ def board_items(
             facts.append(t("canvas.board.revenue", lang, amount=amount))
         suffix = f" ({', '.join(facts)})" if facts else ""
         items[CanvasBlock.CUSTOMER_SEGMENTS].append(BoardItem(seg.colour, seg.name + suffix))
-    for note in snapshot.notes:
+    for note in view.notes:
         colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
         items[note.block].append(BoardItem(colour, note.text))
     return items
@@ -129,9 +129,7 @@ def _nps_item(name: str, colour: str, counts: NpsCounts, lang: Language | str) -
     return BoardItem(colour, text)
 
 
-def layer_items(
-    snapshot: WorkshopSnapshot, lang: Language | str
-) -> dict[CanvasBlock, list[BoardItem]]:
+def layer_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[BoardItem]]:
     """What the loyalty-and-touchpoints layer adds to each block.
 
     Customer Segments: the NPS of all customers and of each segment with answers (single
@@ -142,17 +140,17 @@ def layer_items(
     """
     cat, content = catalogue(), touchpoint_content()
     items: dict[CanvasBlock, list[BoardItem]] = {block: [] for block in CanvasBlock}
-    overall = snapshot.nps.counts(overall=True)
+    overall = view.nps.counts(overall=True)
     if overall.n:
         everyone = t("touchpoints.layer.everyone", lang)
         items[CanvasBlock.CUSTOMER_SEGMENTS].append(_nps_item(everyone, GREY, overall, lang))
-    for view in snapshot.segments:
-        counts = snapshot.nps.counts(view.segment.id)
+    for segment_view in view.segments:
+        counts = view.nps.counts(segment_view.segment.id)
         if counts.n:
-            item = _nps_item(view.segment.name, view.segment.colour, counts, lang)
+            item = _nps_item(segment_view.segment.name, segment_view.segment.colour, counts, lang)
             items[CanvasBlock.CUSTOMER_SEGMENTS].append(item)
     for kind in RelationshipType:
-        points = [p for p in snapshot.touchpoints if p.relationship_type is kind]
+        points = [p for p in view.touchpoints if p.relationship_type is kind]
         if points:
             # The block's own vocabulary: the type's name alone, to leave room for its answers.
             summary = _rating_summary(points, lang)
@@ -160,9 +158,7 @@ def layer_items(
             items[CanvasBlock.CUSTOMER_RELATIONSHIPS].append(item)
     for category in TouchpointCategory:
         points = [
-            p
-            for p in snapshot.touchpoints
-            if p.relationship_type is None and p.category is category
+            p for p in view.touchpoints if p.relationship_type is None and p.category is category
         ]
         if points:
             summary = _rating_summary(points, lang)

@@ -2,15 +2,19 @@
 
 from canvas.content.loyalty_check import loyalty_content
 from canvas.domain.loyalty_check import Scope
-from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.vocabulary import Language
+from canvas.domain.workshop_view import WorkshopView
 from canvas.i18n import t
 
 
-def scope_name(snapshot: WorkshopSnapshot, scope: Scope, lang: Language | str) -> str:
+def scope_name(view: WorkshopView, scope: Scope, lang: Language | str) -> str:
     """ "All customers" or the segment's name (as typed: escape it before markup)."""
-    view = snapshot.segment(scope) if scope is not None else None
-    return view.segment.name if view is not None else t("loyalty_check.scope_all", lang)
+    segment_view = view.segment(scope) if scope is not None else None
+    return (
+        segment_view.segment.name
+        if segment_view is not None
+        else t("loyalty_check.scope_all", lang)
+    )
 
 
 def rating_label(value: int | None, lang: Language | str) -> str:

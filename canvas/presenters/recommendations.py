@@ -1,17 +1,15 @@
 """A recommendation as sentences in the reader's language: title, advice and trigger."""
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.recommendations import Recommendation
 from canvas.i18n import money, number, percent, t
 
 
-def describe(
-    rec: Recommendation, snapshot: WorkshopSnapshot, lang: Language | str
-) -> dict[str, str]:
+def describe(rec: Recommendation, view: WorkshopView, lang: Language | str) -> dict[str, str]:
     """The recommendation's title, advice and trigger as sentences in ``lang``."""
     lang = Language(lang)
-    currency = snapshot.workshop.currency
+    currency = view.workshop.currency
     shown: dict[str, str] = {"segment": rec.segment_name}
     for key, value in rec.params.items():
         if key == "type":

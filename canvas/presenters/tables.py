@@ -7,7 +7,7 @@ reads the same everywhere. A missing figure shows as a dash.
 from decimal import Decimal
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import GuidingQuestion, Language, WorkshopSnapshot
+from canvas.domain import GuidingQuestion, Language, WorkshopView
 from canvas.domain.changes import WorkshopChanges
 from canvas.domain.economics import workshop_figures
 from canvas.i18n import money, number, percent, t
@@ -27,9 +27,9 @@ def _number(value: float | int | None, lang: Language, digits: int = 0) -> str:
     return DASH if value is None else number(value, lang, digits)
 
 
-def segment_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[str, str]]:
+def segment_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, str]]:
     """One row per segment: its name and the figures typed in for it."""
-    lang, currency = Language(lang), snapshot.workshop.currency
+    lang, currency = Language(lang), view.workshop.currency
     return [
         {
             t("field.name", lang): seg.name,
@@ -40,13 +40,13 @@ def segment_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[
                 None if seg.retention_rate is None else seg.retention_rate / 100, lang
             ),
         }
-        for seg in (view.segment for view in snapshot.segments)
+        for seg in (segment_view.segment for segment_view in view.segments)
     ]
 
 
-def economics_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[str, str]]:
+def economics_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, str]]:
     """One row per segment: what its relationships cost and what a customer is worth."""
-    lang, currency = Language(lang), snapshot.workshop.currency
+    lang, currency = Language(lang), view.workshop.currency
     return [
         {
             t("field.segment", lang): f.name,
@@ -57,11 +57,11 @@ def economics_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dic
             t("analysis.col.ltv", lang): _money(f.ltv, currency, lang),
             t("analysis.col.ltv_cac", lang): _number(f.ltv_to_cac, lang, 1),
         }
-        for f in workshop_figures(snapshot)
+        for f in workshop_figures(view)
     ]
 
 
-def progress_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[str, str]]:
+def progress_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, str]]:
     """One row per segment: a tick for each guiding question it has answered."""
     lang = Language(lang)
     return [
@@ -72,7 +72,7 @@ def progress_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict
                 for q in GuidingQuestion
             },
         }
-        for f in workshop_figures(snapshot)
+        for f in workshop_figures(view)
     ]
 
 
@@ -122,11 +122,11 @@ def describe_changes(changes: WorkshopChanges, lang: Language | str, currency: s
     return lines
 
 
-def comment_lines(snapshot: WorkshopSnapshot, lang: Language | str) -> list[str]:
+def comment_lines(view: WorkshopView, lang: Language | str) -> list[str]:
     """The trainer's comments, each led by what it is about: a block, a segment, or all."""
-    names = {view.segment.id: view.segment.name for view in snapshot.segments}
+    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
     lines = []
-    for comment in snapshot.comments:
+    for comment in view.comments:
         if comment.block is not None:
             about = catalogue().block(comment.block).name(lang)
         elif comment.segment_id is not None:

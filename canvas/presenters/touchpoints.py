@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from canvas.content.catalogue import catalogue
 from canvas.content.touchpoints import touchpoint_content
 from canvas.domain.segment import name_key
-from canvas.domain.snapshot import WorkshopSnapshot
 from canvas.domain.touchpoint import (
     Touchpoint,
     TouchpointCategory,
@@ -14,6 +13,7 @@ from canvas.domain.touchpoint import (
     fix_first,
 )
 from canvas.domain.vocabulary import Language
+from canvas.domain.workshop_view import WorkshopView
 from canvas.i18n import money, t
 
 
@@ -26,14 +26,18 @@ def open_suggestions(
     return [name for name in examples if name_key(name) not in taken]
 
 
-def segment_name(snapshot: WorkshopSnapshot, segment_id: int | None, lang: Language | str) -> str:
+def segment_name(view: WorkshopView, segment_id: int | None, lang: Language | str) -> str:
     """The segment's name (as typed: escape it before markup), or "all segments"."""
-    view = snapshot.segment(segment_id) if segment_id is not None else None
-    return view.segment.name if view is not None else t("touchpoints.all_segments", lang)
+    segment_view = view.segment(segment_id) if segment_id is not None else None
+    return (
+        segment_view.segment.name
+        if segment_view is not None
+        else t("touchpoints.all_segments", lang)
+    )
 
 
 def inventory_rows(
-    points: Sequence[Touchpoint], snapshot: WorkshopSnapshot, lang: Language | str
+    points: Sequence[Touchpoint], view: WorkshopView, lang: Language | str
 ) -> list[dict[str, str]]:
     """One row per touchpoint for a table: every field, in the user's language."""
     cat, content = catalogue(), touchpoint_content()
@@ -41,7 +45,7 @@ def inventory_rows(
         {
             t("field.name", lang): point.name,
             t("field.category", lang): content.category(point.category).name(lang),
-            t("field.segment", lang): segment_name(snapshot, point.segment_id, lang),
+            t("field.segment", lang): segment_name(view, point.segment_id, lang),
             t("field.relationship_type", lang): cat.type(point.relationship_type).name(lang)
             if point.relationship_type is not None
             else "",
@@ -53,22 +57,20 @@ def inventory_rows(
     ]
 
 
-def fix_first_rows(snapshot: WorkshopSnapshot, lang: Language | str) -> list[dict[str, str]]:
+def fix_first_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, str]]:
     """The awful touchpoints, most yearly revenue at stake first, with that revenue."""
     content = touchpoint_content()
-    segments = [view.segment for view in snapshot.segments]
-    currency = snapshot.workshop.currency
+    segments = [segment_view.segment for segment_view in view.segments]
+    currency = view.workshop.currency
     return [
         {
             "#": str(position),
             t("field.name", lang): point.name,
             t("field.category", lang): content.category(point.category).name(lang),
-            t("field.segment", lang): segment_name(snapshot, point.segment_id, lang),
+            t("field.segment", lang): segment_name(view, point.segment_id, lang),
             t("touchpoints.revenue", lang): money(revenue, currency, lang),
             t("field.idea", lang): point.idea,
             t("field.owner", lang): point.owner,
         }
-        for position, (point, revenue) in enumerate(
-            fix_first(snapshot.touchpoints, segments), start=1
-        )
+        for position, (point, revenue) in enumerate(fix_first(view.touchpoints, segments), start=1)
     ]

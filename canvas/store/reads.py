@@ -1,7 +1,7 @@
 """Reading a workshop for pages and exports: its header, its change counter, the whole
-workshop as a snapshot, and the whole workshop in portable form.
+workshop as a view (``WorkshopView``), and the whole workshop in portable form.
 
-However many segments or answers a workshop has, a snapshot costs a fixed number of queries.
+However many segments or answers a workshop has, a view costs a fixed number of queries.
 """
 
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from canvas.domain import (
     SegmentView,
     Workshop,
     WorkshopDocument,
-    WorkshopSnapshot,
+    WorkshopView,
     to_document,
 )
 from canvas.domain.document import NpsAnswerDocument
@@ -57,7 +57,7 @@ def workshop_revision(session: Session, *, workshop_id: int) -> int:
     return workshop_state(session, workshop_id=workshop_id).revision
 
 
-def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
+def load_view(session: Session, *, workshop_id: int) -> WorkshopView:
     """The whole workshop in fourteen queries, however many segments or answers it has."""
     workshop = get_workshop(session, workshop_id=workshop_id)
     segment_rows = session.execute(
@@ -92,7 +92,7 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
         for segment in segments
     ]
     notes = [note_from_row(r) for r in note_rows]
-    return WorkshopSnapshot(
+    return WorkshopView(
         workshop=workshop,
         segments=views,
         notes=notes,
@@ -105,8 +105,8 @@ def load_snapshot(session: Session, *, workshop_id: int) -> WorkshopSnapshot:
 
 def load_document(session: Session, *, workshop_id: int) -> WorkshopDocument:
     """The whole workshop in portable form, the NPS survey's single answers included."""
-    snapshot = load_snapshot(session, workshop_id=workshop_id)
-    names = {view.segment.id: view.segment.name for view in snapshot.segments}
+    view = load_view(session, workshop_id=workshop_id)
+    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
     answers = [
         NpsAnswerDocument(
             score=score,
@@ -120,4 +120,4 @@ def load_document(session: Session, *, workshop_id: int) -> WorkshopDocument:
             session, workshop_id=workshop_id
         )
     ]
-    return to_document(snapshot, nps_answers=answers)
+    return to_document(view, nps_answers=answers)

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from canvas.content.demo import load_demo
-from canvas.domain import SegmentInput, WorkshopDocument, WorkshopInput, WorkshopSnapshot
+from canvas.domain import SegmentInput, WorkshopDocument, WorkshopInput, WorkshopView
 from canvas.ops.migrate import upgrade
 from canvas.store import reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
@@ -206,11 +206,11 @@ def add_segment(url: str, workshop_id: int, name: str, **fields: Any) -> int:
         engine.dispose()
 
 
-def load(url: str, workshop_id: int) -> WorkshopSnapshot:
+def load(url: str, workshop_id: int) -> WorkshopView:
     engine = make_engine(url)
     try:
         with reading(engine) as session:
-            return reads.load_snapshot(session, workshop_id=workshop_id)
+            return reads.load_view(session, workshop_id=workshop_id)
     finally:
         engine.dispose()
 

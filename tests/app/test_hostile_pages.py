@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from canvas.domain import WorkshopSnapshot
+from canvas.domain import WorkshopView
 from tests.app.driver import (
     PAGES,
     add_document,
@@ -55,7 +55,7 @@ _ACTIVE = [re.compile(r"(?<!\\)" + re.escape(fragment)) for fragment in ACTIVE]
 class Corpus:
     url: str
     workshop: dict[str, int]
-    snapshot: dict[str, WorkshopSnapshot]
+    snapshot: dict[str, WorkshopView]
 
 
 @pytest.fixture(scope="module")

@@ -139,7 +139,7 @@ def _stored(url: str, workshop_id: int) -> list[tuple[str, int]]:
     engine = make_engine(url)
     try:
         with reading(engine) as session:
-            snap = reads.load_snapshot(session, workshop_id=workshop_id)
+            snap = reads.load_view(session, workshop_id=workshop_id)
     finally:
         engine.dispose()
     return [(view.segment.name, view.segment.version) for view in snap.segments]

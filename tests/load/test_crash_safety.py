@@ -122,7 +122,7 @@ def test_a_killed_server_loses_no_confirmed_save_and_leaves_nothing_half_written
             if engine.dialect.name == "sqlite":
                 assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
             for workshop in workshops:  # every workshop still reads as a whole
-                reads.load_snapshot(session, workshop_id=workshop)
+                reads.load_view(session, workshop_id=workshop)
     finally:
         engine.dispose()
 

@@ -116,7 +116,7 @@ def _assert_everything_is_back(engine: Engine, written: Written) -> None:
             PARTICIPANT,
             course.id,
         )
-        [segment] = reads.load_snapshot(session, workshop_id=mine.id).segments
+        [segment] = reads.load_view(session, workshop_id=mine.id).segments
         [comment] = comments.list_comments(session, workshop_id=mine.id)
         assert (comment.text, comment.segment_id) == (COMMENT, segment.segment.id)
         [entry] = courses.gallery(session, course_id=course.id)

@@ -89,7 +89,7 @@ def _fill(engine: Engine, workshop_id: int, segments: int, answered: int) -> Non
                 session, workshop_id=workshop_id, data=SegmentInput(name=f"S{index}")
             )
             if index < answered:
-                view = reads.load_snapshot(session, workshop_id=workshop_id).segment(segment.id)
+                view = reads.load_view(session, workshop_id=workshop_id).segment(segment.id)
                 assert view is not None
                 answer = view.relationships[RelationshipType.COMMUNITIES]
                 relationships.save_relationships(

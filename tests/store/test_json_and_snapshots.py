@@ -71,7 +71,7 @@ def test_a_snapshot_restores_the_state_it_saved_and_keeps_the_present_as_a_backu
         saved = saved_snapshots.save_snapshot(
             session, workshop_id=workshop, data=SnapshotInput(name="before the course")
         )
-        first = reads.load_snapshot(session, workshop_id=workshop).segments[0].segment
+        first = reads.load_view(session, workshop_id=workshop).segments[0].segment
         segment_store.update_segment(
             session,
             segment_id=first.id,

@@ -10,7 +10,7 @@ from canvas.domain import (
     StaleEdit,
     WorkshopDocument,
     WorkshopInput,
-    WorkshopSnapshot,
+    WorkshopView,
     to_document,
 )
 from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput
@@ -42,9 +42,9 @@ def _save(
         save_loyalty_check(session, workshop_id=workshop_id, segment_id=segment_id, ratings=ratings)
 
 
-def _read(engine: Engine, workshop_id: int) -> WorkshopSnapshot:
+def _read(engine: Engine, workshop_id: int) -> WorkshopView:
     with reading(engine) as session:
-        return reads.load_snapshot(session, workshop_id=workshop_id)
+        return reads.load_view(session, workshop_id=workshop_id)
 
 
 def _rated(rating: int | None, evidence: str = "") -> LoyaltyRatingInput:

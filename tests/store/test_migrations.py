@@ -88,7 +88,7 @@ def test_upgrading_twice_is_harmless_and_keeps_rows(engine: Engine) -> None:
 
     assert current_revision(engine) == head_revision(engine)
     with reading(engine) as session:
-        snapshot = reads.load_snapshot(session, workshop_id=workshop.id)
+        snapshot = reads.load_view(session, workshop_id=workshop.id)
     assert snapshot.workshop.title == "Кофейня"
     assert [view.segment.name for view in snapshot.segments] == ["Студенты"]
     assert len(snapshot.segments[0].relationships) == 6
@@ -132,7 +132,7 @@ def test_sqlite_refuses_to_downgrade_below_courses_and_keeps_every_row(
 
         assert current_revision(engine) == head_revision(engine)
         with reading(engine) as session:
-            kept = reads.load_snapshot(session, workshop_id=workshop.id)
+            kept = reads.load_view(session, workshop_id=workshop.id)
         assert [view.segment.name for view in kept.segments] == ["Студенты"]
     finally:
         engine.dispose()
@@ -193,7 +193,7 @@ def test_a_database_written_by_the_first_release_upgrades_without_losing_a_row(
 
     assert current_revision(blank_engine) == head_revision(blank_engine)
     with reading(blank_engine) as session:
-        kept = reads.load_snapshot(session, workshop_id=workshop_id)
+        kept = reads.load_view(session, workshop_id=workshop_id)
         assert saved_snapshots.list_snapshots(session, workshop_id=workshop_id) == []
     assert kept.workshop.title == "Первый"
     assert kept.workshop.access_token == "first-release-token"

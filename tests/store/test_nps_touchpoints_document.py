@@ -146,7 +146,7 @@ def test_the_survey_and_touchpoints_survive_export_import_export(engine, worksho
     assert copy != workshop
     assert _export(engine, copy) == exported
     with reading(engine) as session:
-        snapshot = reads.load_snapshot(session, workshop_id=copy)
+        snapshot = reads.load_view(session, workshop_id=copy)
     cafes, offices = (view.segment.id for view in snapshot.segments)
     # Кофейни: 4 promoters. Offices: 1 passive answer + 5 P, 3 A, 2 D typed = 5 P, 4 A, 2 D.
     assert snapshot.nps.counts(cafes) == NpsCounts(promoters=4)

@@ -114,7 +114,7 @@ def test_the_answers_survive_a_document_round_trip(engine):
     with transaction(engine) as session:
         first = workshops.create_from_document(session, document=demo).id
     with reading(engine) as session:
-        document = to_document(reads.load_snapshot(session, workshop_id=first))
+        document = to_document(reads.load_view(session, workshop_id=first))
     with transaction(engine) as session:
         second = workshops.create_from_document(session, document=document).id
     original, copied = answers(engine, first), answers(engine, second)

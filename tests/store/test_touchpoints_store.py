@@ -74,7 +74,7 @@ def test_the_snapshot_carries_the_inventory(engine, shop):
             session, workshop_id=workshop, items=[TouchpointInput(name="Office", category=BUSINESS)]
         )
     with reading(engine) as session:
-        snapshot = reads.load_snapshot(session, workshop_id=workshop)
+        snapshot = reads.load_view(session, workshop_id=workshop)
     assert [p.name for p in snapshot.touchpoints] == ["Office"]
 
 

@@ -133,7 +133,7 @@ def test_scores_survive_a_round_trip_through_a_document(engine: Engine) -> None:
         cooperate=(RuleScoreInput(note="Ask the roasters"), 0),
     )
     with transaction(engine) as session:
-        document = to_document(reads.load_snapshot(session, workshop_id=workshop))
+        document = to_document(reads.load_view(session, workshop_id=workshop))
         copy = workshops.create_from_document(session, document=document).id
 
     expected = [

@@ -24,7 +24,7 @@ from canvas.domain import (
     Workshop,
     WorkshopDocument,
     WorkshopInput,
-    WorkshopSnapshot,
+    WorkshopView,
 )
 from canvas.store import notes as note_store
 from canvas.store import reads, segments, workshops
@@ -59,9 +59,9 @@ def add_note(
         return note_store.add_note(session, workshop_id=workshop_id, data=data)
 
 
-def snapshot(engine: Engine, workshop_id: int) -> WorkshopSnapshot:
+def snapshot(engine: Engine, workshop_id: int) -> WorkshopView:
     with reading(engine) as session:
-        return reads.load_snapshot(session, workshop_id=workshop_id)
+        return reads.load_view(session, workshop_id=workshop_id)
 
 
 def revision(engine: Engine, workshop_id: int) -> int:
@@ -680,7 +680,7 @@ def test_editing_deleted_records_raises_not_found(engine: Engine) -> None:
     with reading(engine) as session, pytest.raises(NotFound):
         reads.workshop_revision(session, workshop_id=workshop.id)
     with reading(engine) as session, pytest.raises(NotFound):
-        reads.load_snapshot(session, workshop_id=workshop.id)
+        reads.load_view(session, workshop_id=workshop.id)
 
 
 def test_every_change_bumps_the_workshop_revision(engine: Engine) -> None:
@@ -833,7 +833,7 @@ def _workshop_with_segments(engine: Engine, how_many: int) -> int:
     return workshop_id
 
 
-def _statements_to_load(engine: Engine, workshop_id: int) -> tuple[list[str], WorkshopSnapshot]:
+def _statements_to_load(engine: Engine, workshop_id: int) -> tuple[list[str], WorkshopView]:
     seen: list[str] = []
 
     def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:

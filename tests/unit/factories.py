@@ -10,7 +10,7 @@ from canvas.domain import (
     RelationshipType,
     SegmentView,
     Workshop,
-    WorkshopSnapshot,
+    WorkshopView,
 )
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
@@ -53,8 +53,8 @@ def segment(
     return SegmentView(segment=seg, relationships=relationships)
 
 
-def snapshot(*segments: SegmentView, currency: str = "USD") -> WorkshopSnapshot:
+def snapshot(*segments: SegmentView, currency: str = "USD") -> WorkshopView:
     workshop = Workshop(
         id=1, title="Test", language="en", currency=currency, created_at=NOW, updated_at=NOW
     )
-    return WorkshopSnapshot(workshop=workshop, segments=list(segments), notes=[])
+    return WorkshopView(workshop=workshop, segments=list(segments), notes=[])

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.export.course import course_pdf, course_report, course_zip, safe_stem
 from canvas.i18n import t
 from tests.unit.factories import segment, snapshot
@@ -17,7 +17,7 @@ from tests.unit.factories import segment, snapshot
 DAY = date(2026, 11, 23)
 
 
-def _participant(workshop_id: int, name: str, *segment_names: str) -> WorkshopSnapshot:
+def _participant(workshop_id: int, name: str, *segment_names: str) -> WorkshopView:
     base = snapshot(*(segment(i, n) for i, n in enumerate(segment_names, start=1)))
     workshop = base.workshop.model_copy(
         update={"id": workshop_id, "title": name, "participant": name}
@@ -31,7 +31,7 @@ def _text(data: bytes) -> str:
 
 
 @pytest.fixture
-def room() -> list[WorkshopSnapshot]:
+def room() -> list[WorkshopView]:
     return [
         _participant(1, "Anna", "Office workers"),
         _participant(2, "Boris", "Students", "Tourists"),

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
-from canvas.domain import Language, WorkshopDocument, WorkshopSnapshot
+from canvas.domain import Language, WorkshopDocument, WorkshopView
 from canvas.export.course import course_pdf
 from canvas.export.html import render_html
 from canvas.export.markdown import render_markdown
@@ -37,11 +37,11 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
-def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopSnapshot]:
+def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopView]:
     """Each corpus text's workshop (its reports are made in both languages), and the whole
     corpus as ``"*"``."""
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'x.db'}")
-    made: dict[str, WorkshopSnapshot] = {}
+    made: dict[str, WorkshopView] = {}
     try:
         upgrade(engine)
         wanted: dict[str, WorkshopDocument] = {
@@ -52,7 +52,7 @@ def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopSna
             with transaction(engine) as session:
                 workshop = workshops.create_from_document(session, document=doc)
             with reading(engine) as session:
-                made[where] = reads.load_snapshot(session, workshop_id=workshop.id)
+                made[where] = reads.load_view(session, workshop_id=workshop.id)
     finally:
         engine.dispose()
     return made
@@ -62,7 +62,7 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _user_texts(snap: WorkshopSnapshot) -> list[str]:
+def _user_texts(snap: WorkshopView) -> list[str]:
     """Texts as stored, one from each kind of field the report shows."""
     segment = snap.segments[0].segment
     return [

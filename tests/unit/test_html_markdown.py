@@ -69,7 +69,7 @@ def _report(folder: Path, document: WorkshopDocument, lang: Language | str) -> R
         with transaction(engine) as session:
             workshop = workshops.create_from_document(session, document=document)
         with reading(engine) as session:
-            snapshot = reads.load_snapshot(session, workshop_id=workshop.id)
+            snapshot = reads.load_view(session, workshop_id=workshop.id)
     finally:
         engine.dispose()
     return build_report(snapshot, lang, today=date(2026, 11, 23))

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from canvas.content.catalogue import Localized
 from canvas.content.demo import load_demo
 from canvas.content.loyalty_check import load_loyalty_content, loyalty_content
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.document import WorkshopDocument
 from canvas.domain.frameworks import FrameworkAnswers, StoredLoyaltyRating
 from canvas.domain.loyalty_check import (
@@ -37,7 +37,7 @@ CYRILLIC = re.compile(r"[а-яё]", re.I)
 STEP, CONDITION = CheckKind.STEP, CheckKind.CONDITION
 
 
-def _with(base: WorkshopSnapshot, *answers: tuple) -> WorkshopSnapshot:
+def _with(base: WorkshopView, *answers: tuple) -> WorkshopView:
     """``base`` holding loyalty answers given as (segment id, kind, key, rating, evidence)."""
     stored = [
         StoredLoyaltyRating(segment_id=sid, kind=kind, key=key, rating=rating, evidence=evidence)
@@ -46,11 +46,11 @@ def _with(base: WorkshopSnapshot, *answers: tuple) -> WorkshopSnapshot:
     return base.model_copy(update={"frameworks": FrameworkAnswers(loyalty=stored)})
 
 
-def _two_segments() -> WorkshopSnapshot:
+def _two_segments() -> WorkshopView:
     return snapshot(segment(1, "Cafés"), segment(2, "Offices"))
 
 
-def _demo_snapshot(document: WorkshopDocument) -> WorkshopSnapshot:
+def _demo_snapshot(document: WorkshopDocument) -> WorkshopView:
     """The demo's segments and loyalty answers, in memory; segment ids count from 1."""
     ids = {s.name: index for index, s in enumerate(document.segments, start=1)}
     base = snapshot(*(segment(ids[s.name], s.name) for s in document.segments))

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from benchmarks.run import build_document
 from canvas.content.catalogue import catalogue
 from canvas.content.demo import load_demo
-from canvas.domain import Language, RelationshipType, WorkshopDocument, WorkshopSnapshot
+from canvas.domain import Language, RelationshipType, WorkshopDocument, WorkshopView
 from canvas.export.pdf import clean, font_files, render_pdf
 from canvas.export.report import build_report
 from canvas.i18n import t
@@ -22,14 +22,14 @@ from canvas.store.db import make_engine, reading, transaction
 CREDIT = "The Business Model Canvas, Strategyzer AG, CC BY-SA 3.0"
 
 
-def _snapshot(tmp_path: Path, document: WorkshopDocument) -> WorkshopSnapshot:
+def _snapshot(tmp_path: Path, document: WorkshopDocument) -> WorkshopView:
     engine = make_engine(f"sqlite:///{tmp_path}/x.db")
     try:
         upgrade(engine)
         with transaction(engine) as session:
             workshop = workshops.create_from_document(session, document=document)
         with reading(engine) as session:
-            return reads.load_snapshot(session, workshop_id=workshop.id)
+            return reads.load_view(session, workshop_id=workshop.id)
     finally:
         engine.dispose()
 

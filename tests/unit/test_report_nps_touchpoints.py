@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from canvas.content.catalogue import catalogue
 from canvas.content.demo import load_demo
-from canvas.domain import Language, RelationshipType, WorkshopSnapshot
+from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.nps import NpsCategory, NpsComment, NpsCounts, NpsSurvey
 from canvas.domain.touchpoint import Touchpoint, TouchpointCategory, TouchpointRating
 from canvas.export.blocks import Paragraph, Report, Section, Table
@@ -125,7 +125,7 @@ TOUCHPOINTS = [
 ]
 
 
-def _workshop(currency: str = "USD") -> WorkshopSnapshot:
+def _workshop(currency: str = "USD") -> WorkshopView:
     # Кофейни: 10 customers × 1,000 = 10,000 a year; Offices: 4 × 500 = 2,000; all: 12,000.
     base = snapshot(
         segment(CAFES, "Кофейни", customers=10, revenue="1000"),
@@ -481,7 +481,7 @@ def test_the_demo_report_has_both_sections_with_the_same_figures_in_both_languag
             with transaction(engine) as session:
                 workshop = workshops.create_from_document(session, document=load_demo(lang))
             with reading(engine) as session:
-                demo = reads.load_snapshot(session, workshop_id=workshop.id)
+                demo = reads.load_view(session, workshop_id=workshop.id)
         finally:
             engine.dispose()
         report = build_report(demo, lang)

@@ -24,7 +24,7 @@ from canvas.domain.shura import (
     weak_spots,
     weakest_cells,
 )
-from canvas.domain.snapshot import WorkshopSnapshot
+from canvas.domain.workshop_view import WorkshopView
 from canvas.export.report import Bullets, Paragraph, Table
 from canvas.export.sections_shura import shura_sections
 from canvas.figures.shura import shura_heatmap
@@ -54,7 +54,7 @@ RATINGS: dict[tuple[ShuraStage, Audience], int | None] = {
 }
 
 
-def with_answers(answers: FrameworkAnswers, *segments) -> WorkshopSnapshot:
+def with_answers(answers: FrameworkAnswers, *segments) -> WorkshopView:
     return snapshot(*segments).model_copy(update={"frameworks": answers})
 
 

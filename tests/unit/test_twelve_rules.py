@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from canvas.content.demo import load_demo
 from canvas.content.twelve_rules import TITLE_MAX, load_twelve_rules, twelve_rules
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.frameworks import FrameworkAnswers, StoredRuleScore
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput, priorities, rule_scores
 from canvas.export.report import Callout, Table
@@ -36,7 +36,7 @@ def _next_step(number: int, lang: str) -> str:
     return str(CONTENT["rules"][number - 1]["next_step"][lang])
 
 
-def _with_rules(answers: dict[ClevelandRule, RuleScoreInput]) -> WorkshopSnapshot:
+def _with_rules(answers: dict[ClevelandRule, RuleScoreInput]) -> WorkshopView:
     stored = [
         StoredRuleScore(rule=rule, score=answer.score, note=answer.note)
         for rule, answer in answers.items()
@@ -44,7 +44,7 @@ def _with_rules(answers: dict[ClevelandRule, RuleScoreInput]) -> WorkshopSnapsho
     return snapshot().model_copy(update={"frameworks": FrameworkAnswers(rule_scores=stored)})
 
 
-def _demo(lang: str) -> WorkshopSnapshot:
+def _demo(lang: str) -> WorkshopView:
     return _with_rules(
         {a.rule: RuleScoreInput(score=a.score, note=a.note) for a in load_demo(lang).twelve_rules}
     )

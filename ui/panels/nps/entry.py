@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from canvas.domain import Language, WorkshopSnapshot
+from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import MAX_COUNT, NpsCounts, NpsResponseInput
 from canvas.i18n import t
 from canvas.store.nps import add_responses, set_counts
@@ -18,14 +18,14 @@ COUNT_FIELDS = ("promoters", "passives", "detractors")
 EVERYONE = 0  # the scope selector's value for everyone; segment ids start at 1
 
 
-def typed_panel(snap: WorkshopSnapshot) -> None:
+def typed_panel(view: WorkshopView) -> None:
     """One customer's three answers, a segment and a date; only the score is required.
 
     The answer is checked by the domain inside the save, so a refusal names the field in
     the user's language and the form, whose key only changes after a save, keeps the text.
     """
     code = lang()  # format_func may be called outside the run
-    names = {view.segment.id: view.segment.name for view in snap.segments}
+    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
     with st.form(form_key("nps-answer")):
         st.caption(tr("nps.typed.help"))
         score = st.radio(tr("nps.typed.score"), SCORES, index=None, horizontal=True)
@@ -53,7 +53,7 @@ def typed_panel(snap: WorkshopSnapshot) -> None:
     if save(
         lambda s: add_responses(
             s,
-            workshop_id=snap.workshop.id,
+            workshop_id=view.workshop.id,
             responses=[NpsResponseInput.model_validate(answer)],
         ),
         success=tr("nps.typed.saved"),
@@ -61,7 +61,7 @@ def typed_panel(snap: WorkshopSnapshot) -> None:
         st.rerun()
 
 
-def counts_panel(snap: WorkshopSnapshot) -> None:
+def counts_panel(view: WorkshopView) -> None:
     """Promoters, passives and detractors of a survey run elsewhere, for everyone or a segment.
 
     The form is keyed by the stored version: after someone else's save the stale-edit
@@ -69,16 +69,16 @@ def counts_panel(snap: WorkshopSnapshot) -> None:
     """
     st.caption(tr("nps.counts.help"))
     names = {EVERYONE: tr("nps.counts.everyone")}
-    names |= {view.segment.id: view.segment.name for view in snap.segments}
+    names |= {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
     if st.session_state.get("nps_counts_scope") not in names:
         st.session_state.nps_counts_scope = EVERYONE
     chosen = st.selectbox(
         tr("nps.counts.scope"), list(names), format_func=names.__getitem__, key="nps_counts_scope"
     )
     scope = None if chosen == EVERYONE else chosen
-    stored = snap.nps.typed.get(scope, NpsCounts())
+    stored = view.nps.typed.get(scope, NpsCounts())
     record = f"nps-counts-{chosen}"
-    version = edit_version(record, snap.nps.typed_version(scope))
+    version = edit_version(record, view.nps.typed_version(scope))
     with st.form(f"nps-counts-{chosen}-{version}"):
         values = {
             name: column.number_input(
@@ -96,7 +96,7 @@ def counts_panel(snap: WorkshopSnapshot) -> None:
     if submitted and save(
         lambda s: set_counts(
             s,
-            workshop_id=snap.workshop.id,
+            workshop_id=view.workshop.id,
             segment_id=scope,
             counts=NpsCounts.model_validate(values),
             expected_version=version,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from canvas.domain import WorkshopSnapshot
+from canvas.domain import WorkshopView
 from canvas.domain.nps import FEW_ANSWERS, NpsCategory
 from canvas.figures.nps import (
     day_label,
@@ -21,9 +21,9 @@ from ui.widgets import chart
 ASKED = "nps_delete_asked"
 
 
-def results(snap: WorkshopSnapshot) -> None:
+def results(view: WorkshopView) -> None:
     """The headline figures and charts, or a pointer to the ways in for an empty survey."""
-    code, survey = lang(), snap.nps
+    code, survey = lang(), view.nps
     overall = survey.counts(overall=True)
     top = headline(overall, code)
     if top is None:
@@ -43,26 +43,26 @@ def results(snap: WorkshopSnapshot) -> None:
     limit = number(FEW_ANSWERS, code)
     if overall.wide:
         st.warning(tr("nps.wide", limit=limit), icon=":material/info:")
-    if wide := wide_segments(snap):
+    if wide := wide_segments(view):
         names = ", ".join(f"«{plain(name)}»" for name in wide)
         st.warning(tr("nps.wide_segments", limit=limit, names=names), icon=":material/info:")
-    st.plotly_chart(chart(score_chart, snap, code), width="stretch")
+    st.plotly_chart(chart(score_chart, view, code), width="stretch")
     if survey.answered:
         left, right = st.columns(2)
-        left.plotly_chart(chart(distribution_chart, snap, code), width="stretch")
-        right.plotly_chart(chart(trend_chart, snap, code), width="stretch")
+        left.plotly_chart(chart(distribution_chart, view, code), width="stretch")
+        right.plotly_chart(chart(trend_chart, view, code), width="stretch")
     if any(counts.n for counts in survey.typed.values()):
         st.caption(tr("nps.typed_note"))
 
 
-def comments(snap: WorkshopSnapshot) -> None:
+def comments(view: WorkshopView) -> None:
     """The newest "why" and "what would make it a 10" answers, one column per category."""
-    survey, code = snap.nps, lang()
+    survey, code = view.nps, lang()
     if not survey.answered:
         return
     st.subheader(tr("nps.comments"))
     st.caption(tr("nps.comments.help"))
-    names = {view.segment.id: view.segment.name for view in snap.segments}
+    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
     for column, category in zip(st.columns(3), NpsCategory, strict=True):
         column.markdown(f"**{tr(f'nps.category.{category.value}')}**")
         kept = survey.comments_in(category)
@@ -85,9 +85,9 @@ def comments(snap: WorkshopSnapshot) -> None:
                 box.markdown(f"**{tr('nps.comments.ten')}:** {plain(comment.make_it_ten)}")
 
 
-def delete_panel(snap: WorkshopSnapshot) -> None:
+def delete_panel(view: WorkshopView) -> None:
     """Delete every single answer, after a second click that says how many."""
-    answered = snap.nps.answered
+    answered = view.nps.answered
     if not answered:
         return
     n = number(answered, lang())
@@ -103,7 +103,7 @@ def delete_panel(snap: WorkshopSnapshot) -> None:
         if yes.button(tr("nps.delete.yes"), type="primary"):
             st.session_state[ASKED] = False
             if save(
-                lambda s: clear_responses(s, workshop_id=snap.workshop.id),
+                lambda s: clear_responses(s, workshop_id=view.workshop.id),
                 success=tr("nps.delete.done"),
             ):
                 st.rerun()

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from canvas.domain import WorkshopSnapshot
+from canvas.domain import WorkshopView
 from canvas.i18n import number, t
 from canvas.importers.nps_answers import (
     answer_rows,
@@ -37,9 +37,9 @@ def _report(parsed: ParsedSurvey) -> None:
     st.warning(text)
 
 
-def _segments(snap: WorkshopSnapshot, parsed: ParsedSurvey, key: str) -> dict[str, int | None]:
+def _segments(view: WorkshopView, parsed: ParsedSurvey, key: str) -> dict[str, int | None]:
     """Where the answers with unknown segment names go, as the user chooses."""
-    names = {view.segment.id: view.segment.name for view in snap.segments}
+    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
     known = segment_keys(names.items())
     unknown = unknown_segments(parsed.good, known)
     if not unknown:
@@ -60,20 +60,18 @@ def _segments(snap: WorkshopSnapshot, parsed: ParsedSurvey, key: str) -> dict[st
     return chosen
 
 
-def review(
-    snap: WorkshopSnapshot, parsed: ParsedSurvey, key: str, *, done: Callable[[], None]
-) -> None:
+def review(view: WorkshopView, parsed: ParsedSurvey, key: str, *, done: Callable[[], None]) -> None:
     """The check's result; "Save" writes the good rows in one transaction, then ``done``."""
     _report(parsed)
-    chosen = _segments(snap, parsed, key)
+    chosen = _segments(view, parsed, key)
     good = number(len(parsed.good), lang())
     buttons = st.container(horizontal=True)
     if len(parsed.good) and buttons.button(tr("nps.file.save", good=good), type="primary"):
-        known = segment_keys((v.segment.id, v.segment.name) for v in snap.segments)
+        known = segment_keys((v.segment.id, v.segment.name) for v in view.segments)
         rows = answer_rows(parsed.good, known, chosen)
         with st.spinner(tr("nps.file.saving")):
             saved = save(
-                lambda s: add_responses(s, workshop_id=snap.workshop.id, responses=rows),
+                lambda s: add_responses(s, workshop_id=view.workshop.id, responses=rows),
                 success=tr("nps.file.saved", good=good),
             )
         if saved:

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from canvas.domain import WorkshopSnapshot
+from canvas.domain import WorkshopView
 from canvas.i18n import t
 from canvas.importers.nps_answers import COLUMN_LABELS, ENCODINGS, describe_table, file_digest
 from canvas.importers.nps_file import (
@@ -96,7 +96,7 @@ def _mapping(table: SurveyTable, key: str) -> dict[Column, str | None] | None:
     return mapping if checked else None
 
 
-def file_panel(snap: WorkshopSnapshot) -> None:
+def file_panel(view: WorkshopView) -> None:
     st.caption(tr("nps.file.help", encodings=ENCODINGS))
     raw = _source()
     if raw is None:
@@ -119,4 +119,4 @@ def file_panel(snap: WorkshopSnapshot) -> None:
     parsed: ParsedSurvey | None = state.get("parsed")
     if parsed is None:
         return
-    review(snap, parsed, state["key"], done=_forget)
+    review(view, parsed, state["key"], done=_forget)

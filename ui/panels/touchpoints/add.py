@@ -8,7 +8,7 @@ import streamlit as st
 
 from canvas.content import catalogue
 from canvas.content.touchpoints import touchpoint_content
-from canvas.domain import RelationshipType, WorkshopSnapshot
+from canvas.domain import RelationshipType, WorkshopView
 from canvas.domain.touchpoint import (
     RATINGS,
     Touchpoint,
@@ -26,13 +26,11 @@ def _index(options: list[Any], value: Any) -> int:
     return options.index(value) if value in options else 0
 
 
-def touchpoint_fields(
-    snap: WorkshopSnapshot, prefix: str, point: Touchpoint | None
-) -> dict[str, Any]:
+def touchpoint_fields(view: WorkshopView, prefix: str, point: Touchpoint | None) -> dict[str, Any]:
     """The touchpoint form's widgets; returns the raw values for ``TouchpointInput``."""
     content, cat, code = touchpoint_content(), catalogue(), lang()
     segments: dict[int | None, str] = {None: tr("touchpoints.all_segments")}
-    segments |= {v.segment.id: v.segment.name for v in snap.segments}
+    segments |= {v.segment.id: v.segment.name for v in view.segments}
     kinds: list[RelationshipType | None] = [None, *RelationshipType]
     no_type = tr("touchpoints.no_type")
     categories = list(TouchpointCategory)
@@ -84,7 +82,7 @@ def touchpoint_fields(
     }
 
 
-def suggestions(snap: WorkshopSnapshot) -> None:
+def suggestions(view: WorkshopView) -> None:
     """Mann's examples per category, not yet in the inventory, to add at one click."""
     content, code = touchpoint_content(), lang()
     st.subheader(tr("touchpoints.suggestions"))
@@ -94,7 +92,7 @@ def suggestions(snap: WorkshopSnapshot) -> None:
         entry = content.category(category)
         with tab:
             st.markdown(f"**{entry.title(code)}.** {entry.description(code)}")
-            left = open_suggestions(category, snap.touchpoints, code)
+            left = open_suggestions(category, view.touchpoints, code)
             if not left:
                 st.caption(tr("touchpoints.all_added"))
                 continue
@@ -112,23 +110,23 @@ def suggestions(snap: WorkshopSnapshot) -> None:
             )
             if st.button(label, key=f"add-{category.value}", icon=":material/add:") and save(
                 partial(
-                    add_touchpoints, workshop_id=snap.workshop.id, items=suggested(category, chosen)
+                    add_touchpoints, workshop_id=view.workshop.id, items=suggested(category, chosen)
                 ),
                 success=tr("touchpoints.added", n=len(chosen)),
             ):
                 st.rerun()
 
 
-def add_form(snap: WorkshopSnapshot) -> None:
+def add_form(view: WorkshopView) -> None:
     """A form for a touchpoint of one's own, with every field."""
     with (
         st.expander(tr("touchpoints.add_one"), icon=":material/add_circle:"),
         st.form(form_key("add_touchpoint")),
     ):
-        values = touchpoint_fields(snap, form_key("tp-new"), None)
+        values = touchpoint_fields(view, form_key("tp-new"), None)
         if st.form_submit_button(tr("touchpoints.add_button"), type="primary") and save(
             lambda s: add_touchpoints(
-                s, workshop_id=snap.workshop.id, items=[TouchpointInput(**values)]
+                s, workshop_id=view.workshop.id, items=[TouchpointInput(**values)]
             ),
             success=tr("touchpoints.added_one"),
         ):

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from canvas.content.touchpoints import touchpoint_content
-from canvas.domain import WorkshopSnapshot
+from canvas.domain import WorkshopView
 from canvas.domain.touchpoint import RATINGS, TouchpointCategory, TouchpointInput, matching
 from canvas.i18n import number
 from canvas.presenters.touchpoints import fix_first_rows, inventory_rows
@@ -15,16 +15,16 @@ from ui.panels.touchpoints.add import touchpoint_fields
 from ui.saving import edit_version, save, submit_key
 
 
-def inventory(snap: WorkshopSnapshot) -> None:
+def inventory(view: WorkshopView) -> None:
     """The inventory as a filtered table, and one form for the touchpoint picked in it."""
     content, code = touchpoint_content(), lang()
-    total = len(snap.touchpoints)
+    total = len(view.touchpoints)
     st.subheader(tr("touchpoints.inventory", n=number(total, code)))
     if not total:
         st.info(tr("touchpoints.empty"))
         return
     segments: dict[int | None, str] = {None: tr("touchpoints.any_segment")}
-    segments |= {v.segment.id: v.segment.name for v in snap.segments}
+    segments |= {v.segment.id: v.segment.name for v in view.segments}
     first, second, third = st.columns(3)
     categories = first.multiselect(
         tr("touchpoints.filter_category"),
@@ -48,12 +48,12 @@ def inventory(snap: WorkshopSnapshot) -> None:
         format_func=segments.__getitem__,
         key="touchpoints_segment",
     )
-    shown = matching(snap.touchpoints, categories=categories, ratings=ratings, segment_id=segment)
+    shown = matching(view.touchpoints, categories=categories, ratings=ratings, segment_id=segment)
     st.caption(tr("touchpoints.shown", shown=number(len(shown), code), total=number(total, code)))
     if not shown:
         st.info(tr("touchpoints.none_match"))
         return
-    st.dataframe(pd.DataFrame(inventory_rows(shown, snap, code)), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(inventory_rows(shown, view, code)), hide_index=True, width="stretch")
 
     labels = {
         p.id: f"{p.name} · {content.category(p.category).name(code)} · "
@@ -72,7 +72,7 @@ def inventory(snap: WorkshopSnapshot) -> None:
     record = f"touchpoint-{point.id}"
     version = edit_version(record, point.version)
     with st.form(f"touchpoint-{point.id}-{version}"):
-        values = touchpoint_fields(snap, f"tp{point.id}v{version}", point)
+        values = touchpoint_fields(view, f"tp{point.id}v{version}", point)
         keep, drop = st.columns(2)
         if keep.form_submit_button(
             tr("touchpoints.save"), type="primary", key=submit_key(record, version)
@@ -93,11 +93,11 @@ def inventory(snap: WorkshopSnapshot) -> None:
             st.rerun()
 
 
-def fix_first_list(snap: WorkshopSnapshot) -> None:
+def fix_first_list(view: WorkshopView) -> None:
     """The awful touchpoints, the most yearly revenue at stake first."""
     st.subheader(tr("touchpoints.fix_first"))
     st.caption(tr("touchpoints.fix_first_help"))
-    rows = fix_first_rows(snap, lang())
+    rows = fix_first_rows(view, lang())
     if not rows:
         st.success(tr("touchpoints.no_awful"), icon=":material/check_circle:")
         return

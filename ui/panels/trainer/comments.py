@@ -10,7 +10,7 @@ from canvas.domain.course import CommentInput, GalleryEntry
 from canvas.presenters.tables import comment_lines
 from canvas.store import comments as store
 from ui.language import plain, tr
-from ui.panels.trainer.gallery import participant_snapshot, who
+from ui.panels.trainer.gallery import participant_view, who
 from ui.saving import form_key, save
 
 COMMENT_BLOCKS = (*NOTE_BLOCKS, CanvasBlock.CUSTOMER_RELATIONSHIPS)
@@ -40,10 +40,10 @@ def comments(entries: list[GalleryEntry], code: Language) -> None:
         format_func=lambda i: names[i],
         key="comment_who",
     )
-    snap = participant_snapshot(chosen)
+    view = participant_view(chosen)
     labels = {WHOLE: tr("comments.whole")}
     labels |= {f"block:{b.value}": cat.block(b).name(code) for b in COMMENT_BLOCKS}
-    labels |= {f"segment:{v.segment.id}": v.segment.name for v in snap.segments}
+    labels |= {f"segment:{v.segment.id}": v.segment.name for v in view.segments}
     with st.form(form_key(f"comment-{chosen}")):
         about = st.selectbox(
             tr("trainer.comment.about"), list(labels), format_func=lambda k: labels[k]
@@ -56,9 +56,9 @@ def comments(entries: list[GalleryEntry], code: Language) -> None:
             success=tr("trainer.comment.added"),
         ):
             st.rerun()
-    if not snap.comments:
+    if not view.comments:
         st.caption(tr("trainer.comment.none"))
-    for comment, line in zip(snap.comments, comment_lines(snap, code), strict=True):
+    for comment, line in zip(view.comments, comment_lines(view, code), strict=True):
         text_column, button_column = st.columns([6, 1], vertical_alignment="center")
         text_column.markdown(f"- {plain(line)}")
         if button_column.button(

@@ -9,7 +9,7 @@ from canvas.figures.canvas import canvas_figure
 from canvas.i18n import percent
 from canvas.presenters.tables import economics_rows
 from ui.language import plain, tr
-from ui.panels.trainer.gallery import participant_snapshot, who
+from ui.panels.trainer.gallery import participant_view, who
 from ui.widgets import chart
 
 
@@ -32,18 +32,18 @@ def compare(entries: list[GalleryEntry], code: Language) -> None:
                 key=f"compare_{side}",
             )
             entry = by_id[chosen]
-            snap = participant_snapshot(chosen)
+            view = participant_view(chosen)
             st.subheader(plain(names[chosen]))
             segments, progress, comments = st.columns(3)
             segments.metric(tr("trainer.compare.segments"), entry.segments)
             progress.metric(tr("trainer.compare.progress"), percent(entry.progress, code))
-            comments.metric(tr("trainer.compare.comments"), len(snap.comments))
+            comments.metric(tr("trainer.compare.comments"), len(view.comments))
             st.plotly_chart(
-                chart(canvas_figure, snap, code),
+                chart(canvas_figure, view, code),
                 width="stretch",
                 config={"displayModeBar": False},
                 key=f"compare-canvas-{side}",
             )
-            rows = economics_rows(snap, code)
+            rows = economics_rows(view, code)
             if rows:
                 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -23,7 +23,7 @@ def pdf_builder(workshop_ids: list[int], lang: Language, title: str) -> Callable
 
     def build() -> bytes:
         with reading(source) as session:
-            snaps = [reads.load_snapshot(session, workshop_id=i) for i in workshop_ids]
+            snaps = [reads.load_view(session, workshop_id=i) for i in workshop_ids]
         return course_pdf(snaps, lang, title=title)
 
     return build
@@ -35,7 +35,7 @@ def zip_builder(workshop_ids: list[int], lang: Language) -> Callable[[], bytes]:
 
     def build() -> bytes:
         with reading(source) as session:
-            snaps = [reads.load_snapshot(session, workshop_id=i) for i in workshop_ids]
+            snaps = [reads.load_view(session, workshop_id=i) for i in workshop_ids]
             documents = {i: reads.load_document(session, workshop_id=i) for i in workshop_ids}
         return course_zip(snaps, lang, documents=documents)
 

@@ -3,7 +3,7 @@ workshop, and their names. No SQL on a rerun when nothing changed anywhere."""
 
 import streamlit as st
 
-from canvas.domain import WorkshopSnapshot
+from canvas.domain import WorkshopView
 from canvas.domain.course import Course, GalleryEntry
 from canvas.domain.vocabulary import GuidingQuestion, Language
 from canvas.i18n import percent
@@ -37,7 +37,7 @@ def course_gallery(course_id: int) -> list[GalleryEntry]:
     return _gallery(course_id, revision_board().generation)
 
 
-def participant_snapshot(workshop: int) -> WorkshopSnapshot:
+def participant_view(workshop: int) -> WorkshopView:
     """A participant's workshop at its latest known revision; no SQL when nothing changed."""
     return latest(workshop)
 

@@ -1,4 +1,6 @@
-"""A whole workshop as read in one go: what pages, charts and the analysis work from."""
+"""A whole workshop as read in one go, at one revision: the view pages, charts and exports
+work from. Not to be confused with a saved snapshot (``SavedSnapshot``), a copy the user
+named and stored."""
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,7 +28,7 @@ class SegmentView(BaseModel):
         return self.relationships.get(kind) or RelationshipInput()
 
 
-class WorkshopSnapshot(BaseModel):
+class WorkshopView(BaseModel):
     """One workshop with everything in it, at one revision."""
 
     model_config = ConfigDict(frozen=True)
