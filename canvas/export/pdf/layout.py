@@ -74,7 +74,7 @@ class Page(FPDF):
         """``width_of`` for a loop that keeps the current font and size.
 
         Reads the style and size once instead of per word: fpdf2 serves each through
-        a property of its graphics state, and a large export measures some 40,000 words.
+        a property of its graphics state, and a large export measures some 40,000 times.
         """
         style, size, known = self.font_style, self.font_size_pt, self.word_widths
 
