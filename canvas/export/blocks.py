@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from canvas.domain import CanvasBlock, Language
-from canvas.presenters.canvas_layout import BoardItem
+from canvas.presenters.canvas_layout import CanvasItem
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,15 @@ class Callout:
 
 
 @dataclass(frozen=True)
-class Board:
+class Canvas:
     """The whole canvas: block names and the items written in each block."""
 
     names: dict[CanvasBlock, str]
-    items: dict[CanvasBlock, list[BoardItem]]
+    items: dict[CanvasBlock, list[CanvasItem]]
     highlight: CanvasBlock = CanvasBlock.CUSTOMER_RELATIONSHIPS
 
 
-Block = Paragraph | Bullets | Table | Callout | Board
+Block = Paragraph | Bullets | Table | Callout | Canvas
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ checked to be ``#RRGGBB`` before it reaches a style attribute.
 import re
 from html import escape
 
-from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Section, Table
+from canvas.export.blocks import Block, Bullets, Callout, Canvas, Paragraph, Report, Section, Table
 from canvas.i18n import t
-from canvas.presenters.canvas_layout import GREY, LAYOUT, BoardItem, Box
+from canvas.presenters.canvas_layout import GREY, LAYOUT, Box, CanvasItem
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _NUMERIC = re.compile(r"[-+−]?[\d\s\u00a0\u202f.,:+\-−→%$€₽£¥×]*\d[\d\s\u00a0\u202f.,:%$€₽£¥]*")
@@ -190,7 +190,7 @@ def _tspans(lines: list[str], x: float, y: float, line_height: float) -> str:
 
 
 def _items_svg(
-    items: list[BoardItem],
+    items: list[CanvasItem],
     x: float,
     top: float,
     width: float,
@@ -210,7 +210,7 @@ def _items_svg(
         reserve = 0.0 if index == len(items) - 1 else gap + line
         baseline = cursor + gap + size
         if cursor + needed + reserve > bottom:
-            rest = t("canvas.board.more", lang, n=len(items) - index)
+            rest = t("canvas.item.more", lang, n=len(items) - index)
             parts.append(
                 f'<text class="more" x="{text_x:.1f}" y="{baseline:.1f}" '
                 f'font-size="{size:g}">{_e(rest)}</text>'
@@ -226,7 +226,7 @@ def _items_svg(
     return parts, True
 
 
-def _block_svg(name: str, items: list[BoardItem], box: Box, focus: bool, lang: str) -> str:
+def _block_svg(name: str, items: list[CanvasItem], box: Box, focus: bool, lang: str) -> str:
     x = box.x0 * SCALE_X
     y = (10 - box.y1) * SCALE_Y
     w = (box.x1 - box.x0) * SCALE_X
@@ -251,18 +251,18 @@ def _block_svg(name: str, items: list[BoardItem], box: Box, focus: bool, lang: s
     return "".join(parts)
 
 
-def board_svg(board: Board, lang: str) -> str:
+def canvas_svg(drawing: Canvas, lang: str) -> str:
     """The canvas as an inline SVG: each block at its place, its items listed inside it."""
-    blocks = [b for b in LAYOUT if b is not board.highlight] + [
-        b for b in LAYOUT if b is board.highlight
+    blocks = [b for b in LAYOUT if b is not drawing.highlight] + [
+        b for b in LAYOUT if b is drawing.highlight
     ]
     drawn = []
     for block in blocks:
-        name = board.names.get(block, str(block))
-        items = board.items.get(block, [])
-        drawn.append(_block_svg(name, items, LAYOUT[block], block is board.highlight, lang))
+        name = drawing.names.get(block, str(block))
+        items = drawing.items.get(block, [])
+        drawn.append(_block_svg(name, items, LAYOUT[block], block is drawing.highlight, lang))
     viewbox = f"-3 -3 {WIDTH + 6:.0f} {HEIGHT + 6:.0f}"
-    label = _e(board.names.get(board.highlight, ""))
+    label = _e(drawing.names.get(drawing.highlight, ""))
     return (
         f'<div class="board-wrap"><svg class="board" viewBox="{viewbox}" '
         f'preserveAspectRatio="xMidYMid meet" role="group" aria-label="{label}">'
@@ -283,12 +283,12 @@ def _block(block: Block, lang: str) -> str:
         return _callout(block)
     if isinstance(block, Table):
         return _table(block)
-    return board_svg(block, lang)
+    return canvas_svg(block, lang)
 
 
 def _section(section: Section, lang: str) -> str:
     classes = ["new-page"] if section.new_page else []
-    if any(isinstance(block, Board) for block in section.blocks):
+    if any(isinstance(block, Canvas) for block in section.blocks):
         classes.append("has-board")
     attr = f' class="{" ".join(classes)}"' if classes else ""
     body = "\n".join(_block(block, lang) for block in section.blocks)

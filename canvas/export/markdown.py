@@ -10,7 +10,7 @@ block is neutralised with a backslash.
 
 import re
 
-from canvas.export.blocks import Block, Board, Bullets, Callout, Paragraph, Report, Table
+from canvas.export.blocks import Block, Bullets, Callout, Canvas, Paragraph, Report, Table
 from canvas.presenters.canvas_layout import LAYOUT
 
 # What a line may start with to become a heading, quote, list item, rule, table or fence.
@@ -92,7 +92,7 @@ def _callout(block: Callout) -> str:
     return "\n".join(lines)
 
 
-def _board(block: Board) -> str:
+def _canvas(block: Canvas) -> str:
     order = [*LAYOUT, *(b for b in block.names if b not in LAYOUT)]
     parts = []
     for name in order:
@@ -114,7 +114,7 @@ def _block(block: Block) -> str:
         return _table(block)
     if isinstance(block, Callout):
         return _callout(block)
-    return _board(block)
+    return _canvas(block)
 
 
 def render_markdown(report: Report) -> str:

@@ -15,9 +15,9 @@ from canvas.domain.recommendations import recommendations
 from canvas.domain.workshop_view import SegmentView, WorkshopView
 from canvas.export.blocks import (
     Block,
-    Board,
     Bullets,
     Callout,
+    Canvas,
     Paragraph,
     Report,
     Section,
@@ -29,7 +29,7 @@ from canvas.export.sections_shura import shura_sections
 from canvas.export.sections_touchpoints import touchpoint_sections
 from canvas.export.sections_twelve_rules import rules_sections
 from canvas.i18n import LANGUAGE_NAMES, money, t
-from canvas.presenters.canvas_layout import board_items
+from canvas.presenters.canvas_layout import canvas_items
 from canvas.presenters.recommendations import describe
 from canvas.presenters.tables import DASH, economics_rows, progress_rows, segment_rows
 
@@ -50,11 +50,11 @@ GAP_FILLS = {
 
 def _canvas(view: WorkshopView, lang: Language) -> list[Section]:
     cat = catalogue()
-    board = Board(
+    drawing = Canvas(
         names={block: cat.block(block).name(lang) for block in CanvasBlock},
-        items=board_items(view, lang),
+        items=canvas_items(view, lang),
     )
-    blocks: list[Block] = [board, Paragraph(cat.credit(lang), tone="muted")]
+    blocks: list[Block] = [drawing, Paragraph(cat.credit(lang), tone="muted")]
     return [Section("canvas", t("page.canvas", lang), blocks, new_page=True)]
 
 

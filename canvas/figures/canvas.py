@@ -10,7 +10,7 @@ from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, Language, WorkshopView
 from canvas.figures.style import FONT, plotly_text
 from canvas.i18n import t
-from canvas.presenters.canvas_layout import LAYOUT, BoardItem, Box, board_items, layer_items
+from canvas.presenters.canvas_layout import LAYOUT, Box, CanvasItem, canvas_items, layer_items
 
 # Characters of 11 px text per board unit at a typical page width; Cyrillic runs wider.
 CHARS_PER_UNIT = {Language.EN: 12.5, Language.RU: 11.0}
@@ -20,10 +20,10 @@ LAYER_MARKER = "◆"  # the loyalty-and-touchpoints layer; the block's own items
 
 def _block_text(
     title: str,
-    entries: list[BoardItem],
+    entries: list[CanvasItem],
     box: Box,
     lang: Language | str,
-    layer: list[BoardItem] | None = None,
+    layer: list[CanvasItem] | None = None,
 ) -> str:
     """A block's heading and items, wrapped to fit; the layer's items come first."""
     width = max(12, int((box.x1 - box.x0) * CHARS_PER_UNIT[Language(lang)]))
@@ -38,7 +38,7 @@ def _block_text(
             entry.text, width - 2, break_on_hyphens=False, break_long_words=False
         ) or [""]
         if used + len(wrapped) > budget:
-            lines.append(t("canvas.board.more", lang, n=len(marked) - index))
+            lines.append(t("canvas.item.more", lang, n=len(marked) - index))
             break
         marker = f"<span style='color:{entry.colour}'>{symbol}</span> "
         lines.append(marker + plotly_text(wrapped[0]))
@@ -63,7 +63,7 @@ def canvas_figure(
     marked ◆.
     """
     cat = catalogue()
-    items = board_items(view, lang)
+    items = canvas_items(view, lang)
     extra = layer_items(view, lang) if layer else {}
     figure = go.Figure()
     for block, box in LAYOUT.items():

@@ -1,4 +1,4 @@
-"""The Business Model Canvas as a board: where each block sits and what is written in it.
+"""The Business Model Canvas laid out: where each block sits and what is written in it.
 
 Pure layout and content, no drawing library: the on-screen figure (``canvas.charts``)
 and the PDF writer draw the same boxes with the same items. ``layer_items`` is the
@@ -45,14 +45,14 @@ LAYOUT: dict[CanvasBlock, Box] = {
 
 
 @dataclass(frozen=True)
-class BoardItem:
+class CanvasItem:
     """One line-group on the board: a coloured marker and a text."""
 
     colour: str
     text: str
 
 
-def relationship_items(view: WorkshopView, lang: Language | str) -> list[BoardItem]:
+def relationship_items(view: WorkshopView, lang: Language | str) -> list[CanvasItem]:
     """What the relationships block says: per segment, the types established and missing."""
     cat = catalogue()
     items = []
@@ -68,30 +68,30 @@ def relationship_items(view: WorkshopView, lang: Language | str) -> list[BoardIt
         ]
         text = f"{segment_view.segment.name}: " + ("; ".join(built) if built else "—")
         if missing:
-            text += " ⚠ " + t("canvas.board.missing", lang) + " " + ", ".join(missing)
-        items.append(BoardItem(segment_view.segment.colour, text))
+            text += " ⚠ " + t("canvas.item.missing", lang) + " " + ", ".join(missing)
+        items.append(CanvasItem(segment_view.segment.colour, text))
     return items
 
 
-def board_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[BoardItem]]:
+def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[CanvasItem]]:
     """Everything drawn in each block: answers, segments and notes, coloured by segment."""
     colours = {v.segment.id: v.segment.colour for v in view.segments}
-    items: dict[CanvasBlock, list[BoardItem]] = {block: [] for block in CanvasBlock}
+    items: dict[CanvasBlock, list[CanvasItem]] = {block: [] for block in CanvasBlock}
     items[CanvasBlock.CUSTOMER_RELATIONSHIPS] = relationship_items(view, lang)
     currency = view.workshop.currency
     for segment_view in view.segments:
         seg = segment_view.segment
         facts = []
         if seg.customers is not None:
-            facts.append(t("canvas.board.customers", lang, n=number(seg.customers, lang)))
+            facts.append(t("canvas.item.customers", lang, n=number(seg.customers, lang)))
         if seg.revenue_per_customer is not None:
             amount = money(seg.revenue_per_customer, currency, lang)
-            facts.append(t("canvas.board.revenue", lang, amount=amount))
+            facts.append(t("canvas.item.revenue", lang, amount=amount))
         suffix = f" ({', '.join(facts)})" if facts else ""
-        items[CanvasBlock.CUSTOMER_SEGMENTS].append(BoardItem(seg.colour, seg.name + suffix))
+        items[CanvasBlock.CUSTOMER_SEGMENTS].append(CanvasItem(seg.colour, seg.name + suffix))
     for note in view.notes:
         colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
-        items[note.block].append(BoardItem(colour, note.text))
+        items[note.block].append(CanvasItem(colour, note.text))
     return items
 
 
@@ -106,7 +106,7 @@ RATING_COLOURS: dict[TouchpointRating | None, str] = {
 }
 
 
-def _rating_summary(points: list[Touchpoint], lang: Language | str) -> BoardItem:
+def _rating_summary(points: list[Touchpoint], lang: Language | str) -> CanvasItem:
     """``Awful 2 · OK 1 · Wow 3``, marked in the colour of the worst rating present."""
     content = touchpoint_content()
     counts = Counter(point.rating for point in points)
@@ -114,10 +114,10 @@ def _rating_summary(points: list[Touchpoint], lang: Language | str) -> BoardItem
     text = " · ".join(
         f"{content.rating_name(r, lang)}{NBSP}{number(counts[r], lang)}" for r in present
     )
-    return BoardItem(RATING_COLOURS[present[0]], text)
+    return CanvasItem(RATING_COLOURS[present[0]], text)
 
 
-def _nps_item(name: str, colour: str, counts: NpsCounts, lang: Language | str) -> BoardItem:
+def _nps_item(name: str, colour: str, counts: NpsCounts, lang: Language | str) -> CanvasItem:
     score = counts.score() or 0.0
     text = t(
         "touchpoints.layer.nps",
@@ -126,20 +126,20 @@ def _nps_item(name: str, colour: str, counts: NpsCounts, lang: Language | str) -
         score=number(round(score), lang),
         n=number(counts.n, lang),
     )
-    return BoardItem(colour, text)
+    return CanvasItem(colour, text)
 
 
-def layer_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[BoardItem]]:
+def layer_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[CanvasItem]]:
     """What the loyalty-and-touchpoints layer adds to each block.
 
     Customer Segments: the NPS of all customers and of each segment with answers (single
     answers or typed-in counts). Customer Relationships: per relationship type, how its
     touchpoints are rated. Channels: the same per category for the touchpoints that serve
-    no particular type, so every touchpoint is counted once on the board. Items read
+    no particular type, so every touchpoint is counted once on the canvas. Items read
     ``Self-service: Awful 1 · Wow 2``; the page's legend says what ◆ marks.
     """
     cat, content = catalogue(), touchpoint_content()
-    items: dict[CanvasBlock, list[BoardItem]] = {block: [] for block in CanvasBlock}
+    items: dict[CanvasBlock, list[CanvasItem]] = {block: [] for block in CanvasBlock}
     overall = view.nps.counts(overall=True)
     if overall.n:
         everyone = t("touchpoints.layer.everyone", lang)
@@ -154,7 +154,7 @@ def layer_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, l
         if points:
             # The block's own vocabulary: the type's name alone, to leave room for its answers.
             summary = _rating_summary(points, lang)
-            item = BoardItem(summary.colour, f"{cat.type(kind).name(lang)}: {summary.text}")
+            item = CanvasItem(summary.colour, f"{cat.type(kind).name(lang)}: {summary.text}")
             items[CanvasBlock.CUSTOMER_RELATIONSHIPS].append(item)
     for category in TouchpointCategory:
         points = [
@@ -164,6 +164,6 @@ def layer_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, l
             summary = _rating_summary(points, lang)
             title = content.category(category).title(lang)
             items[CanvasBlock.CHANNELS].append(
-                BoardItem(summary.colour, f"{title}: {summary.text}")
+                CanvasItem(summary.colour, f"{title}: {summary.text}")
             )
     return items

@@ -84,7 +84,7 @@ def test_an_empty_note_is_refused_and_not_saved(db, lang):
 # ------------------------------------------------------------------ the loyalty layer
 
 
-def _board_text(at) -> str:
+def _canvas_text(at) -> str:
     """Every text drawn on the canvas figure, the first chart on the page."""
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     text = "\n".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
@@ -136,17 +136,19 @@ def test_the_loyalty_layer_is_off_by_default_and_the_toggle_draws_it_with_what_t
 
     toggle = widget(at.toggle, say(lang, "touchpoints.layer.toggle"))
     assert toggle.value is False
-    assert "◆" not in _board_text(at)
+    assert "◆" not in _canvas_text(at)
     assert len(at.get("plotly_chart")) == 1 and not at.dataframe
 
     assert_ok(toggle.set_value(True).run())
 
-    board = _board_text(at)
+    drawing = _canvas_text(at)
     # NPS of the offices: 100 × (3 − 1) / 5 = 40; the same for all customers
-    assert f"◆</span> {say(lang, 'touchpoints.layer.nps', name='Offices', score=40, n=5)}" in board
+    assert (
+        f"◆</span> {say(lang, 'touchpoints.layer.nps', name='Offices', score=40, n=5)}" in drawing
+    )
     kind = type_name("personal_assistance", lang)
     awful, ok = {"en": ("Awful", "OK"), "ru": ("Ужасно", "Нормально")}[lang]
-    assert f"◆</span> {kind}: {awful}\u00a01 · {ok}\u00a01" in board
+    assert f"◆</span> {kind}: {awful}\u00a01 · {ok}\u00a01" in drawing
     assert say(lang, "touchpoints.layer.legend") in shown(at.caption)
     assert len(at.get("plotly_chart")) == 2  # the canvas and the heatmap
     [fix_first] = [frame.value for frame in at.dataframe]

@@ -16,8 +16,8 @@ from canvas.export.html import render_html
 from canvas.export.markdown import render_markdown
 from canvas.export.report import (
     Block,
-    Board,
     Callout,
+    Canvas,
     Paragraph,
     Report,
     Section,
@@ -26,7 +26,7 @@ from canvas.export.report import (
 )
 from canvas.i18n import t
 from canvas.ops.migrate import upgrade
-from canvas.presenters.canvas_layout import GREY, BoardItem
+from canvas.presenters.canvas_layout import GREY, CanvasItem
 from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
 
@@ -234,12 +234,12 @@ def test_markup_in_user_text_is_shown_escaped_never_as_tags(hostile):
 
 def test_colours_not_written_as_rrggbb_fall_back_to_grey():
     evil = "red;background:url(x)"
-    board = Board(
+    drawing = Canvas(
         names={block: block.value for block in CanvasBlock},
-        items={CanvasBlock.CHANNELS: [BoardItem(evil, "a note")]},
+        items={CanvasBlock.CHANNELS: [CanvasItem(evil, "a note")]},
     )
     table = Table(["A"], [["x"]], fills=[[evil]], marks=['#FFF" onload="x'])
-    html = render_html(_one_section(board, table))
+    html = render_html(_one_section(drawing, table))
     assert "url(x)" not in html
     assert "onload" not in html
     assert html.count(f'fill="{GREY}"') == 1
@@ -247,12 +247,14 @@ def test_colours_not_written_as_rrggbb_fall_back_to_grey():
 
 
 def test_a_crowded_block_ends_with_the_count_of_items_left_out():
-    many = [BoardItem("#0072B2", f"Note number {n} with a few words in it") for n in range(40)]
-    board = Board(names={b: b.value for b in CanvasBlock}, items={CanvasBlock.KEY_RESOURCES: many})
-    html = render_html(_one_section(board))
+    many = [CanvasItem("#0072B2", f"Note number {n} with a few words in it") for n in range(40)]
+    drawing = Canvas(
+        names={b: b.value for b in CanvasBlock}, items={CanvasBlock.KEY_RESOURCES: many}
+    )
+    html = render_html(_one_section(drawing))
     shown = html.count("Note number")
     assert 0 < shown < 40
-    assert escape(t("canvas.board.more", "en", n=40 - shown)) in html
+    assert escape(t("canvas.item.more", "en", n=40 - shown)) in html
 
 
 def test_unknown_tones_are_drawn_as_plain_text_and_medium_advice():

@@ -12,7 +12,8 @@ from benchmarks.run import build_document
 from canvas.content.catalogue import catalogue
 from canvas.content.demo import load_demo
 from canvas.domain import Language, RelationshipType, WorkshopDocument, WorkshopView
-from canvas.export.pdf import clean, font_files, render_pdf
+from canvas.export.pdf import FAMILY, clean, font_files, render_pdf
+from canvas.export.pdf.layout import Page
 from canvas.export.report import build_report
 from canvas.i18n import t
 from canvas.ops.migrate import upgrade
@@ -186,3 +187,17 @@ def test_clean_keeps_what_the_font_has_and_replaces_the_rest():
     assert clean("Кофейни ●●● ⚠ → ✓") == "Кофейни ••• ! › √"  # look-alikes for symbols
     assert clean("①") == "1"  # a compatibility form the font has
     assert clean("line\r\nnext") == "line\nnext"
+
+
+def test_the_fast_word_width_is_exactly_fpdfs_string_width():
+    # Layout (and so every byte of the PDF) depends on these widths; an fpdf2 upgrade that
+    # measured differently would show here first.
+    page = Page()
+    for style, path in font_files().items():
+        page.add_font(FAMILY, style, path)
+    words = ["", " ", "Кофейни", "3\u00a0000 ₽", "Touchpoint 042", "{nb}", "a" * 300, "…"]
+    for style in ("", "B", "I", "BI"):
+        for size in (5.5, 8.0, 8.5, 10.0, 26.0):
+            page.set_font(FAMILY, style, size)
+            for word in words:
+                assert page.string_width(word) == page.get_string_width(word), (style, size)

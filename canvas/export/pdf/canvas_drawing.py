@@ -1,7 +1,7 @@
 """Where the PDF draws the canvas: the Business Model Canvas as vector graphics.
 
-The nine blocks sit where ``canvas.board.LAYOUT`` puts them, on a landscape page of their
-own; the focus block is drawn last, in its highlight colours. Each block shows its items
+The nine blocks sit where ``canvas.presenters.canvas_layout.LAYOUT`` puts them, on a
+landscape page of their own; the focus block is drawn last, in its highlight colours. Each block shows its items
 in the largest type that fits, and ends with "… and N more" when even the smallest does
 not.
 """
@@ -9,7 +9,7 @@ not.
 from collections.abc import Sequence
 
 from canvas.domain import Language
-from canvas.export.blocks import Block, Board, Paragraph
+from canvas.export.blocks import Block, Canvas, Paragraph
 from canvas.export.pdf.fonts import FAMILY, clean
 from canvas.export.pdf.layout import Page
 from canvas.export.pdf.look import (
@@ -30,7 +30,7 @@ from canvas.export.pdf.look import (
     rgb,
 )
 from canvas.i18n import t
-from canvas.presenters.canvas_layout import LAYOUT, BoardItem, Box
+from canvas.presenters.canvas_layout import LAYOUT, Box, CanvasItem
 
 
 class CanvasDrawing(Page):
@@ -49,31 +49,31 @@ class CanvasDrawing(Page):
                 total += 12
         return min(total, self.body_height() / 3)
 
-    def board(self, board: Board, reserve: float) -> None:
+    def drawing(self, drawing: Canvas, reserve: float) -> None:
         top = self.y + 1
         height = max(60.0, self.page_break_trigger - reserve - top - 2)
         sx, sy = self.epw / 10, height / 10
-        order = [b for b in LAYOUT if b is not board.highlight]
-        order += [b for b in LAYOUT if b is board.highlight]
+        order = [b for b in LAYOUT if b is not drawing.highlight]
+        order += [b for b in LAYOUT if b is drawing.highlight]
         for block in order:
             box: Box = LAYOUT[block]
             x = self.l_margin + box.x0 * sx
             y = top + (10 - box.y1) * sy  # the board counts y upwards, the page downwards
             w = (box.x1 - box.x0) * sx
             h = (box.y1 - box.y0) * sy
-            name = board.names.get(block, str(block))
-            items = board.items.get(block, [])
-            self.board_block(x, y, w, h, name, items, block is board.highlight)
+            name = drawing.names.get(block, str(block))
+            items = drawing.items.get(block, [])
+            self.canvas_block(x, y, w, h, name, items, block is drawing.highlight)
         self.set_xy(self.l_margin, top + height + 3)
 
-    def board_block(
+    def canvas_block(
         self,
         x: float,
         y: float,
         w: float,
         h: float,
         name: str,
-        items: list[BoardItem],
+        items: list[CanvasItem],
         focus: bool,
     ) -> None:
         if focus:
@@ -95,11 +95,11 @@ class CanvasDrawing(Page):
             cursor += title_line
         cursor += 1.2
         if items:
-            self.board_items(x + BOARD_PAD, cursor, inner, y + h - BOARD_PAD, items)
+            self.canvas_items(x + BOARD_PAD, cursor, inner, y + h - BOARD_PAD, items)
         self.set_text_color(*INK)
 
-    def board_items(
-        self, x: float, top: float, width: float, bottom: float, items: list[BoardItem]
+    def canvas_items(
+        self, x: float, top: float, width: float, bottom: float, items: list[CanvasItem]
     ) -> None:
         """The items of one block, in the largest size that fits, else cut with "… N more"."""
         texts = [clean(item.text) for item in items]
@@ -149,7 +149,7 @@ class CanvasDrawing(Page):
     def more(self, x: float, y: float, count: int, size: float) -> None:
         self.set_font(FAMILY, "I", size)
         self.set_text_color(*MUTED)
-        label = clean(t("canvas.board.more", self.lang, n=count))
+        label = clean(t("canvas.item.more", self.lang, n=count))
         line = line_height(size, 1.18)
         self.text(x, y + line_height(size, 0.35) + baseline(size, line), label)
         self.set_text_color(*INK)

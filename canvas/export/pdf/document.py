@@ -20,9 +20,9 @@ from fpdf.outline import OutlineSection
 
 from canvas.export.blocks import (
     Block,
-    Board,
     Bullets,
     Callout,
+    Canvas,
     Paragraph,
     Report,
     Section,
@@ -321,12 +321,12 @@ class Document(Tables, TextBlocks, CanvasDrawing):
         elif isinstance(block, Table):
             self.table_block(block)
         else:
-            self.board(block, reserve=self.reserve_for(rest))
+            self.drawing(block, reserve=self.reserve_for(rest))
 
 
 def _orientation(section: Section) -> str:
     """Landscape for a section that draws the canvas, portrait for everything else."""
-    return "L" if any(isinstance(block, Board) for block in section.blocks) else "P"
+    return "L" if any(isinstance(block, Canvas) for block in section.blocks) else "P"
 
 
 def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:

@@ -5,7 +5,7 @@ Text is wrapped here (word widths cached per style) and drawn line by line with
 ``multi_cell``/``table`` for the thousands of short cells a large workshop produces.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fpdf import FPDF
@@ -70,6 +70,20 @@ class Page(FPDF):
             self.word_widths[key] = unit
         return unit * self.font_size_pt
 
+    def measure(self) -> Callable[[str], float]:
+        """``width_of`` for a loop that keeps the current font and size.
+
+        Reads the style and size once instead of per word: fpdf2 serves each through
+        a property of its graphics state, and a large export measures some 40,000 times.
+        """
+        style, size, known = self.font_style, self.font_size_pt, self.word_widths
+
+        def width(word: str) -> float:
+            unit = known.get((style, word))
+            return self.width_of(word) if unit is None else unit * size
+
+        return width
+
     def string_width(self, text: str) -> float:
         """``get_string_width(text)``, to the last bit, without fpdf2's text fragments.
 
@@ -102,13 +116,14 @@ class Page(FPDF):
         if known is not None:
             return known
         lines: list[str] = []
-        space = self.width_of(" ")
+        width_of = self.measure()
+        space = width_of(" ")
         for paragraph in text.split("\n"):
             line, used = "", 0.0
             for word in paragraph.split(" "):
                 if not word:
                     continue
-                size = self.width_of(word)
+                size = width_of(word)
                 if line and used + space + size <= width:
                     line, used = f"{line} {word}", used + space + size
                     continue
@@ -119,7 +134,7 @@ class Page(FPDF):
                     line, used = word, size
                     continue
                 for ch in word:
-                    w = self.width_of(ch)
+                    w = width_of(ch)
                     if line and used + w > width:
                         lines.append(line)
                         line, used = "", 0.0

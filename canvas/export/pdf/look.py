@@ -4,6 +4,7 @@ Lengths are in millimetres, type sizes in points (``PT`` converts).
 """
 
 import re
+from functools import lru_cache
 
 from canvas.presenters.canvas_layout import GREY
 
@@ -43,6 +44,7 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 Colour = tuple[int, int, int]
 
 
+@lru_cache(maxsize=1024)  # a large table asks for the same few colours thousands of times
 def rgb(value: str | None, default: str = GREY) -> Colour:
     """A ``#RRGGBB`` colour as a tuple; anything else becomes ``default``."""
     colour = value if value and _COLOUR.fullmatch(value) else default

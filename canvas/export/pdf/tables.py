@@ -81,13 +81,14 @@ class Tables(Page):
         self.set_font(FAMILY, "B", size)
         need = [max((self.width_of(w) for w in h.split()), default=0.0) for h in header]
         self.set_font(FAMILY, "", size)
+        width_of = self.measure()
         natural = list(need)
         for row in rows:
             for column, text in enumerate(row):
                 for word in text.split():
-                    need[column] = max(need[column], self.width_of(word))
+                    need[column] = max(need[column], width_of(word))
                 for part in text.split("\n"):
-                    natural[column] = max(natural[column], self.width_of(part))
+                    natural[column] = max(natural[column], width_of(part))
         relative = block.widths
         if not (relative and len(relative) == columns and all(w > 0 for w in relative)):
             relative = [min(n + 2 * CELL_PAD_X, room * 0.45) + 1 for n in natural]
