@@ -1,9 +1,9 @@
 """Where the PDF draws the canvas: the Business Model Canvas as vector graphics.
 
 The nine blocks sit where ``canvas.presenters.canvas_layout.LAYOUT`` puts them, on a
-landscape page of their own; the focus block is drawn last, in its highlight colours. Each block shows its items
-in the largest type that fits, and ends with "… and N more" when even the smallest does
-not.
+landscape page of their own; the focus block is drawn last, in its highlight colours.
+Each block shows its items in the largest type that fits, and ends with "… and N more"
+when even the smallest does not.
 """
 
 from collections.abc import Sequence
