@@ -3,7 +3,6 @@
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from statistics import mean
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,12 +72,6 @@ def weakest_cells(ratings: dict[Cell, int | None], count: int = 3) -> list[Cell]
     order = {cell: i for i, cell in enumerate((s, a) for s in ShuraStage for a in Audience)}
     rated = [(r, order[c], c) for c, r in ratings.items() if r is not None]
     return [cell for _, _, cell in sorted(rated)[:count]]
-
-
-def stage_average(ratings: dict[Cell, int | None], stage: ShuraStage) -> float | None:
-    """The mean rating of a stage over both audiences, ``None`` if neither is rated."""
-    values = [r for (s, _), r in ratings.items() if s is stage and r is not None]
-    return mean(values) if values else None
 
 
 CELLS: tuple[Cell, ...] = tuple((stage, audience) for stage in ShuraStage for audience in Audience)

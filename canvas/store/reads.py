@@ -52,11 +52,6 @@ def workshop_state(session: Session, *, workshop_id: int) -> WorkshopState:
     return WorkshopState(found[0], found[1])
 
 
-def workshop_revision(session: Session, *, workshop_id: int) -> int:
-    """The workshop's change counter; raises ``NotFound`` if it is gone."""
-    return workshop_state(session, workshop_id=workshop_id).revision
-
-
 def load_view(session: Session, *, workshop_id: int) -> WorkshopView:
     """The whole workshop in fourteen queries, however many segments or answers it has."""
     workshop = get_workshop(session, workshop_id=workshop_id)

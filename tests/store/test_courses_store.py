@@ -207,8 +207,8 @@ def test_a_comment_moves_the_workshop_revision_on_so_the_participant_sees_it(eng
     course = _course(engine)
     anna = _join(engine, course.join_code, "Anna")
     with reading(engine) as session:
-        before = reads.workshop_revision(session, workshop_id=anna.id)
+        before = reads.workshop_state(session, workshop_id=anna.id).revision
     with transaction(engine) as session:
         comments.add_comment(session, workshop_id=anna.id, data=CommentInput(text="Nice"))
     with reading(engine) as session:
-        assert reads.workshop_revision(session, workshop_id=anna.id) == before + 1
+        assert reads.workshop_state(session, workshop_id=anna.id).revision == before + 1

@@ -76,7 +76,7 @@ def test_a_save_committed_by_another_server_is_heard_and_a_rolled_back_one_is_no
 
         def revision() -> int:
             with reading(engine) as session:
-                return reads.workshop_revision(session, workshop_id=workshop)
+                return reads.workshop_state(session, workshop_id=workshop).revision
 
         board.get(workshop, revision)
         with pytest.raises(RuntimeError), transaction(other_server) as session:

@@ -149,7 +149,7 @@ def test_every_change_moves_the_workshop_revision_on(engine, shop):
 
     def revision() -> int:
         with reading(engine) as session:
-            return reads.workshop_revision(session, workshop_id=workshop)
+            return reads.workshop_state(session, workshop_id=workshop).revision
 
     start = revision()
     with transaction(engine) as session:

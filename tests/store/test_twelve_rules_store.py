@@ -59,10 +59,10 @@ def test_a_score_saved_with_version_0_is_created_at_version_1(engine: Engine) ->
 def test_saving_a_workshop_bumps_its_revision(engine: Engine) -> None:
     workshop = new_workshop(engine)
     with reading(engine) as session:
-        before = reads.workshop_revision(session, workshop_id=workshop)
+        before = reads.workshop_state(session, workshop_id=workshop).revision
     save(engine, workshop, unify=(RuleScoreInput(score=2), 0))
     with reading(engine) as session:
-        assert reads.workshop_revision(session, workshop_id=workshop) == before + 1
+        assert reads.workshop_state(session, workshop_id=workshop).revision == before + 1
 
 
 def test_an_edit_read_at_an_old_version_is_refused_and_the_other_value_kept(

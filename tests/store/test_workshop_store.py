@@ -66,7 +66,7 @@ def snapshot(engine: Engine, workshop_id: int) -> WorkshopView:
 
 def revision(engine: Engine, workshop_id: int) -> int:
     with reading(engine) as session:
-        return reads.workshop_revision(session, workshop_id=workshop_id)
+        return reads.workshop_state(session, workshop_id=workshop_id).revision
 
 
 def count(engine: Engine, table: type, **where: object) -> int:
@@ -678,7 +678,7 @@ def test_editing_deleted_records_raises_not_found(engine: Engine) -> None:
     with transaction(engine) as session, pytest.raises(NotFound):
         segments.add_segment(session, workshop_id=workshop.id, data=SegmentInput(name="X"))
     with reading(engine) as session, pytest.raises(NotFound):
-        reads.workshop_revision(session, workshop_id=workshop.id)
+        reads.workshop_state(session, workshop_id=workshop.id)
     with reading(engine) as session, pytest.raises(NotFound):
         reads.load_view(session, workshop_id=workshop.id)
 

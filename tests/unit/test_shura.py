@@ -19,7 +19,6 @@ from canvas.domain.shura import (
     ShuraRisk,
     ShuraRiskInput,
     ShuraStage,
-    stage_average,
     stage_types,
     weak_spots,
     weakest_cells,
@@ -91,13 +90,6 @@ def test_the_weakest_cells_are_the_lowest_rated_with_ties_in_stage_order():
 def test_unrated_cells_are_never_among_the_weakest():
     assert weakest_cells({(RETURN, CUSTOMERS): None}) == []
     assert weakest_cells({}) == []
-
-
-def test_a_stage_average_counts_only_the_rated_audiences():
-    assert stage_average(RATINGS, ATTRACTION) == 3.0  # (4 + 2) / 2
-    assert stage_average(RATINGS, RETENTION) == 1.0  # customers not rated
-    assert stage_average(RATINGS, SERVICE) == 2.0
-    assert stage_average(RATINGS, RETURN) is None
 
 
 def test_weak_spots_never_call_a_cell_rated_five_weak():
