@@ -6,12 +6,8 @@ import pytest
 
 from canvas.domain import WorkshopInput
 from canvas.importers.nps_answers import answer_rows
-from canvas.importers.nps_file import (
-    SurveyFileRefused,
-    parse_responses,
-    read_table,
-    suggest_mapping,
-)
+from canvas.importers.nps_file import SurveyFileRefused, parse_responses, read_table
+from canvas.importers.survey_columns import suggest_mapping
 from canvas.store import nps, reads, workshops
 from canvas.store.db import reading, transaction
 from tests.hostile_text import CORPUS, document
