@@ -4,12 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from canvas.domain.economics import workshop_figures
-from canvas.domain.recommendations import recommendations
 from canvas.figures.relationships import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
-from canvas.presenters.recommendations import describe
+from canvas.presenters.recommendations import advice
 from canvas.presenters.tables import economics_rows, progress_rows
 from ui.language import lang, plain, tr
-from ui.widgets import chart
+from ui.widgets import chart, derived
 from ui.workshop import require_view
 
 view = require_view()
@@ -19,30 +18,31 @@ if not view.segments:
     st.page_link("app_pages/segments.py", label=tr("page.segments"), icon=":material/groups:")
     st.stop()
 
-figures = workshop_figures(view)
+figures = derived(workshop_figures, view)
 language = lang()
 
 st.subheader(tr("analysis.recommendations"))
-found = recommendations(view)
+found = derived(advice, view, language)
 if not found:
     st.success(tr("analysis.no_recommendations"))
-for rec in found:
-    text = describe(rec, view, language)
-    box = st.error if rec.severity == "high" else st.warning
+for severity, text in found:
+    box = st.error if severity == "high" else st.warning
     box(
         f"**{plain(text['title'])}**\n\n{plain(text['advice'])}\n\n"
         f"*{tr('analysis.trigger')}: {plain(text['trigger'])}*"
     )
 
 st.subheader(tr("analysis.progress"))
-st.dataframe(pd.DataFrame(progress_rows(view, language)), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(derived(progress_rows, view, language)), hide_index=True, width="stretch")
 
 st.plotly_chart(chart(gap_heatmap, view, language), width="stretch")
 st.caption(tr("analysis.gap_help"))
 st.plotly_chart(chart(spectrum_chart, view, language), width="stretch")
 
 st.subheader(tr("analysis.economics"))
-st.dataframe(pd.DataFrame(economics_rows(view, language)), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(derived(economics_rows, view, language)), hide_index=True, width="stretch"
+)
 left, right = st.columns(2)
 if any(f.cost_per_customer is not None for f in figures):
     left.plotly_chart(chart(cost_chart, view, language), width="stretch")

@@ -10,8 +10,9 @@ from canvas.figures.canvas import canvas_figure
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.store import notes as note_store
 from ui.language import lang, plain, tr
+from ui.panels.canvas.notes import notes_panel
 from ui.panels.touchpoints.inventory import fix_first_list
-from ui.saving import edit_version, form_key, save, submit_key
+from ui.saving import form_key, save
 from ui.widgets import chart, download
 from ui.workshop import require_view
 
@@ -73,9 +74,9 @@ with left, st.form(form_key("add_note")):
 
 with right:
     st.subheader(tr("canvas.integration"))
-    st.caption(cat.question("integration").text(lang()))
+    st.caption(cat.question("integration").text(language))
     ties = [
-        (block, segment_view.segment.name, cat.type(kind).name(lang()), note)
+        (block, segment_view.segment.name, cat.type(kind).name(language), note)
         for segment_view in view.segments
         for kind in RelationshipType
         for block, note in segment_view.answer(kind).integration.items()
@@ -84,41 +85,8 @@ with right:
         st.info(tr("canvas.no_integration"))
     for block in IntegrationBlock:
         rows = [tie for tie in ties if tie[0] == block]
-        if rows:
-            st.markdown(f"**{cat.block(block).name(lang())}**")
-            for _, segment_name, type_name, note in rows:
-                st.markdown(f"- {plain(segment_name)} · {type_name}: {plain(note)}")
+        if rows:  # one element per block: hundreds of ties would each cost a message
+            lines = [f"- {plain(name)} · {kind}: {plain(note)}" for _, name, kind, note in rows]
+            st.markdown("\n".join([f"**{cat.block(block).name(language)}**", *lines]))
 
-if view.notes:
-    st.subheader(tr("canvas.notes"))
-    used = [block for block in NOTE_BLOCKS if view.notes_in(block)]
-    block = st.selectbox(
-        tr("field.block"),
-        used,
-        format_func=lambda b: f"{cat.block(b).name(language)} ({len(view.notes_in(b))})",
-        key="notes_block",
-    )
-    for note in view.notes_in(block):
-        owner = plain(segment_names.get(note.segment_id or 0, all_segments))
-        record = f"note-{note.id}"
-        version = edit_version(record, note.version)
-        with st.form(f"note-{note.id}-{version}"):
-            edited = st.text_area(owner, value=note.text, height=68)
-            keep, drop = st.columns(2)
-            if keep.form_submit_button(
-                tr("canvas.save_note"), key=submit_key(record, version)
-            ) and save(
-                lambda s, n=note, e=edited, v=version: note_store.update_note(
-                    s,
-                    note_id=n.id,
-                    expected_version=v,
-                    data=CanvasNoteInput(block=n.block, text=e, segment_id=n.segment_id),
-                ),
-                success=tr("canvas.note_saved"),
-            ):
-                st.rerun()
-            if drop.form_submit_button(tr("canvas.delete_note")) and save(
-                lambda s, n=note: note_store.delete_note(s, note_id=n.id),
-                success=tr("canvas.note_deleted"),
-            ):
-                st.rerun()
+notes_panel(view, segment_names, language)

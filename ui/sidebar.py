@@ -8,6 +8,7 @@ from canvas.domain.progress import progress_summary
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.tables import comment_lines
 from ui.language import lang, plain, tr
+from ui.widgets import derived
 from ui.workshop import refresh
 
 
@@ -34,7 +35,7 @@ def workshop_panel(current: WorkshopView | None) -> None:
         st.markdown(f"**{plain(current.workshop.title)}**")
         if current.segments:
             st.caption(tr("sidebar.progress"))
-            done = progress_summary(current)
+            done = derived(progress_summary, current)
             total = len(current.segments)
             for question in GuidingQuestion:
                 st.progress(

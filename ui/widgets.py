@@ -1,41 +1,48 @@
-"""Widgets the pages share: charts cached per workshop state, and download buttons that
-build their file only when clicked."""
+"""Widgets the pages share: charts and other derived data cached per workshop state, and
+download buttons that build their file only when clicked."""
 
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from canvas.domain import (
-    Language,
-    WorkshopView,
-)
+from canvas.domain import Language, WorkshopView
 from canvas.export.files import MIME, ExportFormat, export_file, file_name
 from ui.workshop import document
+
+T = TypeVar("T")
+
+
+def derived(build: Callable[..., T], view: WorkshopView, *args: Hashable, **options: Hashable) -> T:
+    """``build(view, *args, **options)``, computed once per workshop state and shared by
+    every session: figures, table rows and recommendations of a large workshop take tens of
+    milliseconds to build, and a rerun that changed nothing should not pay for them again.
+
+    ``build`` may depend on nothing but the view and the arguments, and its result is
+    shared, so nobody may change it. A view that is not from the database (the
+    presentation's demo) passes ``source`` to keep its own key.
+    """
+    source = str(options.pop("source", "database"))
+    name = f"{build.__module__}.{build.__qualname__}"
+    key = (source, view.workshop.id, view.workshop.state, args, tuple(sorted(options.items())))
+    result: T = _derived(name, key, _build=build, _view=view)
+    return result
 
 
 def chart(
     build: Callable[..., go.Figure], view: WorkshopView, *args: Hashable, **options: Hashable
 ) -> go.Figure:
-    """``build(snap, *args, **options)``, built once per workshop state and shared by every
-    session: a Plotly figure takes 5–25 ms to build, and ``st.plotly_chart`` only reads it.
-
-    The figure may depend on nothing but the view and the arguments. A view that is
-    not from the database (the presentation's demo) passes ``source`` to keep its own key.
-    """
-    source = str(options.pop("source", "database"))
-    name = f"{build.__module__}.{build.__qualname__}"
-    key = (source, view.workshop.id, view.workshop.state, args, tuple(sorted(options.items())))
-    return _chart(name, key, _build=build, _snap=view)
+    """A Plotly figure through ``derived``: ``st.plotly_chart`` only reads it."""
+    return derived(build, view, *args, **options)
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _chart(
-    name: str, key: tuple[Hashable, ...], *, _build: Callable[..., go.Figure], _snap: Any
-) -> go.Figure:
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def _derived(
+    name: str, key: tuple[Hashable, ...], *, _build: Callable[..., Any], _view: Any
+) -> Any:
     options = dict(key[-1])  # type: ignore[call-overload]
-    return _build(_snap, *key[-2], **options)  # type: ignore[misc]
+    return _build(_view, *key[-2], **options)  # type: ignore[misc]
 
 
 def download(

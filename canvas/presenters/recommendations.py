@@ -2,7 +2,7 @@
 
 from canvas.content.catalogue import catalogue
 from canvas.domain import Language, WorkshopView
-from canvas.domain.recommendations import Recommendation
+from canvas.domain.recommendations import Recommendation, recommendations
 from canvas.i18n import money, number, percent, t
 
 
@@ -27,3 +27,8 @@ def describe(rec: Recommendation, view: WorkshopView, lang: Language | str) -> d
     return {
         part: t(f"rec.{rec.code}.{part}", lang, **shown) for part in ("title", "advice", "trigger")
     }
+
+
+def advice(view: WorkshopView, lang: Language | str) -> list[tuple[str, dict[str, str]]]:
+    """Every recommendation for the workshop as (severity, sentences), most serious first."""
+    return [(rec.severity, describe(rec, view, lang)) for rec in recommendations(view)]
