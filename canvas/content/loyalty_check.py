@@ -1,9 +1,9 @@
-"""The crisis loyalty check in both languages, and the reading of its answers.
+"""The crisis loyalty check's texts in both languages.
 
 The texts live in ``data/frameworks/loyalty_check.json`` so a trainer can reword them
 without touching code; loading fails loudly if a step or condition is missing, out of
-the customer's order, or lacks a language. The helpers below read one scope's answers
-(all customers, or one segment) out of a workshop view for the page, the charts and the report.
+the customer's order, or lacks a language. Reading the answers is the domain's
+(``canvas.domain.loyalty_check``).
 """
 
 import json

@@ -1,4 +1,4 @@
-"""The SHURA Matrix content (Leonid Shur), and what it says about one workshop's answers.
+"""The SHURA Matrix's texts (Leonid Shur) in both languages.
 
 The texts live in ``data/frameworks/shura.json``: for each of the four stages the goal
 with customers and with employees, a good example (company XYZ) and a bad one (ABC);
@@ -6,9 +6,8 @@ the four risks with the remedies that answer them; and, as this workshop's own r
 (not Shur's), the relationship types that typically serve each stage with customers.
 Loading fails loudly if a stage, risk or language is missing.
 
-Below the content sit the pure helpers the page, the chart and the report share:
-labels of the eight cells, their ratings, the stage → relationship type suggestion and
-the parsing of the SHURA form.
+The rules that read a workshop's answers are in ``canvas.domain.shura``, the form in
+``canvas.forms.shura``, the cell names in ``canvas.presenters.shura``.
 """
 
 import json

@@ -1,9 +1,10 @@
-"""Igor Mann's touchpoints in both languages, and the reading of a workshop's inventory.
+"""Igor Mann's touchpoints: the texts of the four categories, the rating scale and his
+examples, in both languages.
 
 The texts live in ``data/frameworks/touchpoints.json`` so a trainer can reword them
 without touching code; loading fails loudly if a category or a rating is missing, out
-of order, lacks a language or repeats an example. The helpers below pick the examples
-still worth suggesting, filter the inventory and lay it out as tables for the pages.
+of order, lacks a language or repeats an example. The inventory's tables are in
+``canvas.presenters.touchpoints``.
 """
 
 import json

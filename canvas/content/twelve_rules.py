@@ -1,4 +1,4 @@
-"""Brad Cleveland's twelve rules in both languages, and turning the rules' form into answers.
+"""Brad Cleveland's twelve rules: their titles and explanations in both languages.
 
 The texts live in ``data/frameworks/twelve_rules.json`` so a trainer can reword them
 without touching code; loading fails loudly if a rule or a language is missing.

@@ -3,11 +3,7 @@
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-)
+from pydantic import BaseModel, ConfigDict, Field
 
 from canvas.domain.fields import NoteText
 

@@ -59,7 +59,7 @@ def _canvas(view: WorkshopView, lang: Language) -> list[Section]:
 
 
 def _rows_table(rows: list[dict[str, str]], view: WorkshopView) -> Table:
-    """A table of one row per segment (from ``canvas.summary``), marked in segment colours."""
+    """One row per segment (``canvas.presenters.tables``), marked in segment colours."""
     return Table(
         header=list(rows[0]),
         rows=[list(row.values()) for row in rows],

@@ -57,10 +57,10 @@ def canvas_figure(
 ) -> go.Figure:
     """The whole Business Model Canvas as a vector drawing, relationships highlighted.
 
-    ``credit`` draws the licence line under the board; a page that prints it as text
+    ``credit`` draws the licence line under the canvas; a page that prints it as text
     beneath the figure turns it off rather than showing it twice. ``layer`` adds the
-    loyalty-and-touchpoints layer (``canvas.board.layer_items``) at the top of its blocks,
-    marked ◆.
+    loyalty-and-touchpoints layer (``canvas_layout.layer_items``) at the top of its
+    blocks, marked ◆.
     """
     cat = catalogue()
     items = canvas_items(view, lang)

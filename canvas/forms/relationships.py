@@ -1,4 +1,4 @@
-"""Turning what a form holds into validated inputs, with every problem named at once."""
+"""The relationships form: one segment's six types checked at once, every problem named."""
 
 from typing import Any
 

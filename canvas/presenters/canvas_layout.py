@@ -1,6 +1,6 @@
 """The Business Model Canvas laid out: where each block sits and what is written in it.
 
-Pure layout and content, no drawing library: the on-screen figure (``canvas.charts``)
+Pure layout and content, no drawing library: the on-screen figure (``canvas.figures.canvas``)
 and the PDF writer draw the same boxes with the same items. ``layer_items`` is the
 optional loyalty-and-touchpoints layer drawn over them.
 """
