@@ -85,19 +85,24 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def running_app(
-    database_url: str, log_path: Path, *, env: Mapping[str, str | None] | None = None
+    database_url: str,
+    log_path: Path,
+    *,
+    env: Mapping[str, str | None] | None = None,
+    script: Path | None = None,
 ) -> Iterator[str]:
     """``streamlit run app.py`` on a free port against ``database_url``; yields the base URL.
 
     ``env`` adds variables to the server's environment (e.g. ``TRAINER_PASSWORD``); a
     ``None`` value removes one. Call it twice on one PostgreSQL URL for two app servers.
+    ``script`` runs another Streamlit script instead of ``app.py`` (a benchmark's floor).
     """
     port = free_port()
     binary = streamlit_bin()
     command = [binary] if binary else [sys.executable, "-m", "streamlit"]
     command += [
         "run",
-        "app.py",
+        str(script) if script is not None else "app.py",
         "--server.port",
         str(port),
         "--server.address",
@@ -170,7 +175,11 @@ RUN_WATCH_JS = """(() => {
     while (i < bytes.length) {
       const tag = varint(), number = Math.floor(tag / 8), wire = tag % 8;
       if (wire === 0) found.set(number, varint());
-      else if (wire === 2) { const n = varint(); found.set(number, bytes.subarray(i, i + n)); i += n; }
+      else if (wire === 2) {
+        const n = varint();
+        found.set(number, bytes.subarray(i, i + n));
+        i += n;
+      }
       else if (wire === 1) i += 8;
       else if (wire === 5) i += 4;
       else break;
@@ -194,7 +203,8 @@ RUN_WATCH_JS = """(() => {
           if (status instanceof Uint8Array) runs.pending = !!fields(status).get(2);
         }
         // Streamlit decodes a message asynchronously and React draws it in a later task.
-        setTimeout(() => requestAnimationFrame(() => { runs.handled = Math.max(runs.handled, seen); }));
+        const drawn = () => { runs.handled = Math.max(runs.handled, seen); };
+        setTimeout(() => requestAnimationFrame(drawn));
       });
     }
     send(data) {
