@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.pages import page_file
+
 ROOT = Path(__file__).resolve().parents[1]
 RERUNS = 10
 
@@ -19,7 +21,10 @@ def main(page: str) -> None:
     from pyinstrument import Profiler
     from streamlit.testing.v1 import AppTest
 
+    from benchmarks.quiet import quiet_streamlit
     from benchmarks.run import build_document
+
+    quiet_streamlit()
     from canvas.store import workshops
     from canvas.store.db import transaction
     from ui.engine import engine
@@ -39,11 +44,11 @@ def main(page: str) -> None:
         at.session_state["trainer"] = True
         at.query_params["lang"] = "en"
         at.run()
-        at.switch_page("app_pages/trainer.py").run()
+        at.switch_page(page_file("trainer")).run()
     else:
         at.query_params.update({"w": str(workshop.id), "lang": "en"})
         at.run()
-        at.switch_page(f"app_pages/{page}.py").run()
+        at.switch_page(page_file(page)).run()
     at.run()
     # AppTest runs the script in a thread of its own; profile that thread, run by run
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner

@@ -30,7 +30,7 @@ ACTIONS: dict[str, SaveAction] = {
     "workshops": SaveAction("workshops.rename"),  # the open workshop, renamed as shown
     "segments": SaveAction("segments.save", "field.description"),
     "relationships": SaveAction("relationships.save"),
-    "board": SaveAction("canvas.add_button", "field.text"),
+    "canvas": SaveAction("canvas.add_button", "field.text"),
     "summary": SaveAction("summary.snapshot_save", "summary.snapshot_name", "text_input"),
     "shura": SaveAction("shura.save", "field.practice"),
     "twelve_rules": SaveAction("rules.save", "field.note"),

@@ -18,27 +18,39 @@ import asyncio
 import re
 import statistics
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page
 
 CLICKS = 7
-# Notes the click on "Save" and the first DOM change after it that shows ``target`` in an
-# expander's heading; ``window.__savedAfter`` is the time between them, in ms.
-WATCH = """target => {
-  window.__savedAfter = null;
+# Notes the next click and the first DOM change after it that shows ``text`` in an element
+# matching ``selector``; ``window.__shownAfter`` is the time between them, in ms.
+WATCH = """({selector, text}) => {
+  window.__shownAfter = null;
   let clicked = null;
   document.addEventListener('click', () => { clicked = performance.now(); },
                             {capture: true, once: true});
-  const shows = () => Array.from(
-      document.querySelectorAll('[data-testid="stExpander"] summary'))
-    .some(summary => summary.textContent.includes(target));
+  const shows = () => Array.from(document.querySelectorAll(selector))
+    .some(element => element.textContent.includes(text));
   const watcher = new MutationObserver(() => {
     if (clicked !== null && shows()) {
-      window.__savedAfter = performance.now() - clicked;
+      window.__shownAfter = performance.now() - clicked;
       watcher.disconnect();
     }
   });
   watcher.observe(document.body, {childList: true, subtree: true, characterData: true});
 }"""
+SHOWN_AFTER = "() => window.__shownAfter === null ? false : {ms: window.__shownAfter}"
+# The floor for click to visible: one button whose click makes a new text appear.
+FLOOR_APP = """import streamlit as st
+
+if st.button("Show the text"):
+    st.session_state.clicks = st.session_state.get("clicks", 0) + 1
+    st.write(f"Text number {st.session_state.clicks}")
+"""
+FLOOR_BUTTON = "Show the text"
+FLOOR_SELECTOR = '[data-testid="stMarkdownContainer"]'
 SESSIONS = 20
 STEP_PAGES = [
     "segments",
@@ -95,60 +107,106 @@ def measure_memory(base: str, workshop_id: int) -> dict[str, float | int]:
     }
 
 
-def measure_click(base: str, workshop_id: int, segment: str) -> dict[str, float | int]:
-    from playwright.sync_api import expect, sync_playwright
+def _timed_click(page: "Page", button: "Locator", selector: str, text: str) -> float:
+    """Milliseconds in the page from the click on ``button`` until ``text`` shows."""
+    from tests.e2e.e2e_support import wait_for_run
 
+    page.evaluate(WATCH, {"selector": selector, "text": text})
+    button.click()
+    shown = page.wait_for_function(SHOWN_AFTER, timeout=60_000).json_value()
+    wait_for_run(page, timeout_ms=60_000)
+    return float(shown["ms"])
+
+
+def _new_page(browser: "Browser") -> "Page":
+    from tests.e2e.e2e_support import app_context
+
+    context = app_context(browser, viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(60_000)
+    return context.new_page()
+
+
+def measure_floor_click(browser: "Browser", base: str) -> float:
+    """Median ms from a click to the text it makes appear, on a one-button page."""
+    from tests.e2e.e2e_support import wait_for_run
+
+    page = _new_page(browser)
+    try:
+        page.goto(base)
+        wait_for_run(page, timeout_ms=60_000)
+        button = page.get_by_role("button", name=FLOOR_BUTTON)
+        times = [
+            _timed_click(page, button, FLOOR_SELECTOR, f"Text number {number}")
+            for number in range(1, CLICKS + 1)
+        ]
+    finally:
+        page.context.close()
+    return statistics.median(times)
+
+
+def measure_click(browser: "Browser", base: str, workshop_id: int) -> float:
+    """Median ms from the relationships page's Save click to the saved answer shown."""
     from canvas.i18n import t
-    from tests.e2e.e2e_support import launch_chromium, wait_idle
+    from tests.e2e.e2e_support import wait_for_run
 
     name = "Personal assistance"
     times: list[float] = []
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(60_000)
-            page.goto(f"{base}/relationships?w={workshop_id}&lang=en")
-            wait_idle(page, 60_000)
-            label = re.compile(rf"^{name} · (\d) → (\d)$")
-            for _ in range(CLICKS):
-                section = page.get_by_test_id("stExpander").filter(has=page.get_by_text(label))
-                summary = section.get_by_text(label)
-                found = label.match(summary.inner_text().strip())
-                assert found, summary.inner_text()
-                expected, established = int(found[1]), int(found[2])
-                slider = section.get_by_role("slider").first
-                if not slider.is_visible():
-                    summary.click()  # open the type's section
-                slider.focus()
-                # a step up, or back to 0 from the top (levels 0-3)
-                for _ in range(1 if expected < 3 else 3):
-                    slider.press("ArrowRight" if expected < 3 else "ArrowLeft")
-                new = expected + 1 if expected < 3 else 0
-                wait_idle(page, 60_000)
-                # timed in the page: from the click event to the moment the saved answer
-                # is in the DOM, so Playwright's own checks before a click do not count
-                page.evaluate(WATCH, f"{name} · {new} → {established}")
-                page.get_by_role("button", name=t("relationships.save", "en")).click()
-                saved = page.get_by_text(f"{name} · {new} → {established}", exact=True)
-                expect(saved).to_be_visible(timeout=60_000)
-                times.append(
-                    page.wait_for_function("window.__savedAfter", timeout=60_000).json_value()
-                )
-                wait_idle(page, 60_000)
-        finally:
-            browser.close()
-    return {"clicks": CLICKS, "median_ms": round(statistics.median(times), 1), "segment": segment}
+    page = _new_page(browser)
+    try:
+        page.goto(f"{base}/relationships?w={workshop_id}&lang=en")
+        wait_for_run(page, timeout_ms=60_000)
+        label = re.compile(rf"^{name} · (\d) → (\d)$")
+        save = page.get_by_role("button", name=t("relationships.save", "en"))
+        for _ in range(CLICKS):
+            section = page.get_by_test_id("stExpander").filter(has=page.get_by_text(label))
+            summary = section.get_by_text(label)
+            found = label.match(summary.inner_text().strip())
+            assert found, summary.inner_text()
+            expected, established = int(found[1]), int(found[2])
+            slider = section.get_by_role("slider").first
+            if not slider.is_visible():
+                summary.click()  # open the type's section
+            slider.focus()
+            # a step up, or back to 0 from the top (levels 0-3)
+            for _ in range(1 if expected < 3 else 3):
+                slider.press("ArrowRight" if expected < 3 else "ArrowLeft")
+            new = expected + 1 if expected < 3 else 0
+            wait_for_run(page, timeout_ms=60_000)
+            # timed in the page: from the click event to the moment the saved answer is in
+            # the DOM, so Playwright's own checks before a click do not count
+            target = f"{name} · {new} → {established}"
+            times.append(_timed_click(page, save, '[data-testid="stExpander"] summary', target))
+    finally:
+        page.context.close()
+    return statistics.median(times)
 
 
 def measure_server(database_url: str, workshop_id: int, segment: str, log: Path) -> dict:
-    from tests.e2e.e2e_support import CHROMIUM, running_app
+    """Memory with open sessions, and click to visible next to its one-button floor."""
+    from playwright.sync_api import sync_playwright
 
+    from tests.e2e.e2e_support import CHROMIUM, launch_chromium, running_app
+
+    floor_script = log.with_name("floor_click.py")
+    floor_script.write_text(FLOOR_APP, encoding="utf-8")
     with running_app(database_url, log) as base:
         memory = measure_memory(base, workshop_id)
-        click = (
-            measure_click(base, workshop_id, segment)
-            if CHROMIUM.exists()
-            else {"skipped": "no Chromium at /usr/bin/chromium"}
-        )
+        if not CHROMIUM.exists():
+            return {"memory": memory, "click_to_visible": {"skipped": f"no Chromium at {CHROMIUM}"}}
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                click_ms = measure_click(browser, base, workshop_id)
+                floor_log = log.with_name("floor.log")
+                with running_app(database_url, floor_log, script=floor_script) as floor_base:
+                    floor_ms = measure_floor_click(browser, floor_base)
+            finally:
+                browser.close()
+    click = {
+        "clicks": CLICKS,
+        "segment": segment,
+        "median_ms": round(click_ms, 1),
+        "floor_median_ms": round(floor_ms, 1),
+        "times_floor": round(click_ms / floor_ms, 1),
+    }
     return {"memory": memory, "click_to_visible": click}

@@ -55,16 +55,19 @@ def take(output: Path, lang: str) -> Path:
         with support.running_app(database, log) as url, sync_playwright() as playwright:
             browser = support.launch_chromium(playwright)
             try:
-                page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, locale=lang)
+                context = support.app_context(
+                    browser, viewport={"width": WIDTH, "height": HEIGHT}, locale=lang
+                )
+                page = context.new_page()
                 page.set_default_timeout(TIMEOUT_MS)
                 page.goto(f"{url}/?lang={lang}")
-                support.wait_idle(page, TIMEOUT_MS)
+                support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
                 page.get_by_role("button", name=ui["workshops.demo_button"]).click()
                 title = page.get_by_role("heading", name=ui["page.canvas"], level=1)
                 expect(title).to_be_visible(timeout=TIMEOUT_MS)
                 board = page.locator(".js-plotly-plot").first
                 expect(board).to_be_visible(timeout=TIMEOUT_MS)
-                support.wait_idle(page, TIMEOUT_MS)
+                support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
                 page.wait_for_timeout(1_000)  # let Plotly finish laying out the text
                 # The top of the page is the board itself: title, help line, canvas.
                 page.screenshot(path=str(output))

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from e2e_support import CHROMIUM, launch_chromium, running_app
+from e2e_support import CHROMIUM, app_context, launch_chromium, running_app
 
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 TIMEOUT_MS = 20_000
@@ -58,7 +58,7 @@ def browser(chromium_path: str) -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser context and page per test, English locale, desktop size."""
-    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+    context = app_context(browser, viewport=VIEWPORT, locale="en-US")
     context.set_default_timeout(TIMEOUT_MS)
     opened = context.new_page()
     try:

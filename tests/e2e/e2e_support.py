@@ -15,10 +15,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Playwright
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -85,19 +85,24 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def running_app(
-    database_url: str, log_path: Path, *, env: Mapping[str, str | None] | None = None
+    database_url: str,
+    log_path: Path,
+    *,
+    env: Mapping[str, str | None] | None = None,
+    script: Path | None = None,
 ) -> Iterator[str]:
     """``streamlit run app.py`` on a free port against ``database_url``; yields the base URL.
 
     ``env`` adds variables to the server's environment (e.g. ``TRAINER_PASSWORD``); a
     ``None`` value removes one. Call it twice on one PostgreSQL URL for two app servers.
+    ``script`` runs another Streamlit script instead of ``app.py`` (a benchmark's floor).
     """
     port = free_port()
     binary = streamlit_bin()
     command = [binary] if binary else [sys.executable, "-m", "streamlit"]
     command += [
         "run",
-        "app.py",
+        str(script) if script is not None else "app.py",
         "--server.port",
         str(port),
         "--server.address",
@@ -150,18 +155,99 @@ def launch_chromium(playwright: Playwright) -> Browser:
     )
 
 
-# Streamlit marks its root with the script state; the status widget and skeletons show
-# while a run is under way or lazily loaded widgets are not drawn yet.
+# Installed in every page before Streamlit's own scripts: the page's WebSocket is wrapped
+# so that the page knows whether a script run it asked for (a ``rerun_script`` BackMsg,
+# field 11) is still unanswered, until a ``session_status_changed`` ForwardMsg (field 9)
+# says the script stopped running (its field 2, ``script_is_running``, false or absent).
+# Reading only the top-level protobuf tags is enough for that.
+RUN_WATCH_JS = """(() => {
+  if (window.__stRuns) return;
+  const runs = (window.__stRuns = { pending: false, received: 0, handled: 0 });
+  const fields = (bytes) => {
+    const found = new Map();
+    let i = 0;
+    const varint = () => {
+      let value = 0, shift = 0, byte;
+      do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; }
+      while (byte & 0x80 && i < bytes.length);
+      return value;
+    };
+    while (i < bytes.length) {
+      const tag = varint(), number = Math.floor(tag / 8), wire = tag % 8;
+      if (wire === 0) found.set(number, varint());
+      else if (wire === 2) {
+        const n = varint();
+        found.set(number, bytes.subarray(i, i + n));
+        i += n;
+      }
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else break;
+    }
+    return found;
+  };
+  const asBytes = (data) =>
+    data instanceof ArrayBuffer ? new Uint8Array(data)
+    : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : null;
+  const Native = window.WebSocket;
+  class Watched extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        const bytes = asBytes(event.data);
+        runs.received += 1;
+        const seen = runs.received;
+        if (bytes) {
+          const status = fields(bytes).get(9);
+          if (status instanceof Uint8Array) runs.pending = !!fields(status).get(2);
+        }
+        // Streamlit decodes a message asynchronously and React draws it in a later task.
+        const drawn = () => { runs.handled = Math.max(runs.handled, seen); };
+        setTimeout(() => requestAnimationFrame(drawn));
+      });
+    }
+    send(data) {
+      const bytes = asBytes(data);
+      if (bytes && fields(bytes).has(11)) runs.pending = true;
+      return super.send(data);
+    }
+  }
+  window.WebSocket = Watched;
+})();"""
+
+# The run that the last action asked for has been answered and drawn: the server said the
+# script stopped, the page has handled every message, Streamlit marks its root as
+# connected and not running, and no status widget, skeleton or stale element is left.
 _IDLE_JS = """() => {
+  const runs = window.__stRuns;
+  if (!runs) throw new Error("the page has no run watch: open it through app_context()");
   const app = document.querySelector('[data-testid="stApp"]');
-  return !!app
+  return !runs.pending
+    && runs.handled === runs.received
+    && !!app
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && app.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-testid="stSkeleton"]');
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    && !document.querySelector('[data-stale="true"]');
 }"""
 
 
-def wait_idle(page: Page, timeout_ms: float = 20_000) -> None:
-    """Wait until Streamlit has finished the script run that the last action started."""
-    page.wait_for_timeout(250)  # let the rerun request reach the server first
+def app_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A browser context whose pages report Streamlit's script runs to ``wait_for_run``."""
+    context = browser.new_context(**options)
+    context.add_init_script(RUN_WATCH_JS)
+    return context
+
+
+def wait_for_run(page: Page, *only: Locator, timeout_ms: float = 20_000) -> None:
+    """Wait until the script run that the last action asked for has finished and is drawn.
+
+    Then each of ``only`` must match exactly one element: no copy from an earlier run.
+    """
+    from playwright.sync_api import expect
+
     page.wait_for_function(_IDLE_JS, timeout=timeout_ms)
+    for locator in only:
+        expect(locator).to_have_count(1, timeout=timeout_ms)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_support import running_app, wait_idle
+from e2e_support import app_context, running_app, wait_for_run
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 from pypdf import PdfReader
 
@@ -66,7 +66,7 @@ def room(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 @pytest.fixture
 def visitor(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="en-US", viewport=VIEWPORT, accept_downloads=True)
+    context = app_context(browser, locale="en-US", viewport=VIEWPORT, accept_downloads=True)
     try:
         opened = context.new_page()
         opened.set_default_timeout(WAIT_MS)
@@ -96,7 +96,7 @@ def _query(room: dict, case: str) -> str:
 def test_a_visitor_without_borises_key_gets_nothing_of_his_on_any_page(room, visitor, case):
     for path in PAGES:
         visitor.goto(f"{room['base']}/{path}?lang={LANG}&{_query(room, case)}")
-        wait_idle(visitor, WAIT_MS)
+        wait_for_run(visitor, timeout_ms=WAIT_MS)
         main = visitor.get_by_test_id("stMain")
         expect(main.get_by_role("heading", level=1)).to_be_visible()
         if case == "another participant's key":
@@ -116,14 +116,14 @@ def test_a_visitor_without_borises_key_gets_nothing_of_his_on_any_page(room, vis
 
 def test_a_wrong_trainer_password_opens_no_gallery_and_no_course_export(room, visitor):
     visitor.goto(f"{room['base']}/trainer-login?lang={LANG}")
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     form = visitor.get_by_test_id("stForm")
     form.get_by_label(_say("trainer.password")).fill("not the password")
     form.get_by_role("button", name=_say("trainer.login")).click()
     expect(visitor.get_by_text(_say("trainer.wrong_password"))).to_be_visible()
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     visitor.goto(f"{room['base']}/trainer?lang={LANG}")
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     expect(visitor.get_by_role("heading", level=1)).to_have_text(_say("page.join"))
     _secrets_absent(visitor)
 
@@ -133,7 +133,7 @@ def _download(page: Page, label: str, folder: Path) -> bytes:
         page.get_by_role("button", name=label).click()
     saved = folder / started.value.suggested_filename
     started.value.save_as(saved)
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
     return saved.read_bytes()
 
 
@@ -148,7 +148,7 @@ def _text(data: bytes, kind: str) -> str:
 def test_a_participants_exports_hold_their_workshop_and_nobody_elses(room, visitor, tmp_path):
     anna = room["anna"]
     visitor.goto(f"{room['base']}/summary?lang={LANG}&k={anna.access_token}&w={room['boris'].id}")
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     expect(visitor.get_by_role("heading", level=1)).to_have_text(_say("page.summary"))
     for kind in ("summary.pdf", "summary.html", "summary.markdown", "summary.json"):
         text = _text(_download(visitor, _say(kind), tmp_path), kind)
@@ -157,7 +157,7 @@ def test_a_participants_exports_hold_their_workshop_and_nobody_elses(room, visit
             assert secret not in text, (kind, secret)
     # the trainer's whole-course exports are not among a participant's pages
     visitor.goto(f"{room['base']}/trainer?lang={LANG}&k={anna.access_token}")
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     expect(visitor.get_by_test_id("stMain")).not_to_contain_text(COURSE)
     for name in (_say("trainer.export.pdf"), _say("trainer.export.zip")):
         expect(visitor.get_by_role("button", name=name)).to_have_count(0)
@@ -165,14 +165,14 @@ def test_a_participants_exports_hold_their_workshop_and_nobody_elses(room, visit
 
 def test_the_trainer_downloads_the_whole_course_with_both_participants(room, visitor, tmp_path):
     visitor.goto(f"{room['base']}/trainer-login?lang={LANG}")
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     form = visitor.get_by_test_id("stForm")
     form.get_by_label(_say("trainer.password")).fill(PASSWORD)
     form.get_by_role("button", name=_say("trainer.login")).click()
     expect(visitor.get_by_role("heading", level=1)).to_have_text(_say("page.trainer"))
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     visitor.get_by_role("tab", name=_say("trainer.export")).click()
-    wait_idle(visitor, WAIT_MS)
+    wait_for_run(visitor, timeout_ms=WAIT_MS)
     archive = zipfile.ZipFile(io.BytesIO(_download(visitor, _say("trainer.export.zip"), tmp_path)))
     texts = [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()]
     assert any(BORIS_SEGMENT in text for text in texts)

@@ -6,7 +6,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-from e2e_support import running_app, wait_idle
+from e2e_support import app_context, running_app, wait_for_run
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from canvas.domain.course import CourseInput
@@ -50,7 +50,7 @@ def course_app(chromium_path: str, tmp_path: Path) -> Iterator[tuple[str, str, i
 @pytest.fixture
 def two_people(browser: Browser) -> Iterator[tuple[Page, Page]]:
     """The participant's and the trainer's own browser contexts (no shared cookies)."""
-    contexts = [browser.new_context(locale="en-US", viewport=VIEWPORT) for _ in range(2)]
+    contexts = [app_context(browser, locale="en-US", viewport=VIEWPORT) for _ in range(2)]
     try:
         pages = [context.new_page() for context in contexts]
         for opened in pages:
@@ -89,20 +89,20 @@ def test_a_participant_joins_fills_a_segment_and_the_trainer_sees_it_in_the_gall
     with _shot_on_failure(participant, tmp_path / "participant.png"):
         participant.goto(f"{base}/?lang={LANG}")
         expect(_heading(participant, "page.join")).to_be_visible(timeout=WAIT_MS)
-        wait_idle(participant, WAIT_MS)
+        wait_for_run(participant, timeout_ms=WAIT_MS)
         join = _form(participant, "join.button")
         join.get_by_role("textbox", name=_say("field.code")).fill(code)
         join.get_by_role("textbox", name=_say("field.display_name")).fill(PARTICIPANT)
         join.get_by_role("button", name=_say("join.button")).click()
         # Joining opens the participant's own workshop at the segments step.
         expect(_heading(participant, "page.segments")).to_be_visible(timeout=WAIT_MS)
-        wait_idle(participant, WAIT_MS)
+        wait_for_run(participant, timeout_ms=WAIT_MS)
 
         add = _form(participant, "segments.add_button")
         add.get_by_label(_say("field.name"), exact=True).fill(SEGMENT)
         add.get_by_role("button", name=_say("segments.add_button")).click()
         expect(participant.get_by_test_id("stMain")).to_contain_text(SEGMENT, timeout=WAIT_MS)
-        wait_idle(participant, WAIT_MS)
+        wait_for_run(participant, timeout_ms=WAIT_MS)
 
     # The participant's save is in the course: one workshop, one segment.
     engine = make_engine(url)
@@ -116,12 +116,12 @@ def test_a_participant_joins_fills_a_segment_and_the_trainer_sees_it_in_the_gall
     with _shot_on_failure(trainer, tmp_path / "trainer.png"):
         trainer.goto(f"{base}/trainer-login?lang={LANG}")
         expect(_heading(trainer, "page.trainer_login")).to_be_visible(timeout=WAIT_MS)
-        wait_idle(trainer, WAIT_MS)
+        wait_for_run(trainer, timeout_ms=WAIT_MS)
         login = _form(trainer, "trainer.login")
         login.get_by_label(_say("trainer.password")).fill(PASSWORD)
         login.get_by_role("button", name=_say("trainer.login")).click()
         expect(_heading(trainer, "page.trainer")).to_be_visible(timeout=WAIT_MS)
-        wait_idle(trainer, WAIT_MS)
+        wait_for_run(trainer, timeout_ms=WAIT_MS)
 
         main = trainer.get_by_test_id("stMain")
         expect(main).to_contain_text(_say("trainer.gallery", n=1), timeout=WAIT_MS)

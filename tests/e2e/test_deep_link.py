@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_support import running_app, wait_idle
+from e2e_support import running_app, wait_for_run
 from playwright.sync_api import Page, expect
 
 from canvas.domain import SegmentInput, WorkshopInput
@@ -55,7 +55,7 @@ def test_inner_page_is_the_first_request_after_a_restart(
 ) -> None:
     base, workshop_id = fresh_app_with_workshop
     page.goto(f"{base}/analysis?w={workshop_id}&lang=en")
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
     try:
         expect(page.get_by_role("heading", name="Analysis", level=1)).to_be_visible(
             timeout=CHECK_MS

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from e2e_support import wait_idle
+from e2e_support import wait_for_run
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -19,11 +19,11 @@ WAIT_MS = 30_000
 
 def _load_demo(page: Page, url: str) -> None:
     page.goto(f"{url}/?lang=en")
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
     page.get_by_role("button", name=t("workshops.demo_button", "en")).click()
     title = t("page.canvas", "en")
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible(timeout=WAIT_MS)
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
 
 
 def test_the_pdf_from_the_canvas_page_opens_and_holds_the_workshop(
@@ -50,7 +50,7 @@ def test_a_workshop_exported_as_json_comes_back_through_the_upload(
     expect(page.get_by_role("heading", name=t("page.summary", "en"), level=1)).to_be_visible(
         timeout=WAIT_MS
     )
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
     with page.expect_download(timeout=WAIT_MS) as started:
         page.get_by_role("button", name=t("summary.json", "en")).click()
     exported = tmp_path / "workshop.json"
@@ -61,7 +61,7 @@ def test_a_workshop_exported_as_json_comes_back_through_the_upload(
     exported.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=t("page.workshops", "en")).click()
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
     page.get_by_text(t("summary.import", "en")).click()
     page.locator("input[type=file]").set_input_files(str(exported))
     ready = t("summary.import_ready", "en", title="Imported in Chromium", n=4)

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from e2e_support import wait_idle
+from e2e_support import wait_for_run
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -21,7 +21,7 @@ RULE_NOTE = "Customer cards kept in the shared CRM"
 def _heading(page: Page, key: str) -> None:
     name = t(key, "en")
     expect(page.get_by_role("heading", name=name, level=1)).to_be_visible(timeout=WAIT_MS)
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
 
 
 def _go(page: Page, key: str) -> None:
@@ -48,7 +48,7 @@ def test_a_shura_cell_and_a_rule_typed_in_the_browser_reach_the_pdf(
     expect(page.get_by_label(t("field.practice", "en")).first).to_have_value(
         PRACTICE, timeout=WAIT_MS
     )
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
 
     # Twelve rules: every rule is open while unscored; score the first one 5 and note it.
     _go(page, "page.twelve_rules")
@@ -59,7 +59,7 @@ def test_a_shura_cell_and_a_rule_typed_in_the_browser_reach_the_pdf(
     page.get_by_label(t("field.note", "en")).first.fill(RULE_NOTE)
     page.get_by_role("button", name=t("rules.save", "en")).click()
     expect(page.get_by_label(t("field.note", "en")).first).to_have_value(RULE_NOTE, timeout=WAIT_MS)
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, timeout_ms=WAIT_MS)
 
     _go(page, "page.canvas")
     with page.expect_download(timeout=WAIT_MS) as started:

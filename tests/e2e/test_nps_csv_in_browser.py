@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from e2e_support import running_app, wait_idle
+from e2e_support import running_app, wait_for_run
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
@@ -75,11 +75,11 @@ def test_a_semicolon_file_with_russian_headers_and_a_bad_row_gives_the_expected_
         page.goto(f"{base}/nps?w={workshop}&lang={LANG}")
         heading = page.get_by_role("heading", name=_say("page.nps"), level=1)
         expect(heading).to_be_visible(timeout=WAIT_MS)
-        wait_idle(page, WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
         expect(page.get_by_text(_say("nps.empty"))).to_be_visible()
 
         page.get_by_role("radio", name=_say("nps.way.file")).click()  # a segmented control
-        wait_idle(page, WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
         page.locator("input[type=file]").set_input_files(str(survey))
         read = _say(
             "nps.file.read",
@@ -88,7 +88,7 @@ def test_a_semicolon_file_with_russian_headers_and_a_bad_row_gives_the_expected_
             rows="5",
         )
         expect(page.get_by_text(read)).to_be_visible(timeout=WAIT_MS)
-        wait_idle(page, WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
 
         # the guessed columns are confirmed as they are
         page.get_by_role("button", name=_say("nps.file.check")).click()
@@ -98,7 +98,7 @@ def test_a_semicolon_file_with_russian_headers_and_a_bad_row_gives_the_expected_
         expect(page.get_by_text(bad)).to_be_visible()
         unknown = _say("nps.file.unknown_name", name="Опт")
         expect(page.get_by_text(unknown)).to_be_visible()
-        wait_idle(page, WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
         assert _answers(url, workshop) == {}  # nothing saved before the user confirms
 
         page.get_by_role("button", name=_say("nps.file.save", good="4")).click()
@@ -107,7 +107,7 @@ def test_a_semicolon_file_with_russian_headers_and_a_bad_row_gives_the_expected_
         expect(score.get_by_test_id("stMetricValue")).to_have_text("25", timeout=WAIT_MS)
         answers = page.get_by_test_id("stMetric").filter(has_text=_say("nps.metric.n"))
         expect(answers.get_by_test_id("stMetricValue")).to_have_text("4")
-        wait_idle(page, WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
         chart = page.locator(".js-plotly-plot").first
         expect(chart.get_by_text("Apple 73")).to_be_visible()
         expect(chart.locator("text.bartext").first).to_have_text("25")

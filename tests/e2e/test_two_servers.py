@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
-from e2e_support import running_app, wait_idle
+from e2e_support import app_context, running_app, wait_for_run
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from canvas.domain import SegmentInput, WorkshopInput
@@ -35,7 +35,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
 LANG = "en"
 WAIT_MS = 30_000
-CHECK_MS = 5_000  # the message comes with the run that wait_idle waited for; only slack
+CHECK_MS = 5_000  # the message comes with the run that wait_for_run waited for; only slack
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 FIRST_NAME = "Walk-in customers"
 RENAMED_IN_A = "Walk-in customers (renamed on server A)"
@@ -100,7 +100,7 @@ def workshop_id(shared_url: str) -> int:
 @pytest.fixture
 def two_pages(browser: Browser) -> Iterator[tuple[Page, Page]]:
     """One browser context per server, as two people on two machines."""
-    contexts = [browser.new_context(locale="en-US", viewport=VIEWPORT) for _ in range(2)]
+    contexts = [app_context(browser, locale="en-US", viewport=VIEWPORT) for _ in range(2)]
     try:
         pages = [context.new_page() for context in contexts]
         for opened in pages:
@@ -115,7 +115,7 @@ def _open_segments(page: Page, base: str, workshop_id: int) -> None:
     page.goto(f"{base}/segments?w={workshop_id}&lang={LANG}")
     heading = page.get_by_role("heading", name=_say("page.segments"), level=1)
     expect(heading).to_be_visible(timeout=WAIT_MS)
-    wait_idle(page, WAIT_MS)
+    wait_for_run(page, _edit_form(page), timeout_ms=WAIT_MS)
 
 
 def _edit_form(page: Page) -> Locator:
@@ -128,10 +128,10 @@ def _name_field(page: Page) -> Locator:
 
 
 def _rename(page: Page, name: str) -> None:
-    """Type a new name into the segment's edit form and press Save (no rerun before that)."""
-    field = _name_field(page)
-    field.fill(name)
+    """Type a new name into the segment's edit form, press Save and wait for that run."""
+    _name_field(page).fill(name)
     _edit_form(page).get_by_role("button", name=_say("segments.save")).click()
+    wait_for_run(page, _edit_form(page), timeout_ms=WAIT_MS)
 
 
 def _stored(url: str, workshop_id: int) -> list[tuple[str, int]]:
@@ -161,7 +161,7 @@ def _both_open(pages: tuple[Page, Page], servers: tuple[str, str], workshop_id: 
     """Each page on its own server, showing the segment as first saved."""
     for page, base in zip(pages, servers, strict=True):
         _open_segments(page, base, workshop_id)
-        expect(_name_field(page)).to_have_value(FIRST_NAME, timeout=WAIT_MS)
+        expect(_name_field(page)).to_have_value(FIRST_NAME)
 
 
 def test_a_save_on_one_server_shows_on_the_other_at_its_next_run(
@@ -177,27 +177,24 @@ def test_a_save_on_one_server_shows_on_the_other_at_its_next_run(
         _both_open(two_pages, two_servers, workshop_id)
 
         _rename(page_a, RENAMED_IN_A)
-        expect(_name_field(page_a)).to_have_value(RENAMED_IN_A, timeout=WAIT_MS)
-        wait_idle(page_a, WAIT_MS)
+        expect(_name_field(page_a)).to_have_value(RENAMED_IN_A)
         assert _stored(shared_url, workshop_id) == [(RENAMED_IN_A, 2)]  # version 1 + 1 save
 
         # B's next run: a reload (a new session on the same server process), without
         # "Reload data"; only the NOTIFY from A's commit tells B's server to re-read.
         page_b.reload()
-        wait_idle(page_b, WAIT_MS)
-        expect(_name_field(page_b)).to_have_value(RENAMED_IN_A, timeout=WAIT_MS)
+        wait_for_run(page_b, _edit_form(page_b), timeout_ms=WAIT_MS)
+        expect(_name_field(page_b)).to_have_value(RENAMED_IN_A)
 
 
 def _stale_save_in_b(pages: tuple[Page, Page]) -> None:
     """Both pages hold version 1; A saves its name first, then B saves another."""
     page_a, page_b = pages
     _rename(page_a, A_WINS)
-    expect(_name_field(page_a)).to_have_value(A_WINS, timeout=WAIT_MS)
-    wait_idle(page_a, WAIT_MS)
+    expect(_name_field(page_a)).to_have_value(A_WINS)
     # B's form was read before A's save and has not rerun since.
     expect(_name_field(page_b)).to_have_value(FIRST_NAME)
     _rename(page_b, B_LOSES)
-    wait_idle(page_b, WAIT_MS)
 
 
 def test_a_stale_save_on_the_other_server_does_not_overwrite(
@@ -214,7 +211,7 @@ def test_a_stale_save_on_the_other_server_does_not_overwrite(
         # Only A's save was written: version 1 + 1 save = 2, and A's name.
         assert _stored(shared_url, workshop_id) == [(A_WINS, 2)]
         # B now shows the fresh value, not its own.
-        expect(_name_field(two_pages[1])).to_have_value(A_WINS, timeout=WAIT_MS)
+        expect(_name_field(two_pages[1])).to_have_value(A_WINS)
 
 
 def test_a_stale_save_on_the_other_server_shows_the_stale_edit_message(

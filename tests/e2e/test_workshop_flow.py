@@ -11,7 +11,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-from e2e_support import wait_idle
+from e2e_support import wait_for_run
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -28,8 +28,9 @@ EXPECTED_QUESTION = re.compile(r"^Which type of relationship does each customer 
 ESTABLISHED_QUESTION = re.compile(r"^Which relationships have we already established")
 
 
-def settle(page: Page) -> None:
-    wait_idle(page, WAIT_MS)
+def settle(page: Page, *only: Locator) -> None:
+    """Wait for the run the last action started; each of ``only`` must be there once."""
+    wait_for_run(page, *only, timeout_ms=WAIT_MS)
 
 
 @contextmanager
@@ -140,10 +141,8 @@ def answer(
     page.get_by_role("button", name="Save answers").click()
     # The saved answers come back from the database in a fresh form.
     saved = type_expander(page, type_name)
-    expect(saved.locator("summary")).to_contain_text(
-        f"{type_name} · {expected} → {established}", timeout=WAIT_MS
-    )
-    settle(page)
+    settle(page, saved)
+    expect(saved.locator("summary")).to_contain_text(f"{type_name} · {expected} → {established}")
     expect(saved.get_by_role("spinbutton", name=re.compile(r"^Yearly cost"))).to_have_value(
         re.compile(rf"^{cost}(\.0+)?$")
     )
@@ -188,12 +187,12 @@ def test_workshop_from_start_to_canvas_and_analysis(
             field.fill(value)
             field.press("Tab")
         form.get_by_role("button", name="Add segment").click()
-        # The form clears itself, so the name shows again only once the segment is listed.
-        expect(page.get_by_test_id("stMain")).to_contain_text(LATIN, timeout=WAIT_MS)
         settle(page)
+        # The form clears itself, so the name shows again only once the segment is listed.
+        expect(page.get_by_test_id("stMain")).to_contain_text(LATIN)
 
     with step(page, shots, "04-add-cyrillic-segment"):
-        form = form_with_button(page, "Add segment")
+        form = form_with_button(page, "Add segment")  # the one of the finished run
         name = form.get_by_label("Name")
         # The add form starts open only while there are no segments; open it again.
         expect(name).to_be_hidden()
