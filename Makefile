@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 PORT    ?= 8501
 STAMP   := $(VENV)/.installed
 
-.PHONY: run test lint format bench profile system-deps migrate backup restore clean
+.PHONY: run test test-loaded lint format bench profile system-deps migrate backup restore clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,6 +21,10 @@ run: $(STAMP)
 ## Lint, type-check and run every test: unit, store (SQLite + PostgreSQL), app, e2e (Chromium).
 test: $(STAMP) system-deps lint
 	$(BIN)/python -m pytest -q
+
+## The whole suite RUNS times in a row (default 3) with one core kept busy: make test-loaded
+test-loaded:
+	bash scripts/loaded-test.sh $(or $(RUNS),3)
 
 system-deps:
 	bash scripts/system-deps.sh

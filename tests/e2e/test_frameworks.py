@@ -45,10 +45,11 @@ def test_a_shura_cell_and_a_rule_typed_in_the_browser_reach_the_pdf(
     _go(page, "page.shura")
     page.get_by_label(t("field.practice", "en")).first.fill(PRACTICE)
     page.get_by_role("button", name=t("shura.save", "en")).click()
-    expect(page.get_by_label(t("field.practice", "en")).first).to_have_value(
-        PRACTICE, timeout=WAIT_MS
-    )
+    # The typed value is in the field before the save; the toast says the save and its
+    # rerun are done, which is what a person waits for before moving on.
+    expect(page.get_by_text(t("shura.saved", "en"))).to_be_visible(timeout=WAIT_MS)
     wait_for_run(page, timeout_ms=WAIT_MS)
+    expect(page.get_by_label(t("field.practice", "en")).first).to_have_value(PRACTICE)
 
     # Twelve rules: every rule is open while unscored; score the first one 5 and note it.
     _go(page, "page.twelve_rules")
@@ -58,8 +59,9 @@ def test_a_shura_cell_and_a_rule_typed_in_the_browser_reach_the_pdf(
     expect(slider).to_have_attribute("aria-valuetext", re.compile("5"))
     page.get_by_label(t("field.note", "en")).first.fill(RULE_NOTE)
     page.get_by_role("button", name=t("rules.save", "en")).click()
-    expect(page.get_by_label(t("field.note", "en")).first).to_have_value(RULE_NOTE, timeout=WAIT_MS)
+    expect(page.get_by_text(t("rules.saved", "en"))).to_be_visible(timeout=WAIT_MS)
     wait_for_run(page, timeout_ms=WAIT_MS)
+    expect(page.get_by_label(t("field.note", "en")).first).to_have_value(RULE_NOTE)
 
     _go(page, "page.canvas")
     with page.expect_download(timeout=WAIT_MS) as started:

@@ -5,8 +5,7 @@ renamed through server A shows in server B on B's next run, with nothing cleared
 hand in B (B's revision board hears A's commit through PostgreSQL's NOTIFY). And
 optimistic locking holds across the processes: when both pages were loaded at the same
 version and A saves first, B's save writes nothing and A's value is the one in the
-database. B should also see the stale-edit message; that part is an expected failure
-until views/segments.py stops re-keying the edit form before the submit is handled.
+database, and B shows the stale-edit message instead of the typed value silently lost.
 """
 
 from __future__ import annotations
