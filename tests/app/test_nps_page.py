@@ -365,7 +365,8 @@ def test_comments_are_grouped_by_category_newest_first(db, lang):
     )
     at = _page(lang, workshop)
 
-    texts = shown(at.markdown)
+    # each answer is one card: its about line, then "why" and "what would make it a 10"
+    texts = [line for text in shown(at.markdown) for line in text.split("\n\n")]
     why, ten = say(lang, "nps.comments.why"), say(lang, "nps.comments.ten")
     assert f"{why}: **Rude** staff" in texts  # shown literally, not as bold
     assert f"{ten}: Train them" in texts

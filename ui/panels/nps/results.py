@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from canvas.domain import WorkshopView
+from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import FEW_ANSWERS, NpsCategory
 from canvas.figures.nps import (
     day_label,
@@ -12,11 +12,11 @@ from canvas.figures.nps import (
     trend_chart,
     wide_segments,
 )
-from canvas.i18n import number
+from canvas.i18n import number, t
 from canvas.store.nps import clear_responses
 from ui.language import lang, plain, tr
 from ui.saving import save
-from ui.widgets import chart
+from ui.widgets import chart, derived
 
 ASKED = "nps_delete_asked"
 
@@ -62,27 +62,44 @@ def comments(view: WorkshopView) -> None:
         return
     st.subheader(tr("nps.comments"))
     st.caption(tr("nps.comments.help"))
-    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
+    cards = derived(comment_cards, view, code)
     for column, category in zip(st.columns(3), NpsCategory, strict=True):
         column.markdown(f"**{tr(f'nps.category.{category.value}')}**")
-        kept = survey.comments_in(category)
+        kept = cards[category]
         if not kept:
             column.caption(tr("nps.comments.none"))
             continue
         total = number(survey.comment_totals.get(category, len(kept)), code)
         column.caption(tr("nps.comments.shown", shown=number(len(kept), code), total=total))
         scroll = column.container(height=560, border=False)
-        for comment in kept:
-            box = scroll.container(border=True)
-            segment = names.get(comment.segment_id or 0, tr("nps.comments.no_segment"))
-            about = [number(comment.score, code), segment]
+        for card in kept:  # one element per answer: hundreds of them are shown at once
+            scroll.container(border=True).markdown(card)
+
+
+def comment_cards(view: WorkshopView, language: Language) -> dict[NpsCategory, list[str]]:
+    """Each kept answer as one markdown card: score, segment and day, then its two texts."""
+    names = {entry.segment.id: entry.segment.name for entry in view.segments}
+    no_segment, why, ten = (
+        t(key, language)
+        for key in ("nps.comments.no_segment", "nps.comments.why", "nps.comments.ten")
+    )
+    cards: dict[NpsCategory, list[str]] = {}
+    for category in NpsCategory:
+        cards[category] = []
+        for comment in view.nps.comments_in(category):
+            about = [
+                number(comment.score, language),
+                names.get(comment.segment_id or 0, no_segment),
+            ]
             if comment.answered_on is not None:
-                about.append(day_label(comment.answered_on, code))
-            box.caption(plain(" · ".join(about)))
+                about.append(day_label(comment.answered_on, language))
+            parts = [f":gray[{plain(' · '.join(about))}]"]
             if comment.why:
-                box.markdown(f"**{tr('nps.comments.why')}:** {plain(comment.why)}")
+                parts.append(f"**{why}:** {plain(comment.why)}")
             if comment.make_it_ten:
-                box.markdown(f"**{tr('nps.comments.ten')}:** {plain(comment.make_it_ten)}")
+                parts.append(f"**{ten}:** {plain(comment.make_it_ten)}")
+            cards[category].append("\n\n".join(parts))
+    return cards
 
 
 def delete_panel(view: WorkshopView) -> None:
