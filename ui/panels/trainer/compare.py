@@ -10,7 +10,7 @@ from canvas.i18n import percent
 from canvas.presenters.tables import economics_rows
 from ui.language import plain, tr
 from ui.panels.trainer.gallery import participant_view, who
-from ui.widgets import chart
+from ui.widgets import chart, derived
 
 
 def compare(entries: list[GalleryEntry], code: Language) -> None:
@@ -44,6 +44,6 @@ def compare(entries: list[GalleryEntry], code: Language) -> None:
                 config={"displayModeBar": False},
                 key=f"compare-canvas-{side}",
             )
-            rows = economics_rows(view, code)
+            rows = derived(economics_rows, view, code)
             if rows:
                 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
