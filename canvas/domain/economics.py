@@ -8,7 +8,7 @@ Definitions (the UI shows them next to the figures):
 - expected lifetime = 1 ÷ (1 − retention rate) years, defined for retention below 100 %;
 - LTV = (yearly revenue per customer − relationship cost per customer) × lifetime;
 - LTV:CAC = LTV ÷ acquisition cost per new customer;
-- spectrum position = the catalogue positions (0 personal … 100 automated) averaged with
+- spectrum position = the types' ``SPECTRUM_POSITION`` (0 personal … 100 automated) averaged with
   the levels as weights, once for what the segment expects, once for what we established.
 """
 
