@@ -10,6 +10,7 @@ from ui.workshop import admit
 
 st.title(tr("page.join"))
 st.markdown(tr("join.help"))
+st.info(tr("join.lost_tab"), icon=":material/bookmark:")
 if st.session_state.pop("link_refused", False):
     st.error(tr("join.link_refused"), icon=":material/link_off:")
 
@@ -25,4 +26,5 @@ if submitted:
     )
     if joined:
         admit(joined)
+        st.session_state.just_joined = True  # the sidebar opens the private link once
         st.rerun()  # the next run has the workshop pages, the segments first

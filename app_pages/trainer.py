@@ -13,6 +13,7 @@ from ui.panels.trainer.comments import comments
 from ui.panels.trainer.compare import compare
 from ui.panels.trainer.export import export
 from ui.panels.trainer.gallery import course_gallery, course_list, gallery_table, who
+from ui.panels.trainer.people import rename_or_remove
 from ui.saving import form_key, save
 from ui.workshop import open_workshop
 
@@ -76,6 +77,8 @@ with gallery_tab:
         if right.button(tr("trainer.open"), width="stretch"):
             open_workshop(chosen_one)
             st.switch_page("app_pages/canvas.py")
+        with st.expander(tr("trainer.people"), icon=":material/manage_accounts:"):
+            rename_or_remove(course, entries)
 
 with compare_tab:
     compare(entries, language)

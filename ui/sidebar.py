@@ -7,6 +7,7 @@ from canvas.domain import GuidingQuestion, Language, WorkshopView
 from canvas.domain.progress import progress_summary
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.tables import comment_lines
+from ui.gate import TOKEN_PARAM, participant, visitor_token
 from ui.language import lang, plain, tr
 from ui.widgets import derived
 from ui.workshop import refresh
@@ -48,8 +49,24 @@ def workshop_panel(current: WorkshopView | None) -> None:
             ):
                 for line in comment_lines(current, lang()):
                     st.markdown(f"- {plain(line)}")
+        private_link()
         if st.button(
             tr("sidebar.reload"), icon=":material/refresh:", help=tr("sidebar.reload_help")
         ):
             refresh(current.workshop.id)
             st.rerun()
+
+
+def private_link() -> None:
+    """A participant's own link to bookmark: open just after joining, folded away after."""
+    token = visitor_token()
+    if not participant() or not token:
+        return
+    page = (st.context.url or "").split("?", 1)[0]
+    with st.expander(
+        tr("link.title"),
+        icon=":material/link:",
+        expanded=bool(st.session_state.pop("just_joined", False)),
+    ):
+        st.caption(tr("link.help"))
+        st.code(f"{page}?{TOKEN_PARAM}={token}", language=None, wrap_lines=True)

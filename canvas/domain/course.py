@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from canvas.domain.fields import Name, NoteText, is_blank
+from canvas.domain.fields import Name, NoteText, is_blank, name_key
 from canvas.domain.vocabulary import CanvasBlock, GuidingQuestion, Language
 
 # No 0/O, 1/I/L: a code read aloud or copied from a projector must not be misread.
@@ -66,6 +66,30 @@ class JoinRequest(BaseModel):
     code: JoinCode
     display_name: Name
 
+    @property
+    def name_key(self) -> str:
+        """The name as the course compares it: no two participants share this key."""
+        return name_key(self.display_name)
+
+
+class ParticipantRename(BaseModel):
+    """The trainer renames a participant they saw at ``expected_version`` of the workshop."""
+
+    model_config = ConfigDict(frozen=True)
+
+    new_name: Name
+    expected_version: int
+
+    @property
+    def name_key(self) -> str:
+        return name_key(self.new_name)
+
+
+def renamed_title(title: str, old_name: str, new_name: str) -> str:
+    """A participant's workshop title after a rename: it follows the name only while it was
+    the name (as joining sets it); a title the participant chose stays theirs."""
+    return new_name if title == old_name else title
+
 
 class CommentInput(BaseModel):
     """A trainer's comment on a canvas block, on a segment, or on the whole workshop."""
@@ -104,6 +128,7 @@ class GalleryEntry(BaseModel):
     answered: dict[GuidingQuestion, int]
     comments: int
     updated_at: datetime
+    version: int = 1  # the workshop's, for the trainer's rename to be refused when stale
 
     @property
     def progress(self) -> float:

@@ -49,6 +49,25 @@ class UnknownJoinCode(WorkshopError):
     code = "unknown_join_code"
 
 
+class NameTaken(WorkshopError):
+    """A display name is unique in its course (``fields.name_key``: any case, spacing or
+    invisible characters); ``name`` is the one refused."""
+
+    code = "participant_name_taken"
+
+
+class ParticipantGone(NotFound):
+    """The participant was removed from the course (by another tab or trainer) meanwhile."""
+
+    code = "participant_gone"
+
+
+class StaleRename(StaleEdit):
+    """The participant was renamed after this page showed them; nothing was overwritten."""
+
+    code = "stale_rename"
+
+
 class SchemaTooNew(WorkshopError):
     """The database was written by a newer release: this one must not touch it."""
 

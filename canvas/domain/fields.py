@@ -71,6 +71,18 @@ def is_blank(text: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
+def name_key(name: str, *, keep_invisible: bool = False) -> str:
+    """The form of a name used to spot duplicates: trimmed, case-folded, spaces collapsed,
+    and invisible format characters (zero-width spaces and joiners, direction marks, the
+    soft hyphen: Unicode's ``Cf``) dropped, so «Anna», " ANNA " and "An\u200bna" agree.
+
+    ``keep_invisible`` keeps those characters, as segment names' stored keys always have.
+    """
+    if not keep_invisible:
+        name = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+    return " ".join(name.split()).casefold()
+
+
 def _not_blank(value: str) -> str:
     if is_blank(value):
         raise PydanticCustomError("blank", "must not be empty")

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from canvas.domain import fields
 from canvas.domain.fields import Colour, CustomerCount, LongText, Money, Name, Percent
 
 
@@ -41,5 +42,8 @@ class CustomerSegment(SegmentInput):
 
 
 def name_key(name: str) -> str:
-    """The form of a name used to spot duplicates: trimmed, case-folded, spaces collapsed."""
-    return " ".join(name.split()).casefold()
+    """The form of a segment's name used to spot duplicates: trimmed, case-folded, spaces
+    collapsed (``fields.name_key``). Invisible characters are kept: the stored segment keys
+    have always kept them, and dropping them would need a migration of those keys first.
+    """
+    return fields.name_key(name, keep_invisible=True)

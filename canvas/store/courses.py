@@ -23,6 +23,7 @@ from canvas.domain.errors import UnknownJoinCode
 from canvas.domain.progress import AnswerFacts, answered_from
 from canvas.domain.vocabulary import GuidingQuestion
 from canvas.domain.workshop import DEFAULT_CURRENCY
+from canvas.store.participants import check_name_free, flush_name
 from canvas.store.reads import get_workshop
 from canvas.store.tables import (
     CourseRow,
@@ -73,13 +74,16 @@ def get_course(session: Session, *, course_id: int) -> Course:
 def join_course(session: Session, *, request: JoinRequest) -> Workshop:
     """A participant's own new workshop in the course the code names.
 
-    The workshop's access token is the participant's private key to it.
+    The workshop's access token is the participant's private key to it. A display name
+    another participant of the course has (``name_key``) is refused with ``NameTaken``.
     """
     row = session.execute(
         select(CourseRow).where(col(CourseRow.join_code) == request.code)
     ).scalar_one_or_none()
     if row is None:
         raise UnknownJoinCode()
+    course_id = row.id or 0
+    check_name_free(session, course_id=course_id, key=request.name_key, name=request.display_name)
     language = Language(row.language)
     workshop = create_workshop(
         session,
@@ -89,9 +93,10 @@ def join_course(session: Session, *, request: JoinRequest) -> Workshop:
     )
     stored = session.get(WorkshopRow, workshop.id)
     assert stored is not None
-    stored.course_id = row.id
+    stored.course_id = course_id
     stored.participant = request.display_name
-    session.flush()
+    stored.participant_key = request.name_key
+    flush_name(session, name=request.display_name)
     return get_workshop(session, workshop_id=workshop.id)
 
 
@@ -164,6 +169,7 @@ def gallery(session: Session, *, course_id: int) -> list[GalleryEntry]:
             answered=answered[row.id or 0],
             comments=comment_counts.get(row.id, 0),
             updated_at=row.updated_at,
+            version=row.version,
         )
         for row in workshops
     ]

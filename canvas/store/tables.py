@@ -9,6 +9,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     Select,
     SmallInteger,
@@ -31,6 +32,11 @@ def _stamp() -> Any:
 
 class WorkshopRow(SQLModel, table=True):
     __tablename__ = "workshop"
+    # A display name is unique in its course, compared by its key (``name_key``); outside
+    # a course the key is NULL, and NULLs never clash.
+    __table_args__ = (
+        Index("uq_workshop_participant_key", "course_id", "participant_key", unique=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=200)
@@ -55,6 +61,7 @@ class WorkshopRow(SQLModel, table=True):
     participant: str = Field(
         default="", max_length=200, sa_column_kwargs={"server_default": text("''")}
     )
+    participant_key: str | None = Field(default=None, max_length=400)  # case folding lengthens
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()
 

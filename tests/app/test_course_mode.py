@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from canvas.domain import SegmentInput
 from canvas.domain.course import CommentInput, CourseInput, JoinRequest
 from canvas.store import comments, courses, segments
-from canvas.store.db import make_engine, transaction
+from canvas.store.db import make_engine, reading, transaction
 from tests.app.driver import (
     APP,
     PAGES,
@@ -134,6 +134,60 @@ def test_a_wrong_code_is_refused_and_creates_nothing(room, lang):
     assert_ok(at)
     assert titles(at) == [say(lang, "page.join")]
     assert any(say(lang, "error.unknown_join_code") in a for a in alerts(at))
+
+
+def _course_names(room: dict[str, Any]) -> list[str]:
+    engine = make_engine(room["db"])
+    try:
+        with reading(engine) as session:
+            entries = courses.gallery(session, course_id=room["course"].id)
+            return [entry.participant for entry in entries]
+    finally:
+        engine.dispose()
+
+
+def _join_as(at: AppTest, lang: str, code: str, name: str) -> AppTest:
+    widget(at.text_input, say(lang, "field.code")).input(code)
+    widget(at.text_input, say(lang, "field.display_name")).input(name)
+    at.button[0].click().run()
+    return assert_ok(at)
+
+
+def test_the_join_page_says_a_lost_tab_comes_back_through_the_private_link(room, lang):
+    at = _open(lang)
+    assert say(lang, "join.lost_tab") in alerts(at)
+
+
+def test_a_name_taken_in_the_course_is_refused_in_the_users_language_and_writes_nothing(room, lang):
+    at = _open(lang)
+    # "Anna" joined already; the same name in another case, with spaces and a zero-width
+    # space inside, is still hers
+    _join_as(at, lang, room["course"].join_code, "  an\u200bNA ")
+    assert titles(at) == [say(lang, "page.join")]
+    assert "k" not in at.query_params
+    taken = say(lang, "error.participant_name_taken", name="an\u200bNA")
+    assert any(taken in alert for alert in alerts(at))
+    assert _course_names(room) == ["Anna", "Boris"]
+
+
+def test_an_empty_name_is_refused_with_a_message_and_writes_nothing(room, lang):
+    at = _open(lang)
+    _join_as(at, lang, room["course"].join_code, "   ")
+    assert titles(at) == [say(lang, "page.join")]
+    blank = f"{say(lang, 'field.display_name')}: {say(lang, 'invalid.blank')}"
+    assert any(blank in alert for alert in alerts(at))
+    assert _course_names(room) == ["Anna", "Boris"]
+
+
+def test_after_joining_the_sidebar_offers_the_private_link_to_bookmark(room, lang):
+    at = _open(lang)
+    _join_as(at, lang, room["course"].join_code, "Vera")
+    token = at.query_params["k"]
+    [box] = [e for e in at.sidebar.expander if e.label == say(lang, "link.title")]
+    assert [c.value for c in box.caption] == [say(lang, "link.help")]
+    [link] = box.code
+    assert link.value.endswith(f"?k={token}")
+    assert _course_names(room) == ["Anna", "Boris", "Vera"]
 
 
 def _login(lang: str, password: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from canvas.domain import SegmentInput, WorkshopInput
-from canvas.domain.course import CourseInput, JoinRequest
-from canvas.store import comments, courses, segments, workshops
+from canvas.domain import NotFound, SegmentInput, WorkshopInput
+from canvas.domain.course import CourseInput, JoinRequest, ParticipantRename
+from canvas.store import comments, courses, participants, reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
 from tests.app.driver import (
     APP,
@@ -282,3 +282,126 @@ def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(room,
     assert any("Trainer's example" in line for line in listed)
     assert not any("Anna" in line or "Boris" in line for line in listed)
     assert say(lang, "workshops.course_note") in [c.value for c in at.caption]
+
+
+# ------------------------------------------------------------------ rename and remove
+
+
+def _stored(room: dict[str, Any], name: str) -> Any:
+    """The participant's workshop as stored now, or ``None`` once it is gone."""
+    engine = make_engine(room["db"])
+    try:
+        with reading(engine) as session:
+            return reads.get_workshop(session, workshop_id=room["people"][name][0].id)
+    except NotFound:
+        return None
+    finally:
+        engine.dispose()
+
+
+def _choose(at: AppTest, lang: str, room: dict[str, Any], name: str) -> AppTest:
+    chosen = room["people"][name][0].id
+    widget(at.selectbox, say(lang, "trainer.people.choose")).set_value(chosen).run()
+    return assert_ok(at)
+
+
+def _rename(at: AppTest, lang: str, new_name: str) -> AppTest:
+    widget(at.text_input, say(lang, "field.new_name")).input(new_name)
+    widget(at.button, say(lang, "trainer.people.rename")).click().run()
+    return assert_ok(at)
+
+
+def test_the_trainer_renames_a_participant_and_the_title_that_was_the_name(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _rename(_choose(at, lang, room, "Boris"), lang, "Boris Petrov")
+
+    boris = _stored(room, "Boris")
+    assert (boris.participant, boris.title) == ("Boris Petrov", "Boris Petrov")
+    assert [row[0] for row in _gallery_rows(at)] == ["Anna", "Boris Petrov"]
+    assert _stored(room, "Anna").participant == "Anna"
+
+
+def test_renaming_to_a_name_taken_in_the_course_is_refused_in_the_users_language(
+    room, lang, monkeypatch
+):
+    at = _trainer(lang, monkeypatch)
+    _rename(_choose(at, lang, room, "Boris"), lang, " ANNA ")
+    taken = say(lang, "error.participant_name_taken", name="ANNA")
+    assert any(taken in alert for alert in alerts(at))
+    assert _stored(room, "Boris").participant == "Boris"
+
+
+def test_renaming_to_an_empty_name_is_refused_with_a_message(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _rename(_choose(at, lang, room, "Boris"), lang, "  ")
+    blank = f"{say(lang, 'field.new_name')}: {say(lang, 'invalid.blank')}"
+    assert any(blank in alert for alert in alerts(at))
+    assert _stored(room, "Boris").participant == "Boris"
+
+
+def test_a_rename_after_someone_else_renamed_the_participant_is_refused_as_stale(
+    room, lang, monkeypatch
+):
+    at = _trainer(lang, monkeypatch)
+    _choose(at, lang, room, "Boris")
+    boris = room["people"]["Boris"][0]
+    engine = make_engine(room["db"])
+    try:
+        with transaction(engine) as session:  # another trainer's tab, meanwhile
+            participants.rename_participant(
+                session,
+                course_id=room["course"].id,
+                workshop_id=boris.id,
+                data=ParticipantRename(new_name="Bob", expected_version=boris.version),
+            )
+    finally:
+        engine.dispose()
+
+    _rename(at, lang, "Boris P.")
+
+    assert any(say(lang, "error.stale_rename") in alert for alert in alerts(at))
+    assert _stored(room, "Boris").participant == "Bob"
+    # the page now shows the current name, ready for a second try
+    assert widget(at.text_input, say(lang, "field.new_name")).value == "Bob"
+
+
+def test_removing_without_ticking_the_confirmation_deletes_nothing(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _choose(at, lang, room, "Boris")
+    widget(at.button, say(lang, "trainer.people.remove")).click().run()
+    assert_ok(at)
+    assert say(lang, "trainer.people.confirm_first") in alerts(at)
+    assert _stored(room, "Boris") is not None
+    assert [row[0] for row in _gallery_rows(at)] == ["Anna", "Boris"]
+
+
+def test_removing_with_the_confirmation_deletes_the_participants_workshop(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _choose(at, lang, room, "Boris")
+    widget(at.checkbox, say(lang, "trainer.people.confirm", name="Boris")).check().run()
+    widget(at.button, say(lang, "trainer.people.remove")).click().run()
+    assert_ok(at)
+
+    assert _stored(room, "Boris") is None
+    assert _stored(room, "Anna") is not None
+    assert [row[0] for row in _gallery_rows(at)] == ["Anna"]
+    assert say(lang, "trainer.gallery", n=1) in [h.value for h in at.subheader]
+
+
+def test_removing_a_participant_someone_else_already_removed_says_so(room, lang, monkeypatch):
+    at = _trainer(lang, monkeypatch)
+    _choose(at, lang, room, "Boris")
+    engine = make_engine(room["db"])
+    try:
+        with transaction(engine) as session:  # another trainer's tab, meanwhile
+            participants.remove_participant(
+                session, course_id=room["course"].id, workshop_id=room["people"]["Boris"][0].id
+            )
+    finally:
+        engine.dispose()
+    widget(at.checkbox, say(lang, "trainer.people.confirm", name="Boris")).check().run()
+    widget(at.button, say(lang, "trainer.people.remove")).click().run()
+    assert_ok(at)
+
+    assert any(say(lang, "error.participant_gone") in alert for alert in alerts(at))
+    assert [row[0] for row in _gallery_rows(at)] == ["Anna"]

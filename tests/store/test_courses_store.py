@@ -1,12 +1,16 @@
 """Courses in the store, on SQLite and PostgreSQL: codes, joining, private links, gallery."""
 
 import re
+import threading
+import time
 from decimal import Decimal
 
 import pytest
 from pydantic import ValidationError
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, func, select
+from sqlmodel import SQLModel, col
 
+from canvas.content.demo import load_demo
 from canvas.domain import (
     CanvasBlock,
     IntegrationBlock,
@@ -16,12 +20,28 @@ from canvas.domain import (
     SegmentInput,
     WorkshopInput,
 )
-from canvas.domain.course import CODE_ALPHABET, CommentInput, CourseInput, JoinRequest
-from canvas.domain.errors import UnknownJoinCode
+from canvas.domain.course import (
+    CODE_ALPHABET,
+    CommentInput,
+    CourseInput,
+    JoinRequest,
+    ParticipantRename,
+)
+from canvas.domain.errors import NameTaken, ParticipantGone, StaleRename, UnknownJoinCode
+from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.domain.vocabulary import GuidingQuestion, Language
-from canvas.store import comments, courses, reads, relationships, workshops
+from canvas.store import (
+    comments,
+    courses,
+    participants,
+    reads,
+    relationships,
+    saved_snapshots,
+    workshops,
+)
 from canvas.store import segments as segment_store
 from canvas.store.db import reading, transaction
+from canvas.store.tables import RelationshipRow, SegmentRow, WorkshopRow
 
 
 def _course(engine: Engine, language: Language = Language.EN):
@@ -212,3 +232,240 @@ def test_a_comment_moves_the_workshop_revision_on_so_the_participant_sees_it(eng
         comments.add_comment(session, workshop_id=anna.id, data=CommentInput(text="Nice"))
     with reading(engine) as session:
         assert reads.workshop_state(session, workshop_id=anna.id).revision == before + 1
+
+
+# ------------------------------------------------------------------ names in the room
+
+
+def _participants(engine: Engine, course_id: int) -> list[str]:
+    with reading(engine) as session:
+        return [entry.participant for entry in courses.gallery(session, course_id=course_id)]
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "anna",  # case
+        "  ANNA ",  # surrounding spaces
+        "An\u200bna",  # a zero-width space inside
+        "\u200eAnna\u200f",  # direction marks around it
+        "An\u00adna",  # a soft hyphen
+        "Anna\ufeff",  # a zero-width no-break space (byte order mark)
+    ],
+)
+def test_a_name_already_taken_in_the_course_is_refused_and_nothing_is_written(engine, again):
+    course = _course(engine)
+    _join(engine, course.join_code, "Anna")
+
+    with pytest.raises(NameTaken) as refused, transaction(engine) as session:
+        courses.join_course(session, request=JoinRequest(code=course.join_code, display_name=again))
+
+    assert refused.value.params == {"name": again.strip()}
+    assert _participants(engine, course.id) == ["Anna"]
+    with reading(engine) as session:
+        assert len(workshops.list_workshops(session)) == 1
+
+
+def test_repeated_inner_spaces_count_as_one_when_names_are_compared(engine):
+    course = _course(engine)
+    _join(engine, course.join_code, "Anna Maria")
+    with pytest.raises(NameTaken), transaction(engine) as session:
+        courses.join_course(
+            session, request=JoinRequest(code=course.join_code, display_name="anna   MARIA")
+        )
+    assert _participants(engine, course.id) == ["Anna Maria"]
+
+
+def test_the_same_name_may_join_another_course_and_a_different_name_the_same_one(engine):
+    spring, autumn = _course(engine), _course(engine)
+    _join(engine, spring.join_code, "Anna")
+    _join(engine, autumn.join_code, "anna")
+    _join(engine, spring.join_code, "Anna K.")
+    assert _participants(engine, spring.id) == ["Anna", "Anna K."]
+    assert _participants(engine, autumn.id) == ["anna"]
+
+
+def test_the_database_itself_refuses_a_taken_name_when_the_check_is_skipped(engine, monkeypatch):
+    course = _course(engine)
+    _join(engine, course.join_code, "Anna")
+    # As if a second join had checked before the first one was written: only the unique
+    # index on (course, name key) stands between them.
+    monkeypatch.setattr(courses, "check_name_free", lambda *_args, **_kwargs: None)
+    with pytest.raises(NameTaken), transaction(engine) as session:
+        courses.join_course(
+            session, request=JoinRequest(code=course.join_code, display_name=" ANNA")
+        )
+    assert _participants(engine, course.id) == ["Anna"]
+
+
+def test_two_joins_with_the_same_name_at_once_give_one_workshop_and_one_refusal(engine):
+    course = _course(engine)
+    request = JoinRequest(code=course.join_code, display_name="Vera")
+    first_written = threading.Event()
+    second_started = threading.Event()
+    outcomes: dict[str, object] = {}
+
+    def first() -> None:
+        with transaction(engine) as session:
+            outcomes["first"] = courses.join_course(session, request=request).id
+            first_written.set()
+            # hold the transaction open while the second join runs into it
+            second_started.wait(timeout=10)
+            time.sleep(0.5)
+
+    def second() -> None:
+        first_written.wait(timeout=10)
+        second_started.set()
+        try:
+            with transaction(engine) as session:
+                outcomes["second"] = courses.join_course(session, request=request).id
+        except Exception as error:
+            outcomes["second"] = error
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert isinstance(outcomes["first"], int)
+    assert isinstance(outcomes["second"], NameTaken)
+    assert _participants(engine, course.id) == ["Vera"]
+
+
+def _rename(engine: Engine, course_id: int, workshop_id: int, name: str, version: int) -> None:
+    with transaction(engine) as session:
+        participants.rename_participant(
+            session,
+            course_id=course_id,
+            workshop_id=workshop_id,
+            data=ParticipantRename(new_name=name, expected_version=version),
+        )
+
+
+def _workshop(engine: Engine, workshop_id: int):
+    with reading(engine) as session:
+        return reads.get_workshop(session, workshop_id=workshop_id)
+
+
+def test_renaming_a_participant_changes_their_name_and_the_title_that_was_their_name(engine):
+    course = _course(engine)
+    anna = _join(engine, course.join_code, "Anna")
+
+    _rename(engine, course.id, anna.id, "Anna Kovaleva", anna.version)
+
+    renamed = _workshop(engine, anna.id)
+    assert (renamed.participant, renamed.title) == ("Anna Kovaleva", "Anna Kovaleva")
+    assert renamed.version == anna.version + 1
+    # the old name is free again
+    assert _join(engine, course.join_code, "anna").participant == "anna"
+
+
+def test_renaming_keeps_a_title_the_participant_chose_themselves(engine):
+    course = _course(engine)
+    anna = _join(engine, course.join_code, "Anna")
+    with transaction(engine) as session:
+        workshops.update_workshop(
+            session,
+            workshop_id=anna.id,
+            data=WorkshopInput(title="Coffee shop", language=Language.EN, currency="USD"),
+            expected_version=anna.version,
+        )
+    version = _workshop(engine, anna.id).version
+
+    _rename(engine, course.id, anna.id, "Anna K.", version)
+
+    renamed = _workshop(engine, anna.id)
+    assert (renamed.participant, renamed.title) == ("Anna K.", "Coffee shop")
+
+
+def test_a_participant_may_be_renamed_to_their_own_name_in_another_case(engine):
+    course = _course(engine)
+    anna = _join(engine, course.join_code, "anna")
+    _rename(engine, course.id, anna.id, "ANNA", anna.version)
+    assert _participants(engine, course.id) == ["ANNA"]
+
+
+def test_renaming_to_a_name_another_participant_has_is_refused(engine):
+    course = _course(engine)
+    _join(engine, course.join_code, "Anna")
+    boris = _join(engine, course.join_code, "Boris")
+    with pytest.raises(NameTaken):
+        _rename(engine, course.id, boris.id, "anna\u200b", boris.version)
+    assert _participants(engine, course.id) == ["Anna", "Boris"]
+
+
+def test_a_stale_rename_is_refused_and_overwrites_nothing(engine):
+    course = _course(engine)
+    anna = _join(engine, course.join_code, "Anna")
+    _rename(engine, course.id, anna.id, "Anna K.", anna.version)
+    with pytest.raises(StaleRename):
+        _rename(engine, course.id, anna.id, "Annie", anna.version)  # the version before
+    assert _participants(engine, course.id) == ["Anna K."]
+
+
+def test_renaming_or_removing_someone_already_removed_or_in_another_course_is_refused(engine):
+    spring, autumn = _course(engine), _course(engine)
+    anna = _join(engine, spring.join_code, "Anna")
+    other = _join(engine, autumn.join_code, "Olga")
+    with transaction(engine) as session:
+        participants.remove_participant(session, course_id=spring.id, workshop_id=anna.id)
+    with pytest.raises(ParticipantGone):
+        _rename(engine, spring.id, anna.id, "Annie", anna.version)
+    with pytest.raises(ParticipantGone), transaction(engine) as session:
+        participants.remove_participant(session, course_id=spring.id, workshop_id=anna.id)
+    with pytest.raises(ParticipantGone), transaction(engine) as session:
+        participants.remove_participant(session, course_id=spring.id, workshop_id=other.id)
+    assert _participants(engine, autumn.id) == ["Olga"]
+
+
+def _rows_of(engine: Engine, workshop_id: int) -> dict[str, int]:
+    """How many rows each table holds for the workshop (answers through its segments)."""
+    with reading(engine) as session:
+        found = {}
+        for table in SQLModel.metadata.sorted_tables:
+            if "workshop_id" in table.c:
+                found[table.name] = session.execute(
+                    select(func.count())
+                    .select_from(table)
+                    .where(table.c.workshop_id == workshop_id)
+                ).scalar_one()
+        found["relationship"] = session.execute(
+            select(func.count())
+            .select_from(RelationshipRow)
+            .join(SegmentRow, col(SegmentRow.id) == col(RelationshipRow.segment_id))
+            .where(col(SegmentRow.workshop_id) == workshop_id)
+        ).scalar_one()
+        found["workshop"] = session.execute(
+            select(func.count()).where(col(WorkshopRow.id) == workshop_id)
+        ).scalar_one()
+    return found
+
+
+def test_removing_a_participant_deletes_their_workshop_and_every_row_of_it_only(engine):
+    course = _course(engine)
+    anna = _join(engine, course.join_code, "Anna")
+    boris = _join(engine, course.join_code, "Boris")
+    for person in (anna, boris):
+        with transaction(engine) as session:
+            workshops.fill_workshop(session, workshop_id=person.id, document=load_demo("en"))
+            comments.add_comment(session, workshop_id=person.id, data=CommentInput(text="Good"))
+            saved_snapshots.save_snapshot(
+                session, workshop_id=person.id, data=SnapshotInput(name="Before")
+            )
+    before = _rows_of(engine, anna.id)
+    kept = _rows_of(engine, boris.id)
+    # every kind of row is there to be deleted: segments, answers, notes, frameworks, NPS
+    # answers, touchpoints, comments, saved snapshots (and the workshop itself)
+    assert [name for name, rows in before.items() if rows == 0] == []
+
+    with transaction(engine) as session:
+        participants.remove_participant(session, course_id=course.id, workshop_id=anna.id)
+
+    assert _rows_of(engine, anna.id) == dict.fromkeys(before, 0)
+    assert _rows_of(engine, boris.id) == kept
+    assert _participants(engine, course.id) == ["Boris"]
+    with pytest.raises(NotFound), reading(engine) as session:
+        courses.workshop_for_token(session, token=anna.access_token)
+    # the removed participant's name is free again
+    assert _join(engine, course.join_code, "Anna").participant == "Anna"

@@ -13,7 +13,8 @@ from sqlmodel import SQLModel
 
 import canvas.store.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from canvas.domain import Motive, RelationshipType, SegmentInput, WorkshopInput
-from canvas.domain.errors import DowngradeRefused, SchemaTooNew
+from canvas.domain.course import JoinRequest, ParticipantRename
+from canvas.domain.errors import DowngradeRefused, NameTaken, SchemaTooNew
 from canvas.i18n import describe_error
 from canvas.ops.migrate import (
     alembic_config,
@@ -23,7 +24,7 @@ from canvas.ops.migrate import (
     upgrade,
 )
 from canvas.ops.migrate import main as migrate_main
-from canvas.store import reads, saved_snapshots, segments, workshops
+from canvas.store import courses, participants, reads, saved_snapshots, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
 
 TABLES = {
@@ -287,3 +288,80 @@ def test_the_command_line_prints_a_refusal_in_both_languages_and_fails(
     assert printed[1].startswith("Откат к схеме 0003 удалил бы")
     assert migrate_main(["sideways"]) == 2
     assert migrate_main([]) == 0
+
+
+def test_a_course_with_duplicate_names_upgrades_and_later_duplicates_get_a_suffixed_key(
+    blank_engine: Engine,
+) -> None:
+    config = alembic_config(blank_engine)
+    with blank_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0006")
+    now = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    stamps = {"created_at": now, "updated_at": now}
+    with blank_engine.begin() as connection:
+        course_id = connection.execute(
+            text(
+                "INSERT INTO course (title, language, join_code, version, created_at,"
+                " updated_at) VALUES ('Spring', 'en', 'ABCDEF', 1, :created_at, :updated_at)"
+                " RETURNING id"
+            ),
+            stamps,
+        ).scalar_one()
+        ids = {}
+        # Before 0007 nothing stopped a second "Anna" joining the course.
+        for token, course, name in (
+            ("t-anna", course_id, "Anna"),
+            ("t-anna-again", course_id, " ANNA "),
+            ("t-boris", course_id, "Boris"),
+            ("t-own", None, ""),
+        ):
+            ids[token] = connection.execute(
+                text(
+                    "INSERT INTO workshop (title, company, language, currency, access_token,"
+                    " version, revision, course_id, participant, created_at, updated_at)"
+                    " VALUES (:name, '', 'en', 'USD', :token, 1, 1, :course, :name,"
+                    " :created_at, :updated_at) RETURNING id"
+                ),
+                {"token": token, "course": course, "name": name or "Mine", **stamps},
+            ).scalar_one()
+
+    upgrade(blank_engine)
+
+    with blank_engine.connect() as connection:
+        keys = dict(
+            connection.execute(text("SELECT access_token, participant_key FROM workshop")).all()
+        )
+        names = dict(
+            connection.execute(text("SELECT access_token, participant FROM workshop")).all()
+        )
+    assert keys == {
+        "t-anna": "anna",
+        "t-anna-again": f"anna\n#{ids['t-anna-again']}",
+        "t-boris": "boris",
+        "t-own": None,
+    }
+    assert names["t-anna-again"] == " ANNA "  # names are kept as they were
+    # From now on the name is taken for a newcomer and for a rename
+    with pytest.raises(NameTaken), transaction(blank_engine) as session:
+        courses.join_course(session, request=JoinRequest(code="ABCDEF", display_name="anna"))
+    with pytest.raises(NameTaken), transaction(blank_engine) as session:
+        participants.rename_participant(
+            session,
+            course_id=course_id,
+            workshop_id=ids["t-boris"],
+            data=ParticipantRename(new_name="Anna", expected_version=1),
+        )
+    with transaction(blank_engine) as session:
+        participants.rename_participant(
+            session,
+            course_id=course_id,
+            workshop_id=ids["t-anna-again"],
+            data=ParticipantRename(new_name="Anna B.", expected_version=1),
+        )
+    with blank_engine.connect() as connection:
+        renamed = connection.execute(
+            text("SELECT participant, participant_key FROM workshop WHERE id = :id"),
+            {"id": ids["t-anna-again"]},
+        ).one()
+    assert tuple(renamed) == ("Anna B.", "anna b.")
