@@ -41,9 +41,7 @@ def open_session(session: Session, *, now: datetime | None = None) -> str:
 def _stored(session: Session, token: str) -> TrainerSessionRow | None:
     # The index finds the row by digest; ``standing`` decides with a constant-time compare.
     return session.execute(
-        select(TrainerSessionRow).where(
-            col(TrainerSessionRow.token_digest) == token_digest(token)
-        )
+        select(TrainerSessionRow).where(col(TrainerSessionRow.token_digest) == token_digest(token))
     ).scalar_one_or_none()
 
 

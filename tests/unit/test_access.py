@@ -114,13 +114,11 @@ def test_six_wrong_guesses_from_one_browser_do_not_slow_the_trainers_correct_pas
     clock = _clock()
     limiter = CheckLimiter(clock=clock)
     deployment = Deployment(trainer_password=PASSWORD)
-    failures = 0
-    for _ in range(6):
+    for failures in range(6):  # the session's count so far, one more after each guess
         outcome = attempt_login(
             "guess", deployment=deployment, failures=failures, limiter=limiter, sleep=clock.sleep
         )
         assert outcome is Login.WRONG
-        failures += 1
     # the guesser waited 0, 0.5, 1, 2, 4, 8 seconds before its checks
     assert [w for w in clock.waits if w] == [0.5, 1, 2, 4, 8]
 
