@@ -1,13 +1,12 @@
 """Join a course: the code from the trainer and a display name give a private workshop."""
 
-import time
 from typing import Any
 
 import streamlit as st
 
+from canvas.domain import throttle
 from canvas.domain.course import JoinRequest
 from canvas.domain.errors import UnknownJoinCode
-from canvas.domain.throttle import own_delay
 from canvas.domain.workshop import Workshop
 from canvas.store import courses
 from ui.language import tr
@@ -36,7 +35,7 @@ def join(session: Any) -> Workshop:  # the store's session, from save()
 
 if submitted:
     with st.spinner(tr("join.checking")):
-        time.sleep(own_delay(st.session_state.get("join_misses", 0)))
+        throttle.pause(throttle.own_delay(st.session_state.get("join_misses", 0)))
     joined = save(join, success=tr("join.joined"))
     if joined:
         st.session_state.join_misses = 0

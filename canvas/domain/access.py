@@ -10,11 +10,11 @@ area behind the password, compared in constant time and slowed down after failur
 
 import hashlib
 import hmac
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from canvas.domain import throttle
 from canvas.domain.throttle import CheckLimiter, own_delay
 
 PASSWORD_SETTING = "TRAINER_PASSWORD"  # environment variable or Streamlit secret
@@ -76,13 +76,14 @@ def attempt_login(
     deployment: Deployment,
     failures: int,
     limiter: CheckLimiter,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> Login:
     """Check a trainer password after this session's own delay and its server-wide turn.
 
     ``failures`` is this browser session's count of wrong passwords so far; the caller
     keeps it (one more after ``Login.WRONG``, none after ``Login.ACCEPTED``).
     """
+    sleep = sleep or throttle.pause  # looked up now, so a test can record the waits
     if deployment.trainer_password is None:
         return Login.WRONG
     sleep(own_delay(failures))

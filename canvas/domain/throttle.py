@@ -22,6 +22,12 @@ CHECKS_PER_SECOND = 10.0
 MAX_WAIT = 1.0  # the longest a password check waits for the server-wide limiter
 
 
+def pause(seconds: float) -> None:
+    """Wait ``seconds``: the one place the slow-downs sleep, so tests can record it instead."""
+    if seconds > 0:
+        time.sleep(seconds)
+
+
 def own_delay(failures: int) -> float:
     """Seconds a session waits before its next attempt after ``failures`` wrong guesses."""
     if failures <= 0:
