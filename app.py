@@ -8,10 +8,11 @@ mode on a cold deep link, running a page without this file).
 import streamlit as st
 
 from ui.engine import database_ready
-from ui.gate import course_mode, is_trainer
+from ui.gate import course_mode, course_ready, is_trainer
 from ui.language import tr
 from ui.saving import show_flash
 from ui.sidebar import language_switch, workshop_panel
+from ui.trainer_session import expired_notice, keep_cookie, logout_button, restore
 from ui.workshop import current_view, sync_url
 
 # name: (icon, URL path); the script is app_pages/<name>.py, the title "page.<name>".
@@ -62,6 +63,8 @@ st.set_page_config(
 )
 language_switch()
 database_ready()  # a database this release must not touch stops here, with the reason
+course_ready()  # so does course mode with a trainer password shorter than 12 characters
+restore()  # the trainer's session from its cookie: a reload or a new tab stays logged in
 sync_url()
 
 steps = [page(name) for name in STEPS]
@@ -75,6 +78,9 @@ elif current_view() is not None:
 else:
     pages = {"": [page("join", default=True), page("trainer_login")]}
 navigation = st.navigation(pages)
+keep_cookie()
+logout_button()
+expired_notice()
 
 workshop_panel(current_view())
 show_flash()

@@ -1,8 +1,13 @@
 """Join a course: the code from the trainer and a display name give a private workshop."""
 
+from typing import Any
+
 import streamlit as st
 
+from canvas.domain import throttle
 from canvas.domain.course import JoinRequest
+from canvas.domain.errors import UnknownJoinCode
+from canvas.domain.workshop import Workshop
 from canvas.store import courses
 from ui.language import tr
 from ui.saving import form_key, save
@@ -19,12 +24,21 @@ with st.form(form_key("join")):
     name = st.text_input(tr("field.display_name"), help=tr("join.name_help"))
     submitted = st.form_submit_button(tr("join.button"), type="primary")
 
+
+def join(session: Any) -> Workshop:  # the store's session, from save()
+    try:
+        return courses.join_course(session, request=JoinRequest(code=code, display_name=name))
+    except UnknownJoinCode:  # this browser session's wrong codes slow its next attempts
+        st.session_state.join_misses = st.session_state.get("join_misses", 0) + 1
+        raise
+
+
 if submitted:
-    joined = save(
-        lambda s: courses.join_course(s, request=JoinRequest(code=code, display_name=name)),
-        success=tr("join.joined"),
-    )
+    with st.spinner(tr("join.checking")):
+        throttle.pause(throttle.own_delay(st.session_state.get("join_misses", 0)))
+    joined = save(join, success=tr("join.joined"))
     if joined:
+        st.session_state.join_misses = 0
         admit(joined)
         st.session_state.just_joined = True  # the sidebar opens the private link once
         st.rerun()  # the next run has the workshop pages, the segments first

@@ -39,7 +39,7 @@ def main(page: str) -> None:
         build_course(engine(), TRAINER_COURSE)
         from ui.gate import deployment
 
-        os.environ["TRAINER_PASSWORD"] = "profile only"
+        os.environ["TRAINER_PASSWORD"] = "profile page only"
         deployment.clear()  # the process reads its mode once
         at.session_state["trainer"] = True
         at.query_params["lang"] = "en"

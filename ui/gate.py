@@ -2,7 +2,9 @@
 
 Course mode starts when a trainer password is set in the environment or in Streamlit's
 secrets (``TRAINER_PASSWORD`` / ``trainer_password``). The password stays here: it is
-never logged, echoed or kept in the session, only the fact that the login succeeded.
+never logged, echoed or kept in the session, only the fact that the login succeeded (and
+the trainer session's token, ``ui.trainer_session``). A password shorter than
+``MIN_PASSWORD_LENGTH`` stops every page with the reason (``course_ready``).
 """
 
 import os
@@ -10,7 +12,15 @@ import os
 import streamlit as st
 
 from canvas.domain import Workshop
-from canvas.domain.access import PASSWORD_SETTING, Deployment, LoginThrottle, Mode, may_open
+from canvas.domain.access import (
+    MIN_PASSWORD_LENGTH,
+    PASSWORD_SETTING,
+    Deployment,
+    Mode,
+    may_open,
+)
+from canvas.domain.throttle import CheckLimiter
+from ui.language import tr
 
 TOKEN_PARAM = "k"
 
@@ -29,10 +39,23 @@ def _secret() -> str | None:
     return str(value) if value else None
 
 
+def course_ready() -> None:
+    """Stop the page with the reason if course mode's trainer password is too short."""
+    if deployment().password_too_short:
+        reason = tr(
+            "error.password_too_short",
+            n=MIN_PASSWORD_LENGTH,
+            setting=PASSWORD_SETTING,
+            secret=PASSWORD_SETTING.lower(),
+        )
+        st.error(reason, icon=":material/key:")
+        st.stop()
+
+
 @st.cache_resource(show_spinner=False)
-def login_throttle() -> LoginThrottle:
-    """Failed logins for the whole server process, so new sessions don't reset the count."""
-    return LoginThrottle()
+def check_limiter() -> CheckLimiter:
+    """The process's limit on password checks a second, shared by every session."""
+    return CheckLimiter()
 
 
 def course_mode() -> bool:
@@ -51,11 +74,6 @@ def participant() -> bool:
 def visitor_token() -> str | None:
     token = st.session_state.get("token")
     return str(token) if token else None
-
-
-def client_key() -> str:
-    """Who is trying to log in, for the slow-down: the client's address when known."""
-    return str(getattr(st.context, "ip_address", None) or "unknown")
 
 
 def allowed(workshop: Workshop) -> bool:

@@ -3,20 +3,22 @@
 Local mode (no trainer password configured) shows every workshop to everyone, as a
 desktop tool would. Course mode (a trainer password is configured) opens a workshop
 only to the trainer or to a visitor holding its access token, and keeps the trainer
-area behind the password, compared in constant time and slowed down after failures.
+area behind the password, compared in constant time and slowed down after failures
+(``canvas.domain.throttle``); a successful login becomes a session
+(``canvas.domain.trainer_session``).
 """
 
 import hashlib
 import hmac
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from canvas.domain import throttle
+from canvas.domain.throttle import CheckLimiter, own_delay
+
 PASSWORD_SETTING = "TRAINER_PASSWORD"  # environment variable or Streamlit secret
-FIRST_DELAY = 0.5  # seconds after the first failed login
-MAX_DELAY = 30.0  # the delay doubles with each failure up to this
+MIN_PASSWORD_LENGTH = 12  # characters; a shorter password stops course mode from starting
 
 
 class Mode(StrEnum):
@@ -33,6 +35,13 @@ class Deployment:
     @property
     def mode(self) -> Mode:
         return Mode.COURSE if self.trainer_password else Mode.LOCAL
+
+    @property
+    def password_too_short(self) -> bool:
+        """Course mode with a password a room could guess: the server refuses to start."""
+        return bool(self.trainer_password) and len(self.trainer_password or "") < (
+            MIN_PASSWORD_LENGTH
+        )
 
     def __repr__(self) -> str:  # keep the password out of logs and tracebacks
         return f"Deployment(mode={self.mode.value})"
@@ -53,48 +62,35 @@ def may_open(*, mode: Mode, trainer: bool, token: str | None, access_token: str)
     return bool(token) and hmac.compare_digest(token or "", access_token)
 
 
-class LoginThrottle:
-    """Failed trainer logins per client; each failure doubles the wait before the next answer.
+class Login(StrEnum):
+    """How a password attempt ended."""
 
-    Shared by every session of the server process, so opening new sessions does not
-    reset it; a success clears the client's count.
-    """
-
-    def __init__(self) -> None:
-        self._failures: dict[str, int] = {}
-        self._lock = threading.Lock()
-
-    def delay(self, client: str) -> float:
-        """Seconds to wait before checking this client's next attempt."""
-        with self._lock:
-            failures = self._failures.get(client, 0)
-        if not failures:
-            return 0.0
-        return min(MAX_DELAY, FIRST_DELAY * 2 ** (failures - 1))
-
-    def failed(self, client: str) -> None:
-        with self._lock:
-            self._failures[client] = self._failures.get(client, 0) + 1
-
-    def succeeded(self, client: str) -> None:
-        with self._lock:
-            self._failures.pop(client, None)
+    ACCEPTED = "accepted"
+    WRONG = "wrong"  # counts towards this session's own slow-down
+    BUSY = "busy"  # too many checks on the server this second: not checked, try again
 
 
 def attempt_login(
     given: str,
     *,
     deployment: Deployment,
-    throttle: LoginThrottle,
-    client: str,
-    sleep: Callable[[float], None] = time.sleep,
-) -> bool:
-    """Check a trainer password after the client's current delay; record the outcome."""
+    failures: int,
+    limiter: CheckLimiter,
+    sleep: Callable[[float], None] | None = None,
+) -> Login:
+    """Check a trainer password after this session's own delay and its server-wide turn.
+
+    ``failures`` is this browser session's count of wrong passwords so far; the caller
+    keeps it (one more after ``Login.WRONG``, none after ``Login.ACCEPTED``).
+    """
+    sleep = sleep or throttle.pause  # looked up now, so a test can record the waits
     if deployment.trainer_password is None:
-        return False
-    sleep(throttle.delay(client))
+        return Login.WRONG
+    sleep(own_delay(failures))
+    turn = limiter.reserve()
+    if turn is None:
+        return Login.BUSY
+    sleep(turn)
     if password_matches(given, deployment.trainer_password):
-        throttle.succeeded(client)
-        return True
-    throttle.failed(client)
-    return False
+        return Login.ACCEPTED
+    return Login.WRONG

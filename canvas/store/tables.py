@@ -315,6 +315,18 @@ class TrainerCommentRow(SQLModel, table=True):
     updated_at: datetime = _stamp()
 
 
+class TrainerSessionRow(SQLModel, table=True):
+    """A trainer's login: the SHA-256 of the token in their cookie, never the token itself."""
+
+    __tablename__ = "trainer_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_digest: str = Field(max_length=64, unique=True)
+    created_at: datetime = _stamp()
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+    revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
 def core_table(model: type[SQLModel]) -> Table:
     """The table behind a model, for Core statements that build no ORM objects."""
     return SQLModel.metadata.tables[str(model.__tablename__)]

@@ -192,7 +192,7 @@ def test_after_joining_the_sidebar_offers_the_private_link_to_bookmark(room, lan
 
 def _login(lang: str, password: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     # The slow-down after failures is measured in the unit tests; here it would only wait.
-    monkeypatch.setattr("canvas.domain.access.time.sleep", lambda _seconds: None)
+    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
     at = _open(lang)
     at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(password)

@@ -42,6 +42,7 @@ TABLES = {
     "touchpoint",
     "course",
     "trainer_comment",
+    "trainer_session",
 }
 
 

@@ -1,17 +1,19 @@
-"""Course mode's access rules and the trainer login's constant-time check and slow-down."""
+"""Course mode's access rules, the trainer login's constant-time check, its slow-downs and
+the shortest password course mode accepts."""
 
 import pytest
 
 from canvas.domain.access import (
-    FIRST_DELAY,
-    MAX_DELAY,
     Deployment,
-    LoginThrottle,
+    Login,
     Mode,
     attempt_login,
     may_open,
     password_matches,
 )
+from canvas.domain.throttle import MAX_DELAY, CheckLimiter, own_delay
+
+PASSWORD = "correct horse battery staple"
 
 
 def test_without_a_trainer_password_the_app_runs_in_local_mode():
@@ -58,25 +60,114 @@ def test_course_mode_opens_a_workshop_to_the_trainer_or_its_token_holder(trainer
     assert may_open(mode=Mode.COURSE, trainer=trainer, token=token, access_token="abc") is allowed
 
 
-def test_each_failed_login_doubles_the_wait_up_to_a_ceiling_and_success_clears_it():
-    throttle, waits = LoginThrottle(), []
-    deployment = Deployment(trainer_password="right")
-    for _ in range(9):
-        assert not attempt_login(
-            "wrong", deployment=deployment, throttle=throttle, client="a", sleep=waits.append
+class FakeClock:
+    """A monotonic clock that moves only when told to (or when a fake sleep passes)."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.waits: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += seconds
+
+
+def _clock() -> FakeClock:
+    return FakeClock()
+
+
+def test_a_sessions_own_wrong_guesses_double_its_wait_up_to_thirty_seconds():
+    # 0 before any wrong guess, then 0.5, 1, 2, 4, 8, 16, then 32 capped at 30
+    assert [own_delay(n) for n in range(9)] == [0, 0.5, 1, 2, 4, 8, 16, 30, 30]
+    assert own_delay(10_000) == MAX_DELAY
+
+
+def test_the_limiter_lets_ten_checks_through_at_once_then_queues_ten_more_within_a_second():
+    clock = _clock()
+    limiter = CheckLimiter(clock=clock)
+
+    waits = [limiter.reserve() for _ in range(21)]
+
+    # ten tokens in the bucket; then turns every tenth of a second up to one second away;
+    # the 21st would wait 1.1 s and is refused
+    assert waits[:10] == [0.0] * 10
+    assert waits[10:20] == pytest.approx([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0])
+    assert waits[20] is None
+
+
+def test_the_limiter_refills_ten_turns_a_second():
+    clock = _clock()
+    limiter = CheckLimiter(clock=clock)
+    for _ in range(20):
+        limiter.reserve()  # the bucket owes ten turns
+
+    clock.now += 0.5  # five turns come back: it owes five
+    assert limiter.reserve() == pytest.approx(0.6)
+    clock.now += 10  # a quiet spell refills the bucket to ten, never more
+    assert [limiter.reserve() for _ in range(11)] == pytest.approx([0.0] * 10 + [0.1])
+
+
+def test_six_wrong_guesses_from_one_browser_do_not_slow_the_trainers_correct_password():
+    clock = _clock()
+    limiter = CheckLimiter(clock=clock)
+    deployment = Deployment(trainer_password=PASSWORD)
+    for failures in range(6):  # the session's count so far, one more after each guess
+        outcome = attempt_login(
+            "guess", deployment=deployment, failures=failures, limiter=limiter, sleep=clock.sleep
         )
-    # 0, then 0.5, 1, 2, 4, 8, 16, then 32 capped at 30, and 30 again
-    assert waits == [0, FIRST_DELAY, 1, 2, 4, 8, 16, MAX_DELAY, MAX_DELAY]
-    assert throttle.delay("b") == 0  # another client is not slowed down
-    assert attempt_login(
-        "right", deployment=deployment, throttle=throttle, client="a", sleep=waits.append
+        assert outcome is Login.WRONG
+    # the guesser waited 0, 0.5, 1, 2, 4, 8 seconds before its checks
+    assert [w for w in clock.waits if w] == [0.5, 1, 2, 4, 8]
+
+    clock.waits.clear()
+    trainer = attempt_login(
+        PASSWORD, deployment=deployment, failures=0, limiter=limiter, sleep=clock.sleep
     )
-    assert waits[-1] == MAX_DELAY  # the right password also waited its turn
-    assert throttle.delay("a") == 0
+
+    assert trainer is Login.ACCEPTED
+    assert sum(clock.waits) == 0  # same address, another session: no wait at all
+
+
+def test_a_flood_of_guesses_delays_the_trainer_by_at_most_one_second_or_asks_to_retry():
+    clock = _clock()
+    limiter = CheckLimiter(clock=clock)
+    deployment = Deployment(trainer_password=PASSWORD)
+    for _ in range(19):  # nineteen fresh sessions guess in the same instant
+        limiter.reserve()
+
+    clock.waits.clear()
+    first = attempt_login(
+        PASSWORD, deployment=deployment, failures=0, limiter=limiter, sleep=lambda s: None
+    )
+    second = attempt_login(
+        PASSWORD, deployment=deployment, failures=0, limiter=limiter, sleep=lambda s: None
+    )
+
+    assert first is Login.ACCEPTED  # the 20th turn: one second away
+    assert second is Login.BUSY  # the 21st would be 1.1 s away: refused, not checked
 
 
 def test_no_password_can_log_in_when_none_is_configured():
     waits: list[float] = []
-    assert not attempt_login(
-        "", deployment=Deployment(), throttle=LoginThrottle(), client="a", sleep=waits.append
+    outcome = attempt_login(
+        "", deployment=Deployment(), failures=0, limiter=CheckLimiter(), sleep=waits.append
     )
+    assert outcome is Login.WRONG
+
+
+@pytest.mark.parametrize(
+    ("password", "too_short"),
+    [
+        (None, False),
+        ("", False),
+        ("s3cret", True),
+        ("eleven char", True),
+        ("twelve chars", False),
+        ("двенадцатьбу", False),  # twelve characters, twenty-four bytes
+    ],
+)
+def test_a_trainer_password_under_twelve_characters_is_too_short(password, too_short):
+    assert Deployment(trainer_password=password).password_too_short is too_short
