@@ -18,6 +18,7 @@ from ui.panels.trainer.course_state import ROOM_COURSE
 from ui.panels.trainer.gallery import course_list
 
 PAGE_PATH = "room"  # the page's URL path in app.py's page table
+EXAMPLE = "https://workshop.example.org"
 
 # Static CSS only: no user text ever goes into this markup. It hides the sidebar, its
 # button and the toolbar on this page alone, and sets the large type.
@@ -59,7 +60,8 @@ def address() -> str | None:
             forwarded_proto=headers.get("X-Forwarded-Proto"),
         )
     except BadPublicUrl:
-        st.error(tr("room.bad_public_url"), icon=":material/link_off:")
+        message = tr("room.bad_public_url", setting=PUBLIC_URL_SETTING, example=EXAMPLE)
+        st.error(message, icon=":material/link_off:")
         return None
 
 
@@ -92,7 +94,7 @@ def room_screen() -> None:
             with st.container(key="room_address"):
                 st.markdown(plain(where))
         else:
-            st.warning(tr("room.no_address"))
+            st.warning(tr("room.no_address", setting=PUBLIC_URL_SETTING))
         with st.container(key="room_label_code"):
             st.markdown(tr("room.code"))
         with st.container(key="room_code"):
