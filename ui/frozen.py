@@ -5,6 +5,7 @@ import streamlit as st
 from canvas.domain import WorkshopView
 from ui.gate import is_trainer
 from ui.language import tr
+from ui.workshop import current_view
 
 
 def frozen_banner(view: WorkshopView | None) -> bool:
@@ -14,3 +15,10 @@ def frozen_banner(view: WorkshopView | None) -> bool:
     key = "frozen.banner_trainer" if is_trainer() else "frozen.banner"
     st.warning(tr(key), icon=":material/ac_unit:")
     return True
+
+
+def read_only() -> bool:
+    """Whether the open workshop takes no saves now: its course is frozen. Pages disable
+    their save buttons with it; the store refuses a save that gets through anyway."""
+    view = current_view()
+    return view is not None and view.frozen

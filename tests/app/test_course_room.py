@@ -143,10 +143,14 @@ def test_a_participant_of_a_closed_course_keeps_working(course, lang):
     ]
 
 
+def _add_button(at: AppTest, lang: str) -> Any:
+    [button] = [b for b in at.button if b.label == say(lang, "segments.add_button")]
+    return button
+
+
 def _add_segment(at: AppTest, lang: str, name: str) -> AppTest:
     widget(at.text_input, say(lang, "field.name"), form="add_segment").input(name)
-    [button] = [b for b in at.button if b.label == say(lang, "segments.add_button")]
-    button.click().run()
+    _add_button(at, lang).click().run()
     return assert_ok(at)
 
 
@@ -167,18 +171,35 @@ def test_a_save_in_a_frozen_course_is_refused_and_unfreezing_allows_it_again(
     assert say(lang, "frozen.banner") not in alerts(assert_ok(at))
     trainer = _trainer(lang, monkeypatch)  # the same app server as the participant's
 
-    _toggle(trainer, lang, "course.freeze").set_value(True).run()
-    at.run()  # a plain rerun shows the banner
-    assert say(lang, "frozen.banner") in alerts(assert_ok(at))
+    # Frozen behind this server's back (as if its notice were still on the way): the page
+    # still offers the button, the store refuses the save, and the page says why.
+    _set(db, made.id, frozen=True)
     _add_segment(at, lang, "Cafés")
     assert any(say(lang, "error.course_frozen") in alert for alert in alerts(at))
+    assert say(lang, "frozen.banner") in alerts(at)
+    assert _add_button(at, lang).disabled
     assert _stored(db, made.id, anna.id)[1].segments == []
 
+    trainer.run()  # the trainer's page now shows the course frozen
+    assert _toggle(trainer, lang, "course.freeze").value is True
     _toggle(trainer, lang, "course.freeze").set_value(False).run()
-    at.run()
+    at.run()  # a plain rerun: the banner goes, the button is back
     assert say(lang, "frozen.banner") not in alerts(assert_ok(at))
+    assert not _add_button(at, lang).disabled
     _add_segment(at, lang, "Cafés")
     assert [s.segment.name for s in _stored(db, made.id, anna.id)[1].segments] == ["Cafés"]
+
+
+def test_a_plain_rerun_shows_the_banner_once_the_trainer_froze_the_course(
+    course, lang, monkeypatch
+):
+    at = _open(lang, k=course["anna"].access_token)
+    at.switch_page(PAGES["segments"]).run()
+    trainer = _trainer(lang, monkeypatch)
+    _toggle(trainer, lang, "course.freeze").set_value(True).run()
+    at.run()
+    assert say(lang, "frozen.banner") in alerts(assert_ok(at))
+    assert _add_button(at, lang).disabled
 
 
 def test_the_trainer_freezes_and_unfreezes_with_a_switch(course, lang, monkeypatch):

@@ -1,10 +1,12 @@
 """Closing a course for joining and freezing it for editing, on SQLite and PostgreSQL."""
 
+import threading
+import time
 from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from canvas.domain import (
@@ -252,3 +254,47 @@ def test_the_trainer_comments_renames_and_removes_participants_of_a_frozen_cours
         entries = courses.gallery(session, course_id=course.id)
         assert [(e.participant, e.comments) for e in entries] == [("Anna K.", 0)]
         assert reads.load_view(session, workshop_id=anna.id).frozen
+
+
+def _someone_waits_for_a_lock(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        waiting = connection.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+        ).scalar_one()
+    return bool(waiting)
+
+
+def test_a_save_that_waited_for_the_freeze_to_commit_is_refused_on_postgresql(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite takes the write lock for the whole transaction up front")
+    course = _course(engine)
+    anna = _join(engine, course.join_code, "Anna")
+    outcome: dict[str, object] = {}
+
+    def participant_saves() -> None:
+        try:
+            with transaction(engine) as session:
+                segment_store.add_segment(
+                    session, workshop_id=anna.id, data=SegmentInput(name="Cafés")
+                )
+            outcome["saved"] = True
+        except Exception as error:
+            outcome["error"] = error
+
+    with transaction(engine) as session:
+        courses.set_frozen(session, course_id=course.id, frozen=True)
+        saver = threading.Thread(target=participant_saves)
+        saver.start()
+        # The participant's save runs into the workshop row the freeze holds.
+        deadline = time.monotonic() + 20
+        while not _someone_waits_for_a_lock(engine):
+            assert time.monotonic() < deadline, "the save never waited for the freeze"
+            time.sleep(0.02)
+    saver.join(timeout=30)
+
+    assert isinstance(outcome.get("error"), CourseFrozen)
+    with reading(engine) as session:
+        assert reads.load_view(session, workshop_id=anna.id).segments == []
