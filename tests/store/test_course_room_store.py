@@ -3,9 +3,11 @@
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from alembic import command
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
@@ -24,6 +26,7 @@ from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.domain.touchpoint import TouchpointCategory, TouchpointInput
 from canvas.domain.twelve_rules import ClevelandRule, RuleScoreInput
 from canvas.domain.vocabulary import Language
+from canvas.ops.migrate import alembic_config, upgrade
 from canvas.store import (
     comments,
     courses,
@@ -38,7 +41,7 @@ from canvas.store import (
 )
 from canvas.store import frameworks as framework_store
 from canvas.store import segments as segment_store
-from canvas.store.db import reading, transaction
+from canvas.store.db import make_engine, reading, transaction
 from canvas.store.writes import TOUCHED
 
 
@@ -298,3 +301,28 @@ def test_a_save_that_waited_for_the_freeze_to_commit_is_refused_on_postgresql(en
     assert isinstance(outcome.get("error"), CourseFrozen)
     with reading(engine) as session:
         assert reads.load_view(session, workshop_id=anna.id).segments == []
+
+
+def test_a_course_made_before_the_switches_upgrades_open_and_editable(database_url):
+    blank = make_engine(database_url)
+    try:
+        config = alembic_config(blank)
+        with blank.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0007")
+        now = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+        with blank.begin() as connection:
+            course_id = connection.execute(
+                text(
+                    "INSERT INTO course (title, language, join_code, version, created_at,"
+                    " updated_at) VALUES ('Spring', 'en', 'ABCDEF', 1, :now, :now) RETURNING id"
+                ),
+                {"now": now},
+            ).scalar_one()
+        upgrade(blank)
+        with reading(blank) as session:
+            course = courses.get_course(session, course_id=course_id)
+        assert (course.closed, course.frozen) == (False, False)
+        assert _join(blank, "ABCDEF", "Anna").participant == "Anna"
+    finally:
+        blank.dispose()
