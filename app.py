@@ -8,6 +8,7 @@ mode on a cold deep link, running a page without this file).
 import streamlit as st
 
 from ui.engine import database_ready
+from ui.frozen import frozen_banner
 from ui.gate import course_mode, course_ready, is_trainer
 from ui.language import tr
 from ui.saving import show_flash
@@ -30,6 +31,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "summary": (":material/download:", "summary"),
     "present": (":material/slideshow:", "present"),
     "trainer": (":material/school:", "trainer"),
+    "room": (":material/qr_code_2:", "room"),
     "join": (":material/login:", "join"),
     "trainer_login": (":material/lock:", "trainer-login"),
 }
@@ -71,7 +73,12 @@ steps = [page(name) for name in STEPS]
 if not course_mode():
     pages = {"": [page("workshops", default=True), *steps, page("present")]}
 elif is_trainer():
-    trainer_area = [page("trainer", default=True), page("workshops"), page("present")]
+    trainer_area = [
+        page("trainer", default=True),
+        page("room"),
+        page("workshops"),
+        page("present"),
+    ]
     pages = {tr("nav.trainer"): trainer_area, tr("nav.steps"): steps}
 elif current_view() is not None:
     pages = {"": steps}
@@ -83,5 +90,7 @@ logout_button()
 expired_notice()
 
 workshop_panel(current_view())
+if navigation.url_path != "room":  # the room screen shows the join code and nothing else
+    frozen_banner(current_view())
 show_flash()
 navigation.run()

@@ -9,6 +9,7 @@ from canvas.export.files import ExportFormat
 from canvas.figures.canvas import canvas_figure
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.store import notes as note_store
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.canvas.notes import notes_panel
 from ui.panels.touchpoints.inventory import fix_first_list
@@ -62,7 +63,9 @@ with left, st.form(form_key("add_note")):
         format_func=lambda i: all_segments if i is None else segment_names[i],
     )
     text = st.text_area(tr("field.text"), height=80)
-    if st.form_submit_button(tr("canvas.add_button"), type="primary") and save(
+    if st.form_submit_button(
+        tr("canvas.add_button"), type="primary", disabled=read_only()
+    ) and save(
         lambda s: note_store.add_note(
             s,
             workshop_id=view.workshop.id,

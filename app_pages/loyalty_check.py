@@ -9,6 +9,7 @@ from canvas.forms.loyalty_check import loyalty_answers
 from canvas.i18n import number
 from canvas.presenters.loyalty_check import rating_label
 from canvas.store.frameworks import save_loyalty_check
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.widgets import chart
@@ -77,7 +78,10 @@ with st.form(prefix):
                 )
                 raw[(kind, entry.key)] = {"rating": rating or None, "evidence": evidence}
     submitted = st.form_submit_button(
-        tr("loyalty_check.save"), type="primary", key=submit_key(record, shown)
+        tr("loyalty_check.save"),
+        type="primary",
+        key=submit_key(record, shown),
+        disabled=read_only(),
     )
 
 if submitted:

@@ -10,6 +10,7 @@ from canvas.domain import (
     RelationshipType,
 )
 from canvas.domain.progress import answered_questions
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.relationships.form import PROBLEMS, field_key, save_answers
 from ui.saving import edit_versions, show_problems, submit_key
@@ -112,6 +113,7 @@ with st.form(f"rel-form-{prefix}"):
         tr("relationships.save"),
         type="primary",
         key=submit_key(record, shown),
+        disabled=read_only(),
         on_click=save_answers,
         args=(segment_view.segment.id, record, prefix, shown),
     )

@@ -7,6 +7,7 @@ from canvas.domain import SegmentInput
 from canvas.domain.vocabulary import free_colour
 from canvas.presenters.tables import segment_rows
 from canvas.store import segments as segment_store
+from ui.frozen import read_only
 from ui.language import lang, tr
 from ui.panels.segments.fields import segment_fields
 from ui.saving import edit_version, form_key, save, submit_key
@@ -28,7 +29,9 @@ with (
         free_colour([v.segment.colour for v in view.segments]),
         workshop.currency,
     )
-    if st.form_submit_button(tr("segments.add_button"), type="primary") and save(
+    if st.form_submit_button(
+        tr("segments.add_button"), type="primary", disabled=read_only()
+    ) and save(
         lambda s: segment_store.add_segment(
             s, workshop_id=workshop.id, data=SegmentInput(**values)
         ),
@@ -61,7 +64,10 @@ version = edit_version(record, seg.version)
 with st.form(f"edit-{seg.id}-{version}"):
     values = segment_fields(f"e{seg.id}v{version}", seg, seg.colour, workshop.currency)
     if st.form_submit_button(
-        tr("segments.save"), type="primary", key=submit_key(record, version)
+        tr("segments.save"),
+        type="primary",
+        key=submit_key(record, version),
+        disabled=read_only(),
     ) and save(
         lambda s: segment_store.update_segment(
             s, segment_id=seg.id, data=SegmentInput(**values), expected_version=version
@@ -70,16 +76,17 @@ with st.form(f"edit-{seg.id}-{version}"):
     ):
         st.rerun()
 up, down, sure, delete = st.columns(4, vertical_alignment="center")
-if up.button(tr("segments.up"), icon=":material/arrow_upward:", disabled=index == 0) and save(
-    lambda s: segment_store.move_segment(s, segment_id=seg.id, offset=-1)
-):
+frozen = read_only()
+if up.button(
+    tr("segments.up"), icon=":material/arrow_upward:", disabled=index == 0 or frozen
+) and save(lambda s: segment_store.move_segment(s, segment_id=seg.id, offset=-1)):
     st.rerun()
 if down.button(
-    tr("segments.down"), icon=":material/arrow_downward:", disabled=index == len(ids) - 1
+    tr("segments.down"), icon=":material/arrow_downward:", disabled=index == len(ids) - 1 or frozen
 ) and save(lambda s: segment_store.move_segment(s, segment_id=seg.id, offset=1)):
     st.rerun()
 confirmed = sure.checkbox(tr("segments.confirm_delete"), key=f"sure-{seg.id}")
-if delete.button(tr("segments.delete"), disabled=not confirmed) and save(
+if delete.button(tr("segments.delete"), disabled=not confirmed or frozen) and save(
     lambda s: segment_store.delete_segment(s, segment_id=seg.id), success=tr("segments.deleted")
 ):
     st.rerun()

@@ -10,6 +10,7 @@ from canvas.forms.shura import NOT_RATED, shura_form_answers
 from canvas.i18n import t
 from canvas.presenters.shura import cell_label, rating_text
 from canvas.store.frameworks import save_shura
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.shura.stage_types import stage_types_panel
 from ui.saving import edit_versions, save, show_problems, submit_key
@@ -87,7 +88,7 @@ with st.form(f"shura-form-{prefix}"):
         raw_risks[risk] = {"present": present, "note": note}
     st.caption(content.long_term(language))
     submitted = st.form_submit_button(
-        tr("shura.save"), type="primary", key=submit_key(record, shown)
+        tr("shura.save"), type="primary", key=submit_key(record, shown), disabled=read_only()
     )
 
 if submitted:

@@ -10,6 +10,7 @@ from canvas.export.files import ExportFormat
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.tables import describe_changes
 from canvas.store import saved_snapshots
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import form_key, save
 from ui.widgets import download
@@ -43,7 +44,9 @@ st.subheader(tr("summary.snapshots"))
 st.caption(tr("summary.snapshots_help"))
 with st.form(form_key("snapshot")):
     name = st.text_input(tr("summary.snapshot_name"))
-    if st.form_submit_button(tr("summary.snapshot_save"), type="primary") and save(
+    if st.form_submit_button(
+        tr("summary.snapshot_save"), type="primary", disabled=read_only()
+    ) and save(
         lambda s: saved_snapshots.save_snapshot(
             s, workshop_id=workshop.id, data=SnapshotInput(name=name)
         ),
@@ -75,14 +78,16 @@ with st.expander(tr("summary.changes"), expanded=True):
 sure, restore, drop = st.columns(3, vertical_alignment="center")
 confirmed = sure.checkbox(tr("summary.confirm_restore"), key=f"restore-{chosen.id}")
 backup = tr("summary.backup_name", name=chosen.name)[:NAME_MAX]
-if restore.button(tr("summary.restore"), disabled=not confirmed, type="primary") and save(
+if restore.button(
+    tr("summary.restore"), disabled=not confirmed or read_only(), type="primary"
+) and save(
     lambda s: saved_snapshots.restore_snapshot(
         s, snapshot_id=chosen.id, backup=SnapshotInput(name=backup)
     ),
     success=tr("summary.restored", name=plain(backup)),
 ):
     st.rerun()
-if drop.button(tr("summary.snapshot_delete")) and save(
+if drop.button(tr("summary.snapshot_delete"), disabled=read_only()) and save(
     lambda s: saved_snapshots.delete_snapshot(s, snapshot_id=chosen.id),
     success=tr("summary.snapshot_deleted"),
 ):

@@ -11,6 +11,7 @@ from ui.gate import is_trainer
 from ui.language import lang, tr
 from ui.panels.trainer.comments import comments
 from ui.panels.trainer.compare import compare
+from ui.panels.trainer.course_state import course_state
 from ui.panels.trainer.export import export
 from ui.panels.trainer.gallery import course_gallery, course_list, gallery_table, who
 from ui.panels.trainer.people import rename_or_remove
@@ -50,6 +51,7 @@ chosen = st.selectbox(
 )
 course = names[chosen]
 st.markdown(tr("trainer.code_help", code=course.join_code))
+course_state(course)
 
 entries = course_gallery(course.id)
 gallery_tab, compare_tab, comments_tab, export_tab = st.tabs(

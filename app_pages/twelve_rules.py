@@ -8,6 +8,7 @@ from canvas.figures.twelve_rules import rules_radar
 from canvas.forms.twelve_rules import rule_answers
 from canvas.i18n import t
 from canvas.store.frameworks import save_rules
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.widgets import chart
@@ -53,7 +54,7 @@ with st.form(f"rules-form-{prefix}"):
             )
             raw[rule] = {"score": score, "note": note}
     submitted = st.form_submit_button(
-        tr("rules.save"), type="primary", key=submit_key(record, shown)
+        tr("rules.save"), type="primary", key=submit_key(record, shown), disabled=read_only()
     )
 
 if submitted:

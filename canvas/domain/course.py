@@ -53,6 +53,8 @@ class CourseInput(BaseModel):
 class Course(CourseInput):
     id: int
     join_code: str
+    closed: bool = False  # the code admits nobody new; participants who joined keep working
+    frozen: bool = False  # every participant's workshop is read-only until unfrozen
     version: int = 1
     created_at: datetime
     updated_at: datetime

@@ -49,6 +49,18 @@ class UnknownJoinCode(WorkshopError):
     code = "unknown_join_code"
 
 
+class CourseClosed(WorkshopError):
+    """The trainer closed the course for joining: its code admits nobody new."""
+
+    code = "course_closed"
+
+
+class CourseFrozen(WorkshopError):
+    """The trainer froze the course: no participant's workshop in it takes a save."""
+
+    code = "course_frozen"
+
+
 class NameTaken(WorkshopError):
     """A display name is unique in its course (``fields.name_key``: any case, spacing or
     invisible characters); ``name`` is the one refused."""

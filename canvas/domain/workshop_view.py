@@ -40,6 +40,7 @@ class WorkshopView(BaseModel):
     nps: NpsSurvey = Field(default_factory=NpsSurvey)
     touchpoints: list[Touchpoint] = Field(default_factory=list)
     comments: list[TrainerComment] = Field(default_factory=list)  # the trainer's, in a course
+    frozen: bool = False  # the trainer froze its course: read-only until unfrozen
 
     def segment(self, segment_id: int) -> SegmentView | None:
         """The segment with ``segment_id``, if it is in this workshop."""

@@ -24,7 +24,7 @@ def add_comment(session: Session, *, workshop_id: int, data: CommentInput) -> Tr
     row = TrainerCommentRow(workshop_id=workshop_id, **data.model_dump(mode="json"))
     session.add(row)
     session.flush()
-    touch(session, workshop_id)
+    touch(session, workshop_id, even_frozen=True)  # the trainer's, frozen course or not
     return TrainerComment.model_validate(row, from_attributes=True)
 
 
@@ -44,4 +44,4 @@ def delete_comment(session: Session, *, comment_id: int) -> None:
     workshop_id = row.workshop_id
     session.delete(row)
     session.flush()
-    touch(session, workshop_id)
+    touch(session, workshop_id, even_frozen=True)  # the trainer's, frozen course or not

@@ -8,7 +8,7 @@ The trainer's comments themselves are in ``canvas.store.comments``.
 import hmac
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
 from canvas.domain import Language, NotFound, Workshop, WorkshopInput
@@ -19,7 +19,7 @@ from canvas.domain.course import (
     JoinRequest,
     new_join_code,
 )
-from canvas.domain.errors import UnknownJoinCode
+from canvas.domain.errors import CourseClosed, UnknownJoinCode
 from canvas.domain.progress import AnswerFacts, answered_from
 from canvas.domain.vocabulary import GuidingQuestion
 from canvas.domain.workshop import DEFAULT_CURRENCY
@@ -31,6 +31,7 @@ from canvas.store.tables import (
     SegmentRow,
     TrainerCommentRow,
     WorkshopRow,
+    utcnow,
 )
 from canvas.store.workshops import create_workshop
 from canvas.store.writes import COURSE_LIST, announce
@@ -65,9 +66,53 @@ def list_courses(session: Session) -> list[Course]:
 
 
 def get_course(session: Session, *, course_id: int) -> Course:
+    return _course(_course_row(session, course_id))
+
+
+def _course_row(session: Session, course_id: int) -> CourseRow:
     row = session.get(CourseRow, course_id)
     if row is None:
         raise NotFound(id=course_id)
+    return row
+
+
+def set_closed(session: Session, *, course_id: int, closed: bool) -> Course:
+    """Close the course for joining (its code admits nobody new) or open it again.
+
+    Participants who joined keep their workshops and keep working either way.
+    """
+    row = _course_row(session, course_id)
+    row.closed = closed
+    row.version += 1
+    row.updated_at = utcnow()
+    session.flush()
+    announce(session, COURSE_LIST)  # every server's trainer page shows the new state
+    return _course(row)
+
+
+def set_frozen(session: Session, *, course_id: int, frozen: bool) -> Course:
+    """Freeze the course (every participant's workshop refuses saves) or unfreeze it.
+
+    Every participant's workshop moves on a revision and is announced, so every app
+    server forgets its cached view and the participants' pages show the new state on
+    their next rerun. The workshops' rows are locked before the flag changes: a save that
+    waits for one of them then reads the flag as this transaction leaves it
+    (``canvas.store.writes.touch``).
+    """
+    row = _course_row(session, course_id)
+    participants = session.execute(
+        update(WorkshopRow)
+        .where(col(WorkshopRow.course_id) == course_id)
+        .values(revision=WorkshopRow.revision + 1)  # not updated_at: nobody edited them
+        .returning(col(WorkshopRow.id))
+    ).scalars()
+    for workshop_id in sorted(participants):
+        announce(session, workshop_id)
+    row.frozen = frozen
+    row.version += 1
+    row.updated_at = utcnow()
+    session.flush()
+    announce(session, COURSE_LIST)
     return _course(row)
 
 
@@ -82,6 +127,8 @@ def join_course(session: Session, *, request: JoinRequest) -> Workshop:
     ).scalar_one_or_none()
     if row is None:
         raise UnknownJoinCode()
+    if row.closed:
+        raise CourseClosed()
     course_id = row.id or 0
     check_name_free(session, course_id=course_id, key=request.name_key, name=request.display_name)
     language = Language(row.language)

@@ -77,7 +77,7 @@ def rename_participant(
         raise NameTaken(name=data.new_name) from error
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise StaleRename(id=workshop_id)
-    touch(session, workshop_id)
+    touch(session, workshop_id, even_frozen=True)  # the trainer's, frozen course or not
 
 
 def remove_participant(session: Session, *, course_id: int, workshop_id: int) -> None:

@@ -30,6 +30,7 @@ from canvas.store.records import (
 )
 from canvas.store.tables import CanvasNoteRow, RelationshipRow, SegmentRow, WorkshopRow, row_columns
 from canvas.store.touchpoints import list_touchpoints
+from canvas.store.writes import course_frozen
 
 
 def get_workshop(session: Session, *, workshop_id: int) -> Workshop:
@@ -53,7 +54,8 @@ def workshop_state(session: Session, *, workshop_id: int) -> WorkshopState:
 
 
 def load_view(session: Session, *, workshop_id: int) -> WorkshopView:
-    """The whole workshop in fourteen queries, however many segments or answers it has."""
+    """The whole workshop in fourteen queries (fifteen in a course), however many segments
+    or answers it has."""
     workshop = get_workshop(session, workshop_id=workshop_id)
     segment_rows = session.execute(
         row_columns(SegmentRow)
@@ -95,6 +97,7 @@ def load_view(session: Session, *, workshop_id: int) -> WorkshopView:
         nps=load_survey(session, workshop_id=workshop_id),
         touchpoints=list_touchpoints(session, workshop_id=workshop_id),
         comments=list_comments(session, workshop_id=workshop_id),
+        frozen=course_frozen(session, workshop.course_id),
     )
 
 

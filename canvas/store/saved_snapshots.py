@@ -31,6 +31,7 @@ def save_snapshot(session: Session, *, workshop_id: int, data: SnapshotInput) ->
     )
     session.add(row)
     session.flush()
+    touch(session, workshop_id)  # refused in a frozen course, like every other save
     return _saved(row)
 
 
@@ -56,8 +57,10 @@ def delete_snapshot(session: Session, *, snapshot_id: int) -> None:
     row = session.get(SavedSnapshotRow, snapshot_id)
     if row is None:
         raise NotFound(id=snapshot_id)
+    workshop_id = row.workshop_id
     session.delete(row)
     session.flush()
+    touch(session, workshop_id)
 
 
 def restore_snapshot(session: Session, *, snapshot_id: int, backup: SnapshotInput) -> SavedSnapshot:

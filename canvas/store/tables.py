@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     select,
     text,
 )
@@ -73,6 +74,9 @@ class CourseRow(SQLModel, table=True):
     title: str = Field(max_length=200)
     language: str = Field(max_length=8)
     join_code: str = Field(max_length=16, unique=True)
+    # Closed: the join code admits nobody new. Frozen: no participant's workshop takes a save.
+    closed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    frozen: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     version: int = Field(default=1)
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()

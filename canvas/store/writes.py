@@ -7,22 +7,42 @@ from sqlalchemy import func, select, update
 from sqlmodel import Session, SQLModel, col
 
 from canvas.domain import NotFound, StaleEdit
+from canvas.domain.errors import CourseFrozen
 from canvas.store.revisions import CHANNEL
-from canvas.store.tables import WorkshopRow, core_table, utcnow
+from canvas.store.tables import CourseRow, WorkshopRow, core_table, utcnow
 
 
-def touch(session: Session, workshop_id: int) -> None:
+def touch(session: Session, workshop_id: int, *, even_frozen: bool = False) -> None:
     """Mark the workshop changed, so every cached read of it is refreshed.
+
+    Every save of a workshop's content ends here, so this is where a workshop of a frozen
+    course refuses it (``CourseFrozen``): the caller's transaction rolls back whole. Only
+    the trainer's own actions on a participant (comments, a rename) pass ``even_frozen``.
 
     On PostgreSQL every app server sharing the database hears of it when the
     transaction commits (``canvas.store.revisions``); a rollback tells nobody.
     """
-    session.execute(
+    course_id = session.execute(
         update(WorkshopRow)
         .where(col(WorkshopRow.id) == workshop_id)
         .values(revision=WorkshopRow.revision + 1, updated_at=utcnow())
-    )
+        .returning(col(WorkshopRow.course_id))
+    ).scalar_one_or_none()
+    # The workshop's row is locked now, and freezing locks every row of its course before
+    # it sets the flag: this read sees a freeze that committed while we waited for the row.
+    if course_id is not None and not even_frozen and course_frozen(session, course_id):
+        raise CourseFrozen()
     announce(session, workshop_id)
+
+
+def course_frozen(session: Session, course_id: int | None) -> bool:
+    """Whether the course (if any) is frozen: its participants' workshops take no save."""
+    if course_id is None:
+        return False
+    frozen = session.execute(
+        select(col(CourseRow.frozen)).where(col(CourseRow.id) == course_id)
+    ).scalar_one_or_none()
+    return bool(frozen)
 
 
 TOUCHED = "touched_workshops"  # key in ``Session.info``: what this unit of work changed

@@ -47,7 +47,7 @@ def test_placeholders_match_between_languages():
     assert [k for k in en if _placeholders(en[k]) != _placeholders(ru[k])] == []
 
 
-TECHNICAL = {"LTV", "CAC", "UTC", "UTF", "Markdown", "JSON", "PDF", "HTML", "NPS", "CSV"}
+TECHNICAL = {"LTV", "CAC", "UTC", "UTF", "Markdown", "JSON", "PDF", "HTML", "NPS", "CSV", "QR"}
 
 
 def test_russian_texts_are_in_russian():

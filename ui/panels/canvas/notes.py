@@ -9,6 +9,7 @@ import streamlit as st
 from canvas.content import catalogue
 from canvas.domain import NOTE_BLOCKS, CanvasNote, CanvasNoteInput, Language, WorkshopView
 from canvas.store import notes as note_store
+from ui.frozen import read_only
 from ui.language import plain, tr
 from ui.saving import edit_version, save, submit_key
 
@@ -50,7 +51,7 @@ def _note_form(note: CanvasNote, owner: str) -> None:
         edited = st.text_area(owner, value=note.text, height=68)
         keep, drop = st.columns(2)
         if keep.form_submit_button(
-            tr("canvas.save_note"), key=submit_key(record, version)
+            tr("canvas.save_note"), key=submit_key(record, version), disabled=read_only()
         ) and save(
             lambda s: note_store.update_note(
                 s,
@@ -61,7 +62,7 @@ def _note_form(note: CanvasNote, owner: str) -> None:
             success=tr("canvas.note_saved"),
         ):
             st.rerun()
-        if drop.form_submit_button(tr("canvas.delete_note")) and save(
+        if drop.form_submit_button(tr("canvas.delete_note"), disabled=read_only()) and save(
             lambda s: note_store.delete_note(s, note_id=note.id),
             success=tr("canvas.note_deleted"),
         ):

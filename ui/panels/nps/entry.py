@@ -8,6 +8,7 @@ from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import MAX_COUNT, NpsCounts, NpsResponseInput
 from canvas.i18n import t
 from canvas.store.nps import add_responses, set_counts
+from ui.frozen import read_only
 from ui.language import lang, tr
 from ui.saving import edit_version, form_key, save, submit_key
 
@@ -44,7 +45,9 @@ def typed_panel(view: WorkshopView) -> None:
             max_value=LATEST,
             format=DATE_FORMATS[code],
         )
-        submitted = st.form_submit_button(tr("nps.typed.save"), type="primary")
+        submitted = st.form_submit_button(
+            tr("nps.typed.save"), type="primary", disabled=read_only()
+        )
     if not submitted:
         return
     answer = {"why": why, "make_it_ten": ten, "segment_id": segment, "answered_on": day}
@@ -91,7 +94,10 @@ def counts_panel(view: WorkshopView) -> None:
             for name, column in zip(COUNT_FIELDS, st.columns(3), strict=True)
         }
         submitted = st.form_submit_button(
-            tr("nps.counts.save"), type="primary", key=submit_key(record, version)
+            tr("nps.counts.save"),
+            type="primary",
+            key=submit_key(record, version),
+            disabled=read_only(),
         )
     if submitted and save(
         lambda s: set_counts(

@@ -14,6 +14,7 @@ from canvas.figures.nps import (
 )
 from canvas.i18n import number, t
 from canvas.store.nps import clear_responses
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import save
 from ui.widgets import chart, derived
@@ -111,13 +112,13 @@ def delete_panel(view: WorkshopView) -> None:
     with st.expander(tr("nps.delete"), icon=":material/delete:"):
         st.caption(tr("nps.delete.help", n=n))
         if not st.session_state.get(ASKED):
-            if st.button(tr("nps.delete"), key="nps-delete"):
+            if st.button(tr("nps.delete"), key="nps-delete", disabled=read_only()):
                 st.session_state[ASKED] = True
                 st.rerun()
             return
         st.warning(tr("nps.delete.confirm", n=n))
         yes, no = st.columns(2)
-        if yes.button(tr("nps.delete.yes"), type="primary"):
+        if yes.button(tr("nps.delete.yes"), type="primary", disabled=read_only()):
             st.session_state[ASKED] = False
             if save(
                 lambda s: clear_responses(s, workshop_id=view.workshop.id),

@@ -14,6 +14,7 @@ from canvas.importers.nps_answers import (
 )
 from canvas.importers.nps_file import ParsedSurvey
 from canvas.store.nps import add_responses
+from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import save
 
@@ -66,7 +67,9 @@ def review(view: WorkshopView, parsed: ParsedSurvey, key: str, *, done: Callable
     chosen = _segments(view, parsed, key)
     good = number(len(parsed.good), lang())
     buttons = st.container(horizontal=True)
-    if len(parsed.good) and buttons.button(tr("nps.file.save", good=good), type="primary"):
+    if len(parsed.good) and buttons.button(
+        tr("nps.file.save", good=good), type="primary", disabled=read_only()
+    ):
         known = segment_keys((v.segment.id, v.segment.name) for v in view.segments)
         rows = answer_rows(parsed.good, known, chosen)
         with st.spinner(tr("nps.file.saving")):

@@ -18,6 +18,7 @@ from canvas.domain.touchpoint import (
 )
 from canvas.presenters.touchpoints import open_suggestions
 from canvas.store.touchpoints import add_touchpoints
+from ui.frozen import read_only
 from ui.language import lang, tr
 from ui.saving import form_key, save
 
@@ -108,7 +109,9 @@ def suggestions(view: WorkshopView) -> None:
                 if picked
                 else tr("touchpoints.add_all", n=len(left))
             )
-            if st.button(label, key=f"add-{category.value}", icon=":material/add:") and save(
+            if st.button(
+                label, key=f"add-{category.value}", icon=":material/add:", disabled=read_only()
+            ) and save(
                 partial(
                     add_touchpoints, workshop_id=view.workshop.id, items=suggested(category, chosen)
                 ),
@@ -124,7 +127,9 @@ def add_form(view: WorkshopView) -> None:
         st.form(form_key("add_touchpoint")),
     ):
         values = touchpoint_fields(view, form_key("tp-new"), None)
-        if st.form_submit_button(tr("touchpoints.add_button"), type="primary") and save(
+        if st.form_submit_button(
+            tr("touchpoints.add_button"), type="primary", disabled=read_only()
+        ) and save(
             lambda s: add_touchpoints(
                 s, workshop_id=view.workshop.id, items=[TouchpointInput(**values)]
             ),

@@ -10,6 +10,7 @@ from canvas.domain.touchpoint import RATINGS, TouchpointCategory, TouchpointInpu
 from canvas.i18n import number
 from canvas.presenters.touchpoints import fix_first_rows, inventory_rows
 from canvas.store.touchpoints import delete_touchpoint, update_touchpoint
+from ui.frozen import read_only
 from ui.language import lang, tr
 from ui.panels.touchpoints.add import touchpoint_fields
 from ui.saving import edit_version, save, submit_key
@@ -75,7 +76,10 @@ def inventory(view: WorkshopView) -> None:
         values = touchpoint_fields(view, f"tp{point.id}v{version}", point)
         keep, drop = st.columns(2)
         if keep.form_submit_button(
-            tr("touchpoints.save"), type="primary", key=submit_key(record, version)
+            tr("touchpoints.save"),
+            type="primary",
+            key=submit_key(record, version),
+            disabled=read_only(),
         ) and save(
             lambda s: update_touchpoint(
                 s,
@@ -86,7 +90,9 @@ def inventory(view: WorkshopView) -> None:
             success=tr("touchpoints.saved"),
         ):
             st.rerun()
-        if drop.form_submit_button(tr("touchpoints.delete"), icon=":material/delete:") and save(
+        if drop.form_submit_button(
+            tr("touchpoints.delete"), icon=":material/delete:", disabled=read_only()
+        ) and save(
             lambda s: delete_touchpoint(s, touchpoint_id=point.id),
             success=tr("touchpoints.deleted"),
         ):
