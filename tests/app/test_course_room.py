@@ -41,7 +41,7 @@ def _open(lang: str, **params: str) -> AppTest:
 
 
 def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setattr("canvas.domain.access.time.sleep", lambda _seconds: None)
+    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
     at = _open(lang)
     at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
