@@ -159,10 +159,12 @@ def launch_chromium(playwright: Playwright) -> Browser:
 # so that the page knows whether a script run it asked for (a ``rerun_script`` BackMsg,
 # field 11) is still unanswered, until a ``session_status_changed`` ForwardMsg (field 9)
 # says the script stopped running (its field 2, ``script_is_running``, false or absent).
-# Reading only the top-level protobuf tags is enough for that.
+# A run ended by ``st.rerun()`` reports ``script_finished`` (field 6) as
+# FINISHED_EARLY_FOR_RERUN (2) and "not running" a moment before the next run starts, so
+# the watch stays pending until that next run. Reading top-level protobuf tags is enough.
 RUN_WATCH_JS = """(() => {
   if (window.__stRuns) return;
-  const runs = (window.__stRuns = { pending: false, received: 0, handled: 0 });
+  const runs = (window.__stRuns = { pending: false, rerunFollows: false, received: 0, handled: 0 });
   const fields = (bytes) => {
     const found = new Map();
     let i = 0;
@@ -199,8 +201,16 @@ RUN_WATCH_JS = """(() => {
         runs.received += 1;
         const seen = runs.received;
         if (bytes) {
-          const status = fields(bytes).get(9);
-          if (status instanceof Uint8Array) runs.pending = !!fields(status).get(2);
+          const top = fields(bytes);
+          // A run that ends in st.rerun() says "finished early for rerun" (2) and "not
+          // running" before the next run starts: the run asked for is not over yet.
+          if (top.get(6) === 2) runs.rerunFollows = true;
+          const status = top.get(9);
+          if (status instanceof Uint8Array) {
+            const running = !!fields(status).get(2);
+            if (running) runs.rerunFollows = false;
+            runs.pending = running || runs.rerunFollows;
+          }
         }
         // Streamlit decodes a message asynchronously and React draws it in a later task.
         const drawn = () => { runs.handled = Math.max(runs.handled, seen); };
