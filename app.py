@@ -7,6 +7,7 @@ mode on a cold deep link, running a page without this file).
 
 import streamlit as st
 
+from ui.comments import follow_comments, show_toasts, top_of_page
 from ui.engine import database_ready
 from ui.gate import course_mode, is_trainer
 from ui.language import tr
@@ -76,6 +77,10 @@ else:
     pages = {"": [page("join", default=True), page("trainer_login")]}
 navigation = st.navigation(pages)
 
-workshop_panel(current_view())
+view = current_view()
+workshop_panel(view)
+follow_comments(view)  # a participant's page, whichever it is, hears of a new comment
 show_flash()
+show_toasts()
+top_of_page(view)
 navigation.run()
