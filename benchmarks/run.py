@@ -243,6 +243,7 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.gallery_bench import measure_gallery, print_gallery
+    from benchmarks.live_bench import measure_live_tick, print_live_tick
     from benchmarks.save_bench import measure_saves
     from benchmarks.server_bench import measure_server
     from canvas.store import workshops
@@ -320,6 +321,8 @@ def main() -> None:
         statements = 0
 
     saves = measure_saves(open_page, counted, reset)
+    event.remove(eng, "before_cursor_execute", count)
+    live = measure_live_tick()  # last: its 200 participants would crowd the pages above
     for row in rows:
         row.update(saves.get(str(row["page"]), {}))
         row["rerun_times_empty"] = times_floor(float(row["median_rerun_ms"]), baseline)
@@ -335,6 +338,7 @@ def main() -> None:
         "pages": rows,
         "exports_ms": exports,
         "gallery": gallery,
+        "live_tick": live,
         **server,
     }
     print(
@@ -366,6 +370,7 @@ def main() -> None:
     for name, ms in exports.items():
         print(f"{name:<15}{ms:>10.1f} ms")
     print_gallery(gallery)
+    print_live_tick(live)
     memory, click = server["memory"], server["click_to_visible"]
     print(
         f"\nServer memory: {memory['rss_idle_mb']} MB idle, peak {memory['peak_rss_mb']} MB "
