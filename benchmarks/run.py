@@ -244,6 +244,7 @@ def main() -> None:
 
     from benchmarks.gallery_bench import measure_gallery, print_gallery
     from benchmarks.live_bench import measure_live_tick, print_live_tick
+    from benchmarks.live_browser_bench import measure_live_browser, print_live_browser
     from benchmarks.save_bench import measure_saves
     from benchmarks.server_bench import measure_server
     from canvas.store import workshops
@@ -284,6 +285,8 @@ def main() -> None:
     server = measure_server(
         f"sqlite:///{copy}", workshop.id, "Segment 01", Path(directory) / "streamlit.log"
     )
+
+    live_browser = measure_live_browser()  # its own course-mode server and database
 
     empty = AppTest.from_string("import streamlit as st\nst.write('empty')")
     baseline, _, _ = measure(empty)
@@ -339,6 +342,7 @@ def main() -> None:
         "exports_ms": exports,
         "gallery": gallery,
         "live_tick": live,
+        "live_browser": live_browser,
         **server,
     }
     print(
@@ -371,6 +375,7 @@ def main() -> None:
         print(f"{name:<15}{ms:>10.1f} ms")
     print_gallery(gallery)
     print_live_tick(live)
+    print_live_browser(live_browser)
     memory, click = server["memory"], server["click_to_visible"]
     print(
         f"\nServer memory: {memory['rss_idle_mb']} MB idle, peak {memory['peak_rss_mb']} MB "
