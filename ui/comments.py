@@ -93,9 +93,17 @@ def comment_list(view: WorkshopView, *, key: str, label: str, unread_label: str)
 
 
 def top_of_page(view: WorkshopView | None) -> None:
-    """Comments on the whole workshop, and the count of unread ones, above every page."""
-    if view is None or not view.comments:
-        return
+    """Comments on the whole workshop, and the count of unread ones, above every page.
+
+    Always one container, empty or not: the first comment must not shift the page below
+    it, or the browser would redraw its expanders closed and lose what is being typed.
+    """
+    with st.container():
+        if view is not None and view.comments:
+            _top(view)
+
+
+def _top(view: WorkshopView) -> None:
     for comment in view.comments:
         if comment.block is None and comment.segment_id is None:
             st.info(

@@ -43,13 +43,15 @@ def workshop_panel(current: WorkshopView | None) -> None:
                     done[question] / total,
                     text=f"{tr(f'question.short.{question.value}')}: {done[question]}/{total}",
                 )
-        if current.comments:
-            comment_list(
-                current,
-                key="comments_sidebar",
-                label="comments.sidebar",
-                unread_label="comments.sidebar_unread",
-            )
+        # one container, empty or not: a first comment shifts nothing below it
+        with st.container():
+            if current.comments:
+                comment_list(
+                    current,
+                    key="comments_sidebar",
+                    label="comments.sidebar",
+                    unread_label="comments.sidebar_unread",
+                )
         private_link()
         if st.button(
             tr("sidebar.reload"), icon=":material/refresh:", help=tr("sidebar.reload_help")
