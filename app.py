@@ -82,5 +82,5 @@ workshop_panel(view)
 follow_comments(view)  # a participant's page, whichever it is, hears of a new comment
 show_flash()
 show_toasts()
-top_of_page(view)
+top_of_page(None if navigation.url_path == PAGES["present"][1] else view)  # not on a projector
 navigation.run()

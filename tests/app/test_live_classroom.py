@@ -221,3 +221,16 @@ def _keyed(node: Any, key: str) -> list[Any]:
             found.append(child)
         found += _keyed(child, key)
     return found
+
+
+def test_the_presentation_keeps_the_comments_off_the_projector(room, lang, monkeypatch):
+    trainer = _trainer(lang, monkeypatch)
+    _comment(trainer, lang, "whole", "Good start")
+    widget(trainer.button, say(lang, "trainer.open")).click().run()  # Anna's canvas
+    assert say(lang, "comments.inbox_unread", n=1, unread=1) in [
+        e.label for e in trainer.main.expander
+    ]
+    trainer.switch_page("app_pages/present.py").run()
+    assert_ok(trainer)
+    assert [e.label for e in trainer.main.expander] == []
+    assert "Good start" not in " ".join(seen(i.value) for i in trainer.main.info)
