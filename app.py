@@ -7,6 +7,7 @@ mode on a cold deep link, running a page without this file).
 
 import streamlit as st
 
+from ui.comments import follow_comments, show_toasts, top_of_page
 from ui.engine import database_ready
 from ui.frozen import frozen_banner
 from ui.gate import course_mode, course_ready, is_trainer
@@ -89,8 +90,13 @@ keep_cookie()
 logout_button()
 expired_notice()
 
-workshop_panel(current_view())
-if navigation.url_path != "room":  # the room screen shows the join code and nothing else
-    frozen_banner(current_view())
+view = current_view()
+workshop_panel(view)
+follow_comments(view)  # a participant's page, whichever it is, hears of a new comment
+projected = navigation.url_path in (PAGES["present"][1], PAGES["room"][1])
+if navigation.url_path != PAGES["room"][1]:  # the room screen shows the join code alone
+    frozen_banner(view)
 show_flash()
+show_toasts()
+top_of_page(None if projected else view)  # the trainer's comments stay off a projector
 navigation.run()

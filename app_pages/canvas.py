@@ -9,6 +9,7 @@ from canvas.export.files import ExportFormat
 from canvas.figures.canvas import canvas_figure
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.store import notes as note_store
+from ui.comments import beside_blocks
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.canvas.notes import notes_panel
@@ -35,6 +36,7 @@ st.plotly_chart(
     config={"displayModeBar": False},
 )
 st.caption(cat.credit(language))
+beside_blocks(view)  # the trainer's comments, each in its block's area
 if layer:
     st.caption(tr("touchpoints.layer.legend"))
     if view.touchpoints:

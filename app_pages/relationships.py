@@ -10,6 +10,7 @@ from canvas.domain import (
     RelationshipType,
 )
 from canvas.domain.progress import answered_questions
+from ui.comments import beside_segment
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.relationships.form import PROBLEMS, field_key, save_answers
@@ -41,6 +42,7 @@ chosen = st.selectbox(
     tr("relationships.segment"), ids, format_func=names.__getitem__, key="rel_segment"
 )
 segment_view = view.segment(chosen) or view.segments[0]
+beside_segment(view, segment_view.segment.id)
 done = answered_questions([segment_view.answer(kind) for kind in RelationshipType])
 for column, question in zip(st.columns(4), GuidingQuestion, strict=True):
     mark = ":material/check_circle:" if done[question] else ":material/radio_button_unchecked:"

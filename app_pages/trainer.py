@@ -9,6 +9,7 @@ from canvas.i18n import LANGUAGE_NAMES
 from canvas.store import courses
 from ui.gate import is_trainer
 from ui.language import lang, tr
+from ui.live import any_change, follow
 from ui.panels.trainer.comments import comments
 from ui.panels.trainer.compare import compare
 from ui.panels.trainer.course_state import course_state
@@ -21,6 +22,7 @@ from ui.workshop import open_workshop
 if not is_trainer():  # navigation offers this page to the trainer only; never show it else
     st.stop()
 
+follow("room", any_change)  # the gallery, comparison and comments follow every save, live
 st.title(tr("page.trainer"))
 language = lang()
 

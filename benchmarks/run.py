@@ -243,6 +243,8 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     from benchmarks.gallery_bench import measure_gallery, print_gallery
+    from benchmarks.live_bench import measure_live_tick, print_live_tick
+    from benchmarks.live_browser_bench import measure_live_browser, print_live_browser
     from benchmarks.save_bench import measure_saves
     from benchmarks.server_bench import measure_server
     from canvas.store import workshops
@@ -284,6 +286,8 @@ def main() -> None:
         f"sqlite:///{copy}", workshop.id, "Segment 01", Path(directory) / "streamlit.log"
     )
 
+    live_browser = measure_live_browser()  # its own course-mode server and database
+
     empty = AppTest.from_string("import streamlit as st\nst.write('empty')")
     baseline, _, _ = measure(empty)
     rows = []
@@ -320,6 +324,8 @@ def main() -> None:
         statements = 0
 
     saves = measure_saves(open_page, counted, reset)
+    event.remove(eng, "before_cursor_execute", count)
+    live = measure_live_tick()  # last: its 200 participants would crowd the pages above
     for row in rows:
         row.update(saves.get(str(row["page"]), {}))
         row["rerun_times_empty"] = times_floor(float(row["median_rerun_ms"]), baseline)
@@ -335,6 +341,8 @@ def main() -> None:
         "pages": rows,
         "exports_ms": exports,
         "gallery": gallery,
+        "live_tick": live,
+        "live_browser": live_browser,
         **server,
     }
     print(
@@ -366,6 +374,8 @@ def main() -> None:
     for name, ms in exports.items():
         print(f"{name:<15}{ms:>10.1f} ms")
     print_gallery(gallery)
+    print_live_tick(live)
+    print_live_browser(live_browser)
     memory, click = server["memory"], server["click_to_visible"]
     print(
         f"\nServer memory: {memory['rss_idle_mb']} MB idle, peak {memory['peak_rss_mb']} MB "

@@ -6,7 +6,7 @@ import streamlit as st
 from canvas.domain import GuidingQuestion, Language, WorkshopView
 from canvas.domain.progress import progress_summary
 from canvas.i18n import LANGUAGE_NAMES
-from canvas.presenters.tables import comment_lines
+from ui.comments import comment_list
 from ui.gate import TOKEN_PARAM, participant, visitor_token
 from ui.language import lang, plain, tr
 from ui.widgets import derived
@@ -43,12 +43,15 @@ def workshop_panel(current: WorkshopView | None) -> None:
                     done[question] / total,
                     text=f"{tr(f'question.short.{question.value}')}: {done[question]}/{total}",
                 )
-        if current.comments:
-            with st.expander(
-                tr("comments.sidebar", n=len(current.comments)), icon=":material/forum:"
-            ):
-                for line in comment_lines(current, lang()):
-                    st.markdown(f"- {plain(line)}")
+        # one container, empty or not: a first comment shifts nothing below it
+        with st.container():
+            if current.comments:
+                comment_list(
+                    current,
+                    key="comments_sidebar",
+                    label="comments.sidebar",
+                    unread_label="comments.sidebar_unread",
+                )
         private_link()
         if st.button(
             tr("sidebar.reload"), icon=":material/refresh:", help=tr("sidebar.reload_help")

@@ -7,6 +7,7 @@ leaves comments on a canvas block or a segment that the participant reads.
 """
 
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated
 
@@ -115,6 +116,16 @@ class TrainerComment(CommentInput):
     id: int
     workshop_id: int
     created_at: datetime
+    read_at: datetime | None = None  # when the participant opened it; None while unread
+
+    @property
+    def unread(self) -> bool:
+        return self.read_at is None
+
+
+def unread(comments: Sequence[TrainerComment]) -> int:
+    """How many of the trainer's comments the participant has not opened yet."""
+    return sum(1 for comment in comments if comment.unread)
 
 
 class GalleryEntry(BaseModel):

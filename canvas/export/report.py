@@ -31,7 +31,13 @@ from canvas.export.sections_twelve_rules import rules_sections
 from canvas.i18n import LANGUAGE_NAMES, money, t
 from canvas.presenters.canvas_layout import canvas_items
 from canvas.presenters.recommendations import describe
-from canvas.presenters.tables import DASH, economics_rows, progress_rows, segment_rows
+from canvas.presenters.tables import (
+    DASH,
+    comment_about,
+    economics_rows,
+    progress_rows,
+    segment_rows,
+)
 
 SectionBuilder = Callable[[WorkshopView, Language], list[Section]]
 
@@ -56,6 +62,19 @@ def _canvas(view: WorkshopView, lang: Language) -> list[Section]:
     )
     blocks: list[Block] = [drawing, Paragraph(cat.credit(lang), tone="muted")]
     return [Section("canvas", t("page.canvas", lang), blocks, new_page=True)]
+
+
+def _comments(view: WorkshopView, lang: Language) -> list[Section]:
+    """The trainer's comments in a course: on the whole workshop first, then in their order."""
+    if not view.comments:
+        return []
+    ordered = sorted(view.comments, key=lambda c: c.block is not None or c.segment_id is not None)
+    table = Table(
+        header=[t("report.comment_about", lang), t("report.comment_text", lang)],
+        rows=[[comment_about(view, c, lang), c.text] for c in ordered],
+        widths=[1, 3],
+    )
+    return [Section("comments", t("report.comments", lang), [table])]
 
 
 def _rows_table(rows: list[dict[str, str]], view: WorkshopView) -> Table:
@@ -183,6 +202,7 @@ def _progress(view: WorkshopView, lang: Language) -> list[Section]:
 
 SECTION_BUILDERS: list[SectionBuilder] = [
     _canvas,
+    _comments,
     _recommendations,
     _matrix,
     _economics,

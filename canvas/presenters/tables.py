@@ -9,6 +9,7 @@ from decimal import Decimal
 from canvas.content.catalogue import catalogue
 from canvas.domain import GuidingQuestion, Language, WorkshopView
 from canvas.domain.changes import WorkshopChanges
+from canvas.domain.course import TrainerComment
 from canvas.domain.economics import workshop_figures
 from canvas.i18n import money, number, percent, t
 
@@ -122,16 +123,16 @@ def describe_changes(changes: WorkshopChanges, lang: Language | str, currency: s
     return lines
 
 
+def comment_about(view: WorkshopView, comment: TrainerComment, lang: Language | str) -> str:
+    """What a trainer's comment is about: a block's name, a segment's name, or all of it."""
+    if comment.block is not None:
+        return catalogue().block(comment.block).name(lang)
+    if comment.segment_id is not None:
+        found = view.segment(comment.segment_id)
+        return found.segment.name if found else ""
+    return t("comments.whole", lang)
+
+
 def comment_lines(view: WorkshopView, lang: Language | str) -> list[str]:
     """The trainer's comments, each led by what it is about: a block, a segment, or all."""
-    names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
-    lines = []
-    for comment in view.comments:
-        if comment.block is not None:
-            about = catalogue().block(comment.block).name(lang)
-        elif comment.segment_id is not None:
-            about = names.get(comment.segment_id, "")
-        else:
-            about = t("comments.whole", lang)
-        lines.append(f"{about}: {comment.text}")
-    return lines
+    return [f"{comment_about(view, comment, lang)}: {comment.text}" for comment in view.comments]

@@ -317,6 +317,8 @@ class TrainerCommentRow(SQLModel, table=True):
     text: str = Field(default="")
     created_at: datetime = _stamp()
     updated_at: datetime = _stamp()
+    # When the participant opened the trainer's comments; NULL while unread.
+    read_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True), nullable=True)
 
 
 class TrainerSessionRow(SQLModel, table=True):

@@ -230,7 +230,7 @@ def test_the_participant_reads_the_trainers_comments_in_the_sidebar(room, lang):
     finally:
         engine.dispose()
     at = _open(lang, k=anna.access_token)
-    label = say(lang, "comments.sidebar", n=1)
+    label = say(lang, "comments.sidebar_unread", n=1, unread=1)
     [box] = [e for e in at.sidebar.expander if e.label == label]
     channels = block_name("channels", lang)
     assert [seen(m.value) for m in box.markdown] == [

@@ -129,7 +129,9 @@ def test_a_comment_on_a_block_reaches_the_participants_sidebar(room, lang, monke
     anna = room["people"]["Anna"][0]
     participant = _open(lang, k=anna.access_token)
     [box] = [
-        e for e in participant.sidebar.expander if e.label == say(lang, "comments.sidebar", n=1)
+        e
+        for e in participant.sidebar.expander
+        if e.label == say(lang, "comments.sidebar_unread", n=1, unread=1)
     ]
     assert [seen(m.value) for m in box.markdown] == [line]
 
@@ -143,7 +145,9 @@ def test_a_comment_on_a_segment_names_the_segment(room, lang, monkeypatch):
 
     participant = _open(lang, k=room["people"]["Anna"][0].access_token)
     [box] = [
-        e for e in participant.sidebar.expander if e.label == say(lang, "comments.sidebar", n=1)
+        e
+        for e in participant.sidebar.expander
+        if e.label == say(lang, "comments.sidebar_unread", n=1, unread=1)
     ]
     assert [seen(m.value) for m in box.markdown] == ["- Office workers: Ask them what they miss"]
 
