@@ -28,7 +28,7 @@ from canvas.store import reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
 
 if TYPE_CHECKING:
-    from tests.conftest import PostgresServer
+    from tests.postgres_support import PostgresServer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
