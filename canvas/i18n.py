@@ -11,7 +11,14 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel import Locale
+from babel.numbers import (
+    NumberPattern,
+    format_currency,
+    format_decimal,
+    format_percent,
+    parse_pattern,
+)
 from pydantic import ValidationError
 
 from canvas.domain.errors import WorkshopError
@@ -57,10 +64,22 @@ def language_from_locale(locale: str | None) -> Language:
     return Language.EN
 
 
+@cache
+def _locale(lang: Language) -> Locale:
+    # Parsed once: a large export formats some 2,000 numbers, and Babel would parse the
+    # locale's name and the pattern again for each.
+    return Locale.parse(LOCALES[lang])
+
+
+@cache
+def _pattern(spelled: str) -> NumberPattern:
+    return parse_pattern(spelled)
+
+
 def number(value: float | int | Decimal, lang: Language | str, digits: int = 0) -> str:
     """A number with the locale's grouping and decimal sign."""
     fmt = "#,##0" + ("." + "#" * digits if digits else "")
-    return format_decimal(value, format=fmt, locale=LOCALES[Language(lang)])
+    return format_decimal(value, format=_pattern(fmt), locale=_locale(Language(lang)))
 
 
 def money(value: Decimal | float | int, currency: str, lang: Language | str) -> str:
@@ -68,11 +87,11 @@ def money(value: Decimal | float | int, currency: str, lang: Language | str) -> 
     amount = Decimal(str(value))
     lang = Language(lang)
     if amount != amount.to_integral_value():
-        return format_currency(amount, currency, locale=LOCALES[lang])
+        return format_currency(amount, currency, locale=_locale(lang))
     # Babel's standard patterns always show cents; a round figure reads better without.
     pattern = "¤#,##0" if lang is Language.EN else "#,##0\u00a0¤"
     return format_currency(
-        amount, currency, format=pattern, locale=LOCALES[lang], currency_digits=False
+        amount, currency, format=_pattern(pattern), locale=_locale(lang), currency_digits=False
     )
 
 
@@ -81,7 +100,7 @@ def percent(share: float | Decimal, lang: Language | str, digits: int = 0) -> st
     lang = Language(lang)
     fmt = "#,##0" + ("." + "#" * digits if digits else "")
     fmt += "%" if lang is Language.EN else "\u00a0%"
-    return format_percent(share, format=fmt, locale=LOCALES[lang])
+    return format_percent(share, format=_pattern(fmt), locale=_locale(lang))
 
 
 KEY_SHOWN = 40  # characters of an unknown key a message quotes

@@ -13,6 +13,7 @@ from canvas.content.catalogue import catalogue
 from canvas.content.demo import load_demo
 from canvas.domain import Language, RelationshipType, WorkshopDocument, WorkshopView
 from canvas.export.pdf import FAMILY, clean, font_files, render_pdf
+from canvas.export.pdf.canvas_drawing import CanvasDrawing
 from canvas.export.pdf.layout import Page
 from canvas.export.report import build_report
 from canvas.i18n import t
@@ -201,3 +202,67 @@ def test_the_fast_word_width_is_exactly_fpdfs_string_width():
             page.set_font(FAMILY, style, size)
             for word in words:
                 assert page.string_width(word) == page.get_string_width(word), (style, size)
+
+
+def _page_with_fonts() -> CanvasDrawing:
+    page = CanvasDrawing()
+    page.compress = False  # the content stream readable as text
+    for style, path in font_files().items():
+        page.add_font(FAMILY, style, path)
+    page.add_page()
+    return page
+
+
+def _text_objects(page: Page) -> list[str]:
+    """The page's ``BT … ET`` text objects, in order."""
+    stream = page.pages[page.page].contents.decode("latin-1")
+    return re.findall(r"BT .*? ET", stream.replace("\n", " "))
+
+
+def _colour_of_text(page: Page) -> list[str]:
+    """Before each drawn text object, the fill colour operator last set inside ``q``."""
+    stream = page.pages[page.page].contents.decode("latin-1").replace("\n", " ")
+    return re.findall(r"q ([\d. ]+ rg) BT", stream)
+
+
+def test_drawing_lines_in_one_go_writes_the_same_operators_as_fpdfs_text_one_by_one():
+    lines = [(20.0, 30.0, "Кофейни"), (20.0, 34.5, "3\u00a0000 ₽"), (60.25, 30.0, "(a) \\ b")]
+    one_by_one, in_one_go = _page_with_fonts(), _page_with_fonts()
+    for page in (one_by_one, in_one_go):
+        page.set_font(FAMILY, "B", 8.5)
+        page.set_text_color(200, 30, 40)  # unlike the fill colour: wrapped in q … Q
+    for x, y, text in lines:
+        one_by_one.text(x, y, text)
+    in_one_go.draw_texts(lines)
+    in_one_go.draw_texts(lines[:1])  # encoded from the cache the second time
+    one_by_one.text(*lines[0])
+    drawn = _text_objects(in_one_go)
+    assert drawn == _text_objects(one_by_one)
+    assert len(drawn) == 5 and all(" Tj ET" in text for text in drawn[1:])  # 1: the font
+    assert (
+        set(_colour_of_text(in_one_go))
+        == set(_colour_of_text(one_by_one))
+        == {"0.7843 0.1176 0.1569 rg"}
+    )
+
+
+def test_the_canvas_block_takes_the_largest_half_point_size_its_notes_fit():
+    from canvas.export.pdf.look import BOARD_ITEM_PT, BOARD_MIN_PT, line_height
+
+    page = _page_with_fonts()
+    texts = [f"Note {n}: a sentence long enough to wrap inside a narrow block" for n in range(12)]
+    width = 40.0
+
+    def needed(size: float) -> float:
+        layout = page.lay_out_items(texts, size, width)
+        lines = sum(len(item) for item in layout)
+        return lines * line_height(size, 1.18) + (len(layout) - 1) * line_height(size, 0.35)
+
+    sizes = [BOARD_ITEM_PT - 0.5 * k for k in range(6)]
+    assert sizes[-1] == BOARD_MIN_PT
+    # Heights that fit each size exactly, one too small for any, one roomy for all.
+    for height in [*(needed(size) for size in sizes), needed(BOARD_MIN_PT) - 1, 1000.0]:
+        by_steps = next((size for size in sizes if needed(size) <= height), BOARD_MIN_PT)
+        size, layout = page.largest_fitting_size(texts, width, height)
+        assert size == by_steps, height
+        assert layout == page.lay_out_items(texts, size, width)

@@ -103,14 +103,7 @@ class CanvasDrawing(Page):
     ) -> None:
         """The items of one block, in the largest size that fits, else cut with "… N more"."""
         texts = [clean(item.text) for item in items]
-        size = BOARD_ITEM_PT
-        while True:
-            layout = self.lay_out_items(texts, size, width)
-            lines = sum(len(item) for item in layout)
-            needed = lines * line_height(size, 1.18) + (len(layout) - 1) * line_height(size, 0.35)
-            if needed <= bottom - top or size <= BOARD_MIN_PT:
-                break
-            size = max(BOARD_MIN_PT, size - 0.5)
+        size, layout = self.largest_fitting_size(texts, width, bottom - top)
         line = line_height(size, 1.18)
         gap = line_height(size, 0.35)
         marker = size * PT * 0.62
@@ -133,13 +126,45 @@ class CanvasDrawing(Page):
             self.set_fill_color(*rgb(item.colour))
             self.rect(x, cursor + offset - size * PT * 0.7, marker, marker, style="F")
             self.set_text_color(*INK)
-            for k, text in enumerate(shown):
-                self.text(x + indent, cursor + k * line + offset, text)
+            self.draw_texts(
+                [(x + indent, cursor + k * line + offset, text) for k, text in enumerate(shown)]
+            )
             cursor += len(shown) * line + gap
             if cut:
                 if not last:
                     self.more(x + indent, cursor - gap, len(items) - index - 1, size)
                 return
+
+    def largest_fitting_size(
+        self, texts: list[str], width: float, height: float
+    ) -> tuple[float, list[list[str]]]:
+        """The largest size on the half-point steps from BOARD_ITEM_PT down to BOARD_MIN_PT
+        at which ``texts`` fit ``height`` (else the smallest), and their lines at it.
+
+        A smaller size never needs more lines, so the sizes are bisected: a crowded block
+        of a large workshop is wrapped three times instead of six.
+        """
+        steps = round((BOARD_ITEM_PT - BOARD_MIN_PT) / 0.5)
+        sizes = [BOARD_ITEM_PT - 0.5 * k for k in range(steps + 1)]
+        layouts: dict[float, list[list[str]]] = {}
+
+        def fits(size: float) -> bool:
+            layout = layouts[size] = self.lay_out_items(texts, size, width)
+            lines = sum(len(item) for item in layout)
+            needed = lines * line_height(size, 1.18) + (len(layout) - 1) * line_height(size, 0.35)
+            return needed <= height
+
+        low, high = 0, len(sizes) - 1  # the answer is the first size that fits, or the last
+        while low < high:
+            middle = (low + high) // 2
+            if fits(sizes[middle]):
+                high = middle
+            else:
+                low = middle + 1
+        size = sizes[low]
+        if size not in layouts:
+            layouts[size] = self.lay_out_items(texts, size, width)
+        return size, layouts[size]
 
     def lay_out_items(self, texts: list[str], size: float, width: float) -> list[list[str]]:
         self.set_font(FAMILY, "", size)

@@ -197,6 +197,7 @@ class Tables(Page):
         self.set_font(FAMILY, "B" if header else "", size)
         self.set_text_color(*INK)
         offset = baseline(size, line)
+        placed: list[tuple[float, float, str]] = []
         x = x0
         for column, (lines, width) in enumerate(zip(cells, widths, strict=True)):
             # Headings sit on the bottom of their row, cells start at the top.
@@ -209,8 +210,9 @@ class Tables(Page):
                     w = self.width_of(text)
                     room = width - 2 * CELL_PAD_X
                     tx = x + CELL_PAD_X + (room - w if align == "R" else (room - w) / 2)
-                self.text(tx, y + k * line + offset, text)
+                placed.append((tx, y + k * line + offset, text))
             x += width
+        self.draw_texts(placed)
         if header:
             self.set_draw_color(*RULE)
             self.set_line_width(0.35)
