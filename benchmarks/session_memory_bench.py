@@ -12,7 +12,8 @@ end:
     MB per open session = (RSS with the sessions - RSS idle) / sessions on that server
 
 "Idle" is read after one warm-up participant has joined and left, so the modules and
-caches that the first visitor loads once per process are not spread over the sessions.
+caches that the first visitor loads once per process are not spread over the sessions
+(the fresh server's memory, before that visitor, is reported too).
 
 The floor is measured in the same run the same way: a bare Streamlit app (one
 ``st.write``) on two servers holding the same number of sessions, so the app's cost per
@@ -93,6 +94,7 @@ async def _room(bases: list[str], opener: Opener, sessions: int) -> list[dict[st
     from tests.e2e.e2e_support import server_pid
 
     pids = [server_pid(base) for base in bases]
+    fresh = [memory_mb(pid, "VmRSS") for pid in pids]
     for index, base in enumerate(bases):  # one visitor each, gone again
         warm = await opener(base, -1 - index)
         await warm.__aexit__()
@@ -124,10 +126,11 @@ async def _room(bases: list[str], opener: Opener, sessions: int) -> list[dict[st
         figures.append(
             {
                 "sessions": held,
+                "rss_fresh_mb": fresh[index],
                 "rss_idle_mb": idle[index],
                 "rss_with_sessions_mb": after[index],
                 "peak_rss_mb": peak[index],
-                "mb_per_session": round((after[index] - idle[index]) / held, 2),
+                "mb_per_session": round((after[index] - idle[index]) / held, 3),
             }
         )
     return figures
@@ -139,7 +142,7 @@ def _summary(servers: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "sessions": sessions,
         "servers": servers,
-        "mb_per_session": round(grown / sessions, 2),
+        "mb_per_session": round(grown / sessions, 3),
     }
 
 
@@ -221,20 +224,21 @@ def print_session_memory(figures: dict[str, Any]) -> None:
     )
     for number, server in enumerate(figures["servers"], start=1):
         print(
-            f"  server {number}: {server['sessions']} sessions, {server['rss_idle_mb']:.1f} MB "
-            f"idle, {server['rss_with_sessions_mb']:.1f} MB with them open "
-            f"({server['mb_per_session']:.2f} MB a session), peak {server['peak_rss_mb']:.1f} MB"
+            f"  server {number}: {server['mb_per_session']:.3f} MB a session over "
+            f"{server['sessions']} sessions, peak {server['peak_rss_mb']:.1f} MB\n"
+            f"    ({server['rss_fresh_mb']:.1f} MB fresh, {server['rss_idle_mb']:.1f} MB idle "
+            f"after one visitor, {server['rss_with_sessions_mb']:.1f} MB with the sessions open)"
         )
     print(
         f"  floor, a bare page (one st.write), the same {floor['sessions']} sessions: "
-        f"{floor['mb_per_session']:.2f} MB a session (peaks "
+        f"{floor['mb_per_session']:.3f} MB a session (peaks "
         + ", ".join(f"{s['peak_rss_mb']:.1f}" for s in floor["servers"])
         + " MB)"
     )
     ratio = figures["times_floor"]
     times = f"{ratio:.1f} × the floor" if ratio is not None else "the floor too small to compare"
     print(
-        f"  the app: {figures['mb_per_session']:.2f} MB a session, {times} "
+        f"  the app: {figures['mb_per_session']:.3f} MB a session, {times} "
         f"({figures['seconds']:.0f} s for all of it)"
     )
 
