@@ -1,6 +1,7 @@
 """The live classroom in Chromium, median of ``ROUNDS``: a participant's save until the
-trainer's gallery shows it, and a trainer's comment until the participant's toast shows it,
-with nobody clicking on the receiving side.
+trainer's gallery shows it, a trainer's comment until the participant's toast shows it, and
+the trainer's "Freeze editing" switch until the frozen banner shows on the participant's
+open page, with nobody clicking on the receiving side.
 
 Each time runs from the sender's click to the receiver's page showing the change (Python's
 clock around Playwright; the receiver's page polls through ``ui.live`` once a second, so a
@@ -41,7 +42,7 @@ def _setup(directory: Path) -> tuple[str, str]:
     return url, olga.access_token
 
 
-def _timed(browser: Any, base: str, token: str) -> tuple[list[float], list[float]]:
+def _timed(browser: Any, base: str, token: str) -> dict[str, list[float]]:
     from playwright.sync_api import expect
 
     from canvas.i18n import t
@@ -93,7 +94,28 @@ def _timed(browser: Any, base: str, token: str) -> tuple[list[float], list[float
         expect(toast).to_be_visible(timeout=WAIT_MS)
         comments.append((time.perf_counter() - start) * 1000)
         wait_for_run(trainer, timeout_ms=WAIT_MS)
-    return saves, comments
+
+    switch = trainer.get_by_role("switch", name=say("course.freeze"))
+    # the switch's input is hidden under its drawing: a person clicks the label
+    label = (
+        trainer.get_by_test_id("stCheckbox")
+        .filter(has=switch)
+        .get_by_text(say("course.freeze"), exact=True)
+    )
+    banner = participant.get_by_test_id("stAlert").filter(has_text=say("frozen.banner"))
+    freezes = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        label.click()
+        expect(banner).to_be_visible(timeout=WAIT_MS)
+        freezes.append((time.perf_counter() - start) * 1000)
+        wait_for_run(trainer, timeout_ms=WAIT_MS)
+        expect(switch).to_be_checked()
+        label.click()  # unfreeze, untimed, for the next round
+        expect(banner).to_have_count(0, timeout=WAIT_MS)
+        wait_for_run(trainer, timeout_ms=WAIT_MS)
+        expect(switch).not_to_be_checked()
+    return {"saves": saves, "comments": comments, "freezes": freezes}
 
 
 def measure_live_browser() -> dict[str, Any]:
@@ -109,13 +131,14 @@ def measure_live_browser() -> dict[str, Any]:
     with running_app(url, directory / "streamlit.log", env=env) as base, sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
-            saves, comments = _timed(browser, base, token)
+            times = _timed(browser, base, token)
         finally:
             browser.close()
     return {
         "rounds": ROUNDS,
-        "save_to_gallery_median_ms": round(statistics.median(saves), 1),
-        "comment_to_toast_median_ms": round(statistics.median(comments), 1),
+        "save_to_gallery_median_ms": round(statistics.median(times["saves"]), 1),
+        "comment_to_toast_median_ms": round(statistics.median(times["comments"]), 1),
+        "freeze_to_banner_median_ms": round(statistics.median(times["freezes"]), 1),
     }
 
 
@@ -128,7 +151,9 @@ def print_live_browser(figures: dict[str, Any]) -> None:
         f"  participant's save to the trainer's gallery: "
         f"{figures['save_to_gallery_median_ms']:.1f} ms\n"
         f"  trainer's comment to the participant's toast: "
-        f"{figures['comment_to_toast_median_ms']:.1f} ms"
+        f"{figures['comment_to_toast_median_ms']:.1f} ms\n"
+        f"  trainer's freeze switch to the banner on the participant's page: "
+        f"{figures['freeze_to_banner_median_ms']:.1f} ms"
     )
 
 

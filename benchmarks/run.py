@@ -247,6 +247,7 @@ def main() -> None:
     from benchmarks.live_browser_bench import measure_live_browser, print_live_browser
     from benchmarks.save_bench import measure_saves
     from benchmarks.server_bench import measure_server
+    from benchmarks.session_memory_bench import measure_session_memory, print_session_memory
     from canvas.store import workshops
     from canvas.store.db import transaction
     from ui.engine import engine
@@ -287,6 +288,7 @@ def main() -> None:
     )
 
     live_browser = measure_live_browser()  # its own course-mode server and database
+    session_memory = measure_session_memory()  # its own servers on PostgreSQL
 
     empty = AppTest.from_string("import streamlit as st\nst.write('empty')")
     baseline, _, _ = measure(empty)
@@ -343,6 +345,7 @@ def main() -> None:
         "gallery": gallery,
         "live_tick": live,
         "live_browser": live_browser,
+        "session_memory": session_memory,
         **server,
     }
     print(
@@ -381,6 +384,7 @@ def main() -> None:
         f"\nServer memory: {memory['rss_idle_mb']} MB idle, peak {memory['peak_rss_mb']} MB "
         f"with {memory['sessions']} sessions open"
     )
+    print_session_memory(session_memory)
     if "median_ms" in click:
         print(
             f"Chromium, click to visible, median of {click['clicks']}, timed in the page:\n"

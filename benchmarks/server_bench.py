@@ -66,7 +66,8 @@ STEP_PAGES = [
 ]
 
 
-def _memory_mb(pid: int, field: str) -> float:
+def memory_mb(pid: int, field: str) -> float:
+    """A line of ``/proc/<pid>/status`` in MB: ``VmRSS`` now, ``VmHWM`` the peak."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
             return round(int(line.split()[1]) / 1024, 1)
@@ -92,7 +93,7 @@ def measure_memory(base: str, workshop_id: int) -> dict[str, float | int]:
     from tests.e2e.e2e_support import server_pid
 
     pid = server_pid(base)
-    idle = _memory_mb(pid, "VmRSS")
+    idle = memory_mb(pid, "VmRSS")
 
     async def run() -> None:
         sessions = await _open_sessions(base, workshop_id)
@@ -103,7 +104,7 @@ def measure_memory(base: str, workshop_id: int) -> dict[str, float | int]:
     return {
         "sessions": SESSIONS,
         "rss_idle_mb": idle,
-        "peak_rss_mb": _memory_mb(pid, "VmHWM"),
+        "peak_rss_mb": memory_mb(pid, "VmHWM"),
     }
 
 

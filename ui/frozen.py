@@ -9,11 +9,17 @@ from ui.workshop import current_view
 
 
 def frozen_banner(view: WorkshopView | None) -> bool:
-    """Say that editing is paused, if it is; whether it is."""
+    """Say that editing is paused, if it is; whether it is.
+
+    The banner's place is one container drawn on every run, empty while the course is not
+    frozen: a freeze arriving live must not shift the page below it, or the browser would
+    redraw its expanders closed and lose what the participant is typing.
+    """
+    place = st.container()
     if view is None or not view.frozen:
         return False
     key = "frozen.banner_trainer" if is_trainer() else "frozen.banner"
-    st.warning(tr(key), icon=":material/ac_unit:")
+    place.warning(tr(key), icon=":material/ac_unit:")
     return True
 
 

@@ -1,7 +1,12 @@
 """The live classroom in Chromium: with nobody clicking, a participant's new segment shows
-in the trainer's gallery, and a trainer's comment pops up on the participant's page, each
-within three seconds (the budget is the wait's own timeout: the tests wait for what a
-person waits for, never for a fixed time)."""
+in the trainer's gallery, a trainer's comment pops up on the participant's page, and the
+trainer's freeze locks and unlocks the participant's page, typing spared.
+
+The tests wait for what a person waits for, never for a fixed time. How fast the news
+arrives (three seconds is the budget) is a figure of ``make bench``
+(``benchmarks/live_browser_bench.py``), not a timeout here: on a busy machine a page may
+take longer, and a live change is waited for as generously as a page load.
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -22,7 +27,7 @@ pytestmark = pytest.mark.e2e
 
 LANG = "en"
 WAIT_MS = 30_000  # for pages to load and a person's own clicks to be done
-LIVE_MS = 3_000  # the budget: someone else's change shows within three seconds
+LIVE_WAIT_MS = 30_000  # for someone else's change to arrive: generous, never the budget
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 PASSWORD = "e2e live trainer password"  # course mode wants twelve characters or more
 PARTICIPANT = "Olga from Bakery"
@@ -100,7 +105,7 @@ def _open_own_workshop(participant: Page, base: str, token: str) -> None:
     wait_for_run(participant, timeout_ms=WAIT_MS)
 
 
-def test_a_participants_new_segment_shows_in_the_trainers_gallery_within_three_seconds(
+def test_a_participants_new_segment_shows_in_the_trainers_gallery_with_nobody_clicking(
     classroom: tuple[str, str], two_people: tuple[Page, Page], tmp_path: Path
 ) -> None:
     base, token = classroom
@@ -119,11 +124,11 @@ def test_a_participants_new_segment_shows_in_the_trainers_gallery_within_three_s
         main = participant.get_by_test_id("stMain")
         expect(main).to_contain_text("Office lunches", timeout=WAIT_MS)
 
-        # Saved. The trainer does nothing; the gallery counts two segments within 3 s.
-        expect(segments_cell).to_have_text("2", timeout=LIVE_MS)
+        # Saved. The trainer does nothing; the gallery comes to count two segments.
+        expect(segments_cell).to_have_text("2", timeout=LIVE_WAIT_MS)
 
 
-def test_a_trainers_comment_pops_up_on_the_participants_page_in_3_s_sparing_her_typing(
+def test_a_trainers_comment_pops_up_on_the_participants_page_sparing_her_typing(
     classroom: tuple[str, str], two_people: tuple[Page, Page], tmp_path: Path
 ) -> None:
     base, token = classroom
@@ -144,10 +149,61 @@ def test_a_trainers_comment_pops_up_on_the_participants_page_in_3_s_sparing_her_
         added = trainer.get_by_test_id("stToast").filter(has_text=_say("trainer.comment.added"))
         expect(added).to_be_visible(timeout=WAIT_MS)
 
-        # Stored. Olga does nothing; the toast reaches her page within 3 s, and the count.
+        # Stored. Olga does nothing; the toast reaches her page, and the count.
         toast = participant.get_by_test_id("stToast").filter(has_text="Lovely start, Olga")
-        expect(toast).to_be_visible(timeout=LIVE_MS)
+        expect(toast).to_be_visible(timeout=LIVE_WAIT_MS)
         expect(toast).to_contain_text(_say("comments.toast", about="", text="").split(" · ")[0])
         unread = _say("comments.inbox_unread", n=1, unread=1)
         expect(participant.get_by_test_id("stMain")).to_contain_text(unread, timeout=WAIT_MS)
         expect(typing).to_have_value("Half-typed")  # the page was redrawn around her typing
+
+
+def _set_freeze(trainer: Page, frozen: bool) -> None:
+    """The trainer flips "Freeze editing" and waits for the switch's own confirmation."""
+    switch = trainer.get_by_role("switch", name=_say("course.freeze"))
+    expect(switch).to_be_checked(checked=not frozen)
+    # the switch's input is hidden under its drawing: a person clicks the label
+    trainer.get_by_test_id("stCheckbox").filter(has=switch).get_by_text(
+        _say("course.freeze"), exact=True
+    ).click()
+    said = _say("course.frozen" if frozen else "course.unfrozen")
+    expect(trainer.get_by_test_id("stToast").filter(has_text=said)).to_be_visible()
+    wait_for_run(trainer, timeout_ms=WAIT_MS)
+    expect(switch).to_be_checked(checked=frozen)
+
+
+def test_the_trainers_freeze_locks_the_open_page_and_unfreezing_unlocks_it_sparing_typing(
+    classroom: tuple[str, str], two_people: tuple[Page, Page], tmp_path: Path
+) -> None:
+    base, token = classroom
+    participant, trainer = two_people
+    with _shots(tmp_path, participant, trainer):
+        _open_own_workshop(participant, base, token)
+        # Olga is half-way through typing a new segment's name when the trainer freezes.
+        participant.get_by_text(_say("segments.add"), exact=True).click()
+        add_button = participant.get_by_role("button", name=_say("segments.add_button"))
+        save_button = participant.get_by_role("button", name=_say("segments.save"))
+        typing = _form(participant, "segments.add_button").get_by_label(
+            _say("field.name"), exact=True
+        )
+        typing.fill("Half-typed")
+        banner = participant.get_by_test_id("stAlert").filter(has_text=_say("frozen.banner"))
+        expect(banner).to_have_count(0)
+        expect(add_button).to_be_enabled()
+        expect(save_button).to_be_enabled()
+
+        _log_in(trainer, base)
+        _set_freeze(trainer, True)
+        # Olga does nothing; her open page comes to say editing is paused and locks saving.
+        expect(banner).to_be_visible(timeout=LIVE_WAIT_MS)
+        wait_for_run(participant, timeout_ms=WAIT_MS)
+        expect(add_button).to_be_disabled()
+        expect(save_button).to_be_disabled()
+        expect(typing).to_have_value("Half-typed")  # the banner came without a redraw
+
+        _set_freeze(trainer, False)
+        expect(banner).to_have_count(0, timeout=LIVE_WAIT_MS)
+        wait_for_run(participant, timeout_ms=WAIT_MS)
+        expect(add_button).to_be_enabled()
+        expect(save_button).to_be_enabled()
+        expect(typing).to_have_value("Half-typed")

@@ -2,8 +2,9 @@
 
 Closing stops the join code admitting anyone new; who joined keeps working. Freezing makes
 every participant's workshop read-only (the store refuses every save) until unfrozen; the
-trainer's comments, renames and exports keep working. Both take effect for everyone at
-their next rerun, on every app server.
+trainer's comments, renames and exports keep working. Both act at once on every app server:
+closing refuses the next join, and a freeze or unfreeze reaches every participant's open
+page through its live watch (``ui.comments.follow_comments``), with nobody reloading.
 """
 
 import streamlit as st
