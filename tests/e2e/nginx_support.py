@@ -43,6 +43,13 @@ SHIPPED_LISTEN = "listen 80;"
 LOG_FORMAT = "'$request_uri\\t$status\\t$upstream_addr\\t$cookie_cr_route\\t$cr_route'"
 
 
+def nginx_missing() -> str | None:
+    """Why nginx cannot run here, or ``None`` when it can."""
+    if NGINX.is_file() and os.access(NGINX, os.X_OK):
+        return None
+    return f"{NGINX} is missing; install Debian's nginx (scripts/system-deps.sh)"
+
+
 class RenderError(RuntimeError):
     """The shipped configuration no longer has a line the tests substitute."""
 
@@ -51,7 +58,7 @@ def _replace_once(text: str, target: str, replacement: str) -> str:
     found = text.count(target)
     if found != 1:
         raise RenderError(
-            f"{SITE.relative_to(ROOT)} must contain {target!r} exactly once, found {found}: "
+            f"{SITE} must contain {target!r} exactly once, found {found}: "
             "update tests/e2e/nginx_support.py together with the shipped file"
         )
     return text.replace(target, replacement)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import psycopg
 import pytest
 from e2e_support import app_context, running_app, wait_for_run
-from nginx_support import NGINX, ROUTE_COOKIE, Nginx, route_to, running_nginx
+from nginx_support import ROUTE_COOKIE, Nginx, route_to, running_nginx
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
 from canvas.domain import SegmentInput
@@ -61,11 +61,10 @@ class Deployment:
 @pytest.fixture(scope="module")
 def deployment(
     chromium_path: str,
+    nginx_binary: Path,
     postgres_server: PostgresServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Deployment]:
-    if not NGINX.is_file():
-        pytest.skip(f"{NGINX} is missing; install Debian's nginx (scripts/system-deps.sh)")
     name = f"t_nginx_classroom_{uuid.uuid4().hex}"
     with psycopg.connect(postgres_server.admin_conninfo(), autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')

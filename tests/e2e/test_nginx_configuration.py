@@ -7,18 +7,19 @@ request included), upgrades the session's websocket, and skips a server that is 
 from __future__ import annotations
 
 import asyncio
-import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
+import nginx_support
 import pytest
 from e2e_support import free_port, running_app
 from nginx_support import (
-    NGINX,
     ROUTE_COOKIE,
+    SITE,
     Nginx,
+    RenderError,
     check_config,
     fetch,
     route_to,
@@ -32,17 +33,6 @@ from tests.load.streamlit_ws import StreamlitSession
 pytestmark = pytest.mark.e2e
 
 LOCAL = {"TRAINER_PASSWORD": None}  # local mode: no course set-up needed to open a page
-
-
-@pytest.fixture(scope="module")
-def nginx_binary() -> Path:
-    """Debian's nginx, or a skip (locally) / failure (CI) when it is missing."""
-    if not (NGINX.is_file() and os.access(NGINX, os.X_OK)):
-        reason = f"{NGINX} is missing; install Debian's nginx (scripts/system-deps.sh)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"nginx is required in CI: {reason}", pytrace=False)
-        pytest.skip(reason)
-    return NGINX
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +69,22 @@ def test_nginx_accepts_the_shipped_configuration_with_the_tests_ports(
     checked = check_config(tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "test is successful" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "twice"),
+    [("listen 80;", False), ("server 127.0.0.1:8502 ", False), ("listen 80;", True)],
+)
+def test_rendering_refuses_a_shipped_file_whose_substituted_line_is_missing_or_doubled(
+    line: str, twice: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = SITE.read_text(encoding="utf-8")
+    changed = shipped.replace(line, line + "\n" + line) if twice else shipped.replace(line, "")
+    altered = tmp_path / "customer-relationships.conf"
+    altered.write_text(changed, encoding="utf-8")
+    monkeypatch.setattr(nginx_support, "SITE", altered)
+    with pytest.raises(RenderError, match="exactly once"):
+        nginx_support.render_site([8601, 8602], 8600)
 
 
 def test_the_health_check_passes_through_nginx_to_an_app_server(

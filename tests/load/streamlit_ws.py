@@ -101,6 +101,10 @@ class StreamlitSession:
             origin=self.base,
             max_size=None,
             additional_headers=headers,
+            # a browser sends no pings; under load the server's pong can come late, and a
+            # missed pong would close the session where a browser's would stay open
+            ping_interval=None,
+            open_timeout=self.timeout,  # a page's handshake waits as long as its runs
         )
         return self
 
