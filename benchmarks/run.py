@@ -245,6 +245,7 @@ def main() -> None:
     from benchmarks.gallery_bench import measure_gallery, print_gallery
     from benchmarks.live_bench import measure_live_tick, print_live_tick
     from benchmarks.live_browser_bench import measure_live_browser, print_live_browser
+    from benchmarks.nginx_bench import measure_nginx_room, print_nginx_room
     from benchmarks.save_bench import measure_saves
     from benchmarks.server_bench import measure_server
     from benchmarks.session_memory_bench import measure_session_memory, print_session_memory
@@ -289,6 +290,7 @@ def main() -> None:
 
     live_browser = measure_live_browser()  # its own course-mode server and database
     session_memory = measure_session_memory()  # its own servers on PostgreSQL
+    nginx_room = measure_nginx_room()  # its own PostgreSQL, two servers and nginx
 
     empty = AppTest.from_string("import streamlit as st\nst.write('empty')")
     baseline, _, _ = measure(empty)
@@ -346,6 +348,7 @@ def main() -> None:
         "live_tick": live,
         "live_browser": live_browser,
         "session_memory": session_memory,
+        "nginx_room": nginx_room,
         **server,
     }
     print(
@@ -379,6 +382,7 @@ def main() -> None:
     print_gallery(gallery)
     print_live_tick(live)
     print_live_browser(live_browser)
+    print_nginx_room(nginx_room)
     memory, click = server["memory"], server["click_to_visible"]
     print(
         f"\nServer memory: {memory['rss_idle_mb']} MB idle, peak {memory['peak_rss_mb']} MB "

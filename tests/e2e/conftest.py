@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from e2e_support import CHROMIUM, app_context, launch_chromium, running_app
+from nginx_support import NGINX, nginx_missing
 
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 TIMEOUT_MS = 20_000
@@ -29,6 +30,17 @@ def chromium_path() -> str:
             pytest.fail(f"Chromium is required in CI: {reason}", pytrace=False)
         pytest.skip(reason)
     return str(CHROMIUM)
+
+
+@pytest.fixture(scope="session")
+def nginx_binary() -> Path:
+    """Debian's nginx, or a skip (locally) / failure (CI) when it is missing."""
+    reason = nginx_missing()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"nginx is required in CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return NGINX
 
 
 @pytest.fixture(scope="session")

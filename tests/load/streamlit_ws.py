@@ -5,6 +5,10 @@ a script run, collects the elements the run sends, and submits a form with the v
 typed into it (a text as ``string_value``, a number as ``int_value`` or ``double_value``,
 the form's button as a trigger). The server cannot tell it from a browser tab, so fifty of
 them are fifty real sessions with their own session state and script threads.
+
+Behind a proxy it carries the cookies a browser would (nginx's route cookie keeps the
+session on one app server), and ``tick()`` does what the browser's timer does for a
+fragment with ``run_every``: asks for a rerun of that fragment alone.
 """
 
 from __future__ import annotations
@@ -27,6 +31,12 @@ class Run:
     """What one script run sent: its elements, in order, by their kind."""
 
     elements: list[tuple[str, Any]] = field(default_factory=list)
+    status: int = ForwardMsg.FINISHED_SUCCESSFULLY  # how the run finished
+
+    @property
+    def fragment_only(self) -> bool:
+        """Only a fragment ran; the rest of the page stands as it was."""
+        return self.status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
 
     def of(self, kind: str) -> list[Any]:
         return [element for found, element in self.elements if found == kind]
@@ -43,6 +53,9 @@ class Run:
 
     def successes(self) -> list[str]:
         return self.alerts(Alert.SUCCESS)
+
+    def markdown(self) -> list[str]:
+        return [m.body for m in self.of("markdown")]
 
     def widget(self, label: str, *, form: str = "") -> Any:
         """The one widget labelled ``label`` (in a form whose id starts with ``form``)."""
@@ -61,16 +74,37 @@ class Run:
 class StreamlitSession:
     """One browser-like session of a running app at ``base`` (``http://host:port``)."""
 
-    def __init__(self, base: str, query: str, *, page: str = "", timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        base: str,
+        query: str,
+        *,
+        page: str = "",
+        timeout: float = 60.0,
+        cookies: dict[str, str] | None = None,
+    ) -> None:
         self.base, self.query, self.timeout = base, query, timeout
         self.page_name = page  # the URL path of the first page, as in ``/canvas?…``
         self.page_hash = ""
+        self.cookies = dict(cookies or {})
+        self.fragments: dict[str, float] = {}  # fragment id -> seconds between its reruns
         self._socket: Any = None
 
     async def __aenter__(self) -> StreamlitSession:
         uri = self.base.replace("http://", "ws://", 1) + "/_stcore/stream"
+        headers = {}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         self._socket = await websockets.connect(
-            uri, subprotocols=["streamlit"], origin=self.base, max_size=None
+            uri,
+            subprotocols=["streamlit"],
+            origin=self.base,
+            max_size=None,
+            additional_headers=headers,
+            # a browser sends no pings; under load the server's pong can come late, and a
+            # missed pong would close the session where a browser's would stay open
+            ping_interval=None,
+            open_timeout=self.timeout,  # a page's handshake waits as long as its runs
         )
         return self
 
@@ -97,13 +131,26 @@ class StreamlitSession:
         states.append(WidgetState(id=run.widget(button, form=form).id, trigger_value=True))
         return await self._rerun(states)
 
-    async def _rerun(self, states: list[WidgetState]) -> Run:
+    async def tick(self) -> Run:
+        """One rerun of the page's timed fragments, as the browser's timer asks for it.
+
+        A fragment that calls ``st.rerun(scope="app")`` turns it into a run of the whole
+        page: then the returned run is that page run (``fragment_only`` false).
+        """
+        if not self.fragments:
+            raise LookupError("the page has no fragment with run_every")
+        return await self._rerun([], fragment=next(iter(self.fragments)))
+
+    async def _rerun(self, states: list[WidgetState], *, fragment: str = "") -> Run:
         message = BackMsg()
         message.rerun_script.query_string = self.query
         message.rerun_script.page_script_hash = self.page_hash
         if not self.page_hash:
             message.rerun_script.page_name = self.page_name
         message.rerun_script.widget_states.widgets.extend(states)
+        if fragment:
+            message.rerun_script.fragment_id = fragment
+            message.rerun_script.is_auto_rerun = True
         await self._socket.send(message.SerializeToString())
         return await asyncio.wait_for(self._collect(), self.timeout)
 
@@ -124,5 +171,11 @@ class StreamlitSession:
                 element = message.delta.new_element
                 element_kind = element.WhichOneof("type")
                 run.elements.append((element_kind, getattr(element, element_kind)))
+            elif kind == "auto_rerun":  # a fragment with run_every: the browser times it
+                self.fragments[message.auto_rerun.fragment_id] = message.auto_rerun.interval
+            elif kind == "stop_auto_rerun":
+                for gone in message.stop_auto_rerun.fragment_ids:
+                    self.fragments.pop(gone, None)
             elif kind == "script_finished" and message.script_finished != EARLY:
+                run.status = message.script_finished
                 return run

@@ -1,0 +1,172 @@
+"""The live classroom as deployed, at the size of a big room: through the shipped nginx
+configuration in front of two ``streamlit run`` servers on one PostgreSQL database,
+``PARTICIPANTS`` websocket sessions (``tests/load/classroom_ws.py``) save at once while
+the trainer's session watches the course gallery, ticking like the browser's timer.
+
+The figure: from the last participant's save (the latest ``updated_at`` the app servers
+stamped on the course's workshops as they committed) to the moment the trainer's page
+showing all of them arrived, with nobody clicking on the trainer's side; the median of
+``ROUNDS`` rounds (round one: everyone joins and adds a segment; each later round:
+everyone adds one more). Both are wall-clock times on this one machine. Budget: 3 s, as
+for one participant in ``live_browser_bench``.
+
+Also printed: the same from the moment the last participant's page confirmed its save.
+That one can be negative: under the load of the whole room a page's run goes on drawing
+for seconds after its commit, and the trainer's tick may show the news first.
+"""
+
+import asyncio
+import statistics
+import tempfile
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AsyncExitStack, ExitStack
+from pathlib import Path
+from typing import Any
+
+PARTICIPANTS = 200
+ROUNDS = 3
+BUDGET_S = 3.0
+PASSWORD = "benchmark nginx trainer"
+ROUND_BOUND_S = 300  # a round that takes longer than this has hung
+
+
+def _last_save(url: str, course_id: int) -> float:
+    """When the course's last save was stamped (``time.time()`` scale)."""
+    from sqlalchemy import func, select
+    from sqlmodel import col
+
+    from canvas.store.db import make_engine, reading
+    from canvas.store.tables import WorkshopRow
+
+    engine = make_engine(url)
+    try:
+        with reading(engine) as session:
+            stamp = session.execute(
+                select(func.max(col(WorkshopRow.updated_at))).where(
+                    col(WorkshopRow.course_id) == course_id
+                )
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    return float(stamp.timestamp())
+
+
+async def _rounds(
+    base: str, url: str, course_id: int, code: str, participants: int
+) -> list[dict[str, float]]:
+    from tests.load.classroom_ws import Participant, join, participant_name, trainer
+
+    measured = []
+    async with AsyncExitStack() as stack:
+        watching = await trainer(stack, base, PASSWORD)
+        room: list[Participant] = []
+        for round_ in range(1, ROUNDS + 1):
+            everyone = {participant_name(p): round_ for p in range(participants)}
+            watch = asyncio.create_task(watching.watch(lambda rows, e=everyone: rows == e))
+            start = time.time()
+            if round_ == 1:
+
+                async def first(number: int) -> Participant:
+                    joined = await join(stack, base, number, code)
+                    await joined.add_segment(1)
+                    return joined
+
+                saves = [first(p) for p in range(participants)]
+                room = list(await asyncio.wait_for(asyncio.gather(*saves), ROUND_BOUND_S))
+            else:
+                more = [p.add_segment(round_) for p in room]
+                await asyncio.wait_for(asyncio.gather(*more), ROUND_BOUND_S)
+            last_confirmed = max(p.confirmed_at[-1] for p in room)
+            shown = await asyncio.wait_for(watch, ROUND_BOUND_S)
+            last_save = await asyncio.to_thread(_last_save, url, course_id)
+            measured.append(
+                {
+                    "saves_s": last_confirmed - start,
+                    "lag_s": shown - last_save,
+                    "after_confirmation_s": shown - last_confirmed,
+                }
+            )
+    return measured
+
+
+def measure_nginx_room(participants: int = PARTICIPANTS) -> dict[str, Any]:
+    """Median seconds from the last save to the trainer's complete gallery, through nginx."""
+    import psycopg
+
+    from canvas.domain.course import CourseInput
+    from canvas.ops.migrate import upgrade
+    from canvas.store import courses
+    from canvas.store.db import make_engine, transaction
+    from tests.e2e.e2e_support import running_app
+    from tests.e2e.nginx_support import NGINX, running_nginx
+    from tests.postgres_support import PostgresUnavailable, running_postgres
+
+    if not NGINX.is_file():
+        return {"skipped": f"no nginx at {NGINX}"}
+    folder = Path(tempfile.mkdtemp(prefix="crnginx-"))
+    env = {"TRAINER_PASSWORD": PASSWORD}
+    try:
+        with ExitStack() as stack:
+            server = stack.enter_context(running_postgres())
+            name = f"bench_nginx_{uuid.uuid4().hex}"
+            with psycopg.connect(server.admin_conninfo(), autocommit=True) as admin:
+                admin.execute(f'CREATE DATABASE "{name}"')
+            url = server.url_for(name)
+            engine = make_engine(url)
+            try:
+                upgrade(engine)
+                with transaction(engine) as session:
+                    course = courses.create_course(
+                        session, data=CourseInput(title="Big room", language="en")
+                    )
+            finally:
+                engine.dispose()
+            one = stack.enter_context(running_app(url, folder / "one.log", env=env))
+            two = stack.enter_context(running_app(url, folder / "two.log", env=env))
+            proxy = stack.enter_context(running_nginx([one, two], folder / "nginx"))
+            # an event loop of its own: the Chromium benchmarks' Playwright may hold this one
+            with ThreadPoolExecutor(max_workers=1) as runner:
+                room = _rounds(proxy.url, url, course.id or 0, course.join_code, participants)
+                rounds = runner.submit(asyncio.run, room).result()
+    except PostgresUnavailable as missing:
+        return {"skipped": str(missing)}
+    lags = [r["lag_s"] for r in rounds]
+    return {
+        "participants": participants,
+        "servers": 2,
+        "rounds": len(rounds),
+        "save_to_full_gallery_median_s": round(statistics.median(lags), 3),
+        "save_to_full_gallery_s": [round(lag, 3) for lag in lags],
+        "confirmation_to_full_gallery_median_s": round(
+            statistics.median(r["after_confirmation_s"] for r in rounds), 3
+        ),
+        "round_saves_s": [round(r["saves_s"], 1) for r in rounds],
+        "budget_s": BUDGET_S,
+    }
+
+
+def print_nginx_room(figures: dict[str, Any]) -> None:
+    if "skipped" in figures:
+        print(f"\nThe room through nginx: skipped ({figures['skipped']})")
+        return
+    each = ", ".join(f"{lag:.2f}" for lag in figures["save_to_full_gallery_s"])
+    saves = ", ".join(f"{s:.0f}" for s in figures["round_saves_s"])
+    print(
+        f"\nThe room through nginx, {figures['participants']} participants on "
+        f"{figures['servers']} app servers, median of {figures['rounds']} rounds:\n"
+        f"  last participant's save to the trainer's gallery showing all of them: "
+        f"{figures['save_to_full_gallery_median_s']:.2f} s (budget {figures['budget_s']:.0f} s;"
+        f" rounds: {each} s)\n"
+        f"  the same from the last page's confirmation of its save: "
+        f"{figures['confirmation_to_full_gallery_median_s']:.2f} s\n"
+        f"  the rounds' saves themselves took {saves} s from the first to the last"
+    )
+
+
+if __name__ == "__main__":
+    from benchmarks.quiet import quiet_streamlit
+
+    quiet_streamlit()
+    print_nginx_room(measure_nginx_room())
