@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -128,7 +129,9 @@ def test_the_session_websocket_is_upgraded_through_nginx_and_runs_the_app_on_the
         async with StreamlitSession(proxy.url, "lang=en", cookies={ROUTE_COOKIE: route}) as s:
             return (await s.open()).headings()
 
-    headings = asyncio.run(first_run())
+    # A thread of its own: the browser tests' Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        headings = runner.submit(asyncio.run, first_run()).result(timeout=120)
     assert t("page.workshops", "en") in headings  # local mode opens on the workshops page
     # The websocket's own log line is written when it closed, which it has.
     streams = [r for r in proxy.requests() if r.uri == "/_stcore/stream" and r.cookie == route]
