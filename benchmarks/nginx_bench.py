@@ -10,19 +10,28 @@ showing all of them arrived, with nobody clicking on the trainer's side; the med
 everyone adds one more). Both are wall-clock times on this one machine. Budget: 3 s, as
 for one participant in ``live_browser_bench``.
 
+The participants' 200 websocket clients run here, on the app servers' two cores; on a
+course they are 200 devices. Their thread therefore runs at a lower CPU priority, the
+trainer's client in a thread of its own at normal priority, and the CPU time each side
+used is printed beside the figure.
+
 Also printed: the same from the moment the last participant's page confirmed its save.
 That one can be negative: under the load of the whole room a page's run goes on drawing
 for seconds after its commit, and the trainer's tick may show the news first.
 """
 
 import asyncio
+import os
 import statistics
 import tempfile
+import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AsyncExitStack, ExitStack
+from dataclasses import dataclass
 from pathlib import Path
+from queue import Queue
 from typing import Any
 
 PARTICIPANTS = 200
@@ -30,6 +39,7 @@ ROUNDS = 3
 BUDGET_S = 3.0
 PASSWORD = "benchmark nginx trainer"
 ROUND_BOUND_S = 300  # a round that takes longer than this has hung
+CLIENT_NICE = 10  # the participants' clients yield the CPU to the app servers (see _rounds)
 
 
 def _last_save(url: str, course_id: int) -> float:
@@ -53,18 +63,50 @@ def _last_save(url: str, course_id: int) -> float:
     return float(stamp.timestamp())
 
 
-async def _rounds(
-    base: str, url: str, course_id: int, code: str, participants: int
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (``/proc/<pid>/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class _TrainerLink:
+    """What the participants' side and the trainer's thread pass each other."""
+
+    rounds: Queue[dict[str, int] | None]  # what the gallery must show; None: the end
+    shown: Queue[float]  # when the trainer's page showed it
+    server_pids: list[int]
+
+
+def _watch_as_trainer(base: str, rounds: Queue[dict[str, int] | None], shown: Queue[float]) -> None:
+    """The trainer's browser: logs in, then for each round ticks until the gallery shows
+    what the round wants, and reports when. A thread and event loop of its own, at normal
+    priority, as the trainer's laptop is a machine of its own."""
+    from tests.load.classroom_ws import trainer
+
+    async def watch() -> None:
+        async with AsyncExitStack() as stack:
+            watching = await trainer(stack, base, PASSWORD)
+            shown.put(time.time())  # logged in
+            while (everyone := await asyncio.to_thread(rounds.get)) is not None:
+                shown.put(await watching.watch(lambda rows, e=everyone: rows == e))
+
+    asyncio.run(watch())
+
+
+async def _participants_rounds(
+    base: str, url: str, course_id: int, code: str, participants: int, trainer: _TrainerLink
 ) -> list[dict[str, float]]:
-    from tests.load.classroom_ws import Participant, join, participant_name, trainer
+    from tests.load.classroom_ws import Participant, join, participant_name
 
     measured = []
     async with AsyncExitStack() as stack:
-        watching = await trainer(stack, base, PASSWORD)
         room: list[Participant] = []
         for round_ in range(1, ROUNDS + 1):
             everyone = {participant_name(p): round_ for p in range(participants)}
-            watch = asyncio.create_task(watching.watch(lambda rows, e=everyone: rows == e))
+            trainer.rounds.put(everyone)
+            servers_before = [_cpu_seconds(pid) for pid in trainer.server_pids]
+            client_before = time.thread_time()
             start = time.time()
             if round_ == 1:
 
@@ -79,16 +121,53 @@ async def _rounds(
                 more = [p.add_segment(round_) for p in room]
                 await asyncio.wait_for(asyncio.gather(*more), ROUND_BOUND_S)
             last_confirmed = max(p.confirmed_at[-1] for p in room)
-            shown = await asyncio.wait_for(watch, ROUND_BOUND_S)
+            client_cpu = time.thread_time() - client_before
+            servers_cpu = sum(
+                _cpu_seconds(pid) - before
+                for pid, before in zip(trainer.server_pids, servers_before, strict=True)
+            )
+            shown = await asyncio.to_thread(trainer.shown.get, True, ROUND_BOUND_S)
             last_save = await asyncio.to_thread(_last_save, url, course_id)
             measured.append(
                 {
                     "saves_s": last_confirmed - start,
                     "lag_s": shown - last_save,
                     "after_confirmation_s": shown - last_confirmed,
+                    "servers_cpu_s": servers_cpu,
+                    "clients_cpu_s": client_cpu,
                 }
             )
     return measured
+
+
+def _rounds(
+    base: str, url: str, course_id: int, code: str, participants: int, server_pids: list[int]
+) -> list[dict[str, float]]:
+    """The rounds, with the 200 participants' clients in a thread of lower CPU priority.
+
+    On a real course the participants' browsers run on 200 phones and laptops; here their
+    websocket clients share the app servers' two cores. Lowering their thread's priority
+    (``nice`` 10, Linux sets it per thread) lets the app servers go first, as they would
+    with the clients elsewhere; the trainer's client keeps normal priority. The CPU each
+    side used is printed beside the figure.
+    """
+    link = _TrainerLink(Queue(), Queue(), server_pids)
+    trainer_thread = threading.Thread(
+        target=_watch_as_trainer, args=(base, link.rounds, link.shown), daemon=True
+    )
+    trainer_thread.start()
+    link.shown.get(timeout=ROUND_BOUND_S)  # the trainer is logged in and on the gallery
+
+    def participants_side() -> list[dict[str, float]]:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CLIENT_NICE)
+        return asyncio.run(_participants_rounds(base, url, course_id, code, participants, link))
+
+    try:
+        with ThreadPoolExecutor(max_workers=1) as runner:
+            return runner.submit(participants_side).result()
+    finally:
+        link.rounds.put(None)
+        trainer_thread.join(timeout=60)
 
 
 def measure_nginx_room(participants: int = PARTICIPANTS) -> dict[str, Any]:
@@ -99,7 +178,7 @@ def measure_nginx_room(participants: int = PARTICIPANTS) -> dict[str, Any]:
     from canvas.ops.migrate import upgrade
     from canvas.store import courses
     from canvas.store.db import make_engine, transaction
-    from tests.e2e.e2e_support import running_app
+    from tests.e2e.e2e_support import running_app, server_pid
     from tests.e2e.nginx_support import NGINX, running_nginx
     from tests.postgres_support import PostgresUnavailable, running_postgres
 
@@ -126,10 +205,9 @@ def measure_nginx_room(participants: int = PARTICIPANTS) -> dict[str, Any]:
             one = stack.enter_context(running_app(url, folder / "one.log", env=env))
             two = stack.enter_context(running_app(url, folder / "two.log", env=env))
             proxy = stack.enter_context(running_nginx([one, two], folder / "nginx"))
-            # an event loop of its own: the Chromium benchmarks' Playwright may hold this one
-            with ThreadPoolExecutor(max_workers=1) as runner:
-                room = _rounds(proxy.url, url, course.id or 0, course.join_code, participants)
-                rounds = runner.submit(asyncio.run, room).result()
+            # event loops of their own: the Chromium benchmarks' Playwright may hold this one
+            pids = [server_pid(one), server_pid(two)]
+            rounds = _rounds(proxy.url, url, course.id or 0, course.join_code, participants, pids)
     except PostgresUnavailable as missing:
         return {"skipped": str(missing)}
     lags = [r["lag_s"] for r in rounds]
@@ -143,6 +221,9 @@ def measure_nginx_room(participants: int = PARTICIPANTS) -> dict[str, Any]:
             statistics.median(r["after_confirmation_s"] for r in rounds), 3
         ),
         "round_saves_s": [round(r["saves_s"], 1) for r in rounds],
+        "servers_cpu_s": [round(r["servers_cpu_s"], 1) for r in rounds],
+        "participant_clients_cpu_s": [round(r["clients_cpu_s"], 1) for r in rounds],
+        "participant_clients_nice": CLIENT_NICE,
         "budget_s": BUDGET_S,
     }
 
@@ -153,6 +234,8 @@ def print_nginx_room(figures: dict[str, Any]) -> None:
         return
     each = ", ".join(f"{lag:.2f}" for lag in figures["save_to_full_gallery_s"])
     saves = ", ".join(f"{s:.0f}" for s in figures["round_saves_s"])
+    servers = ", ".join(f"{s:.0f}" for s in figures["servers_cpu_s"])
+    clients = ", ".join(f"{s:.1f}" for s in figures["participant_clients_cpu_s"])
     print(
         f"\nThe room through nginx, {figures['participants']} participants on "
         f"{figures['servers']} app servers, median of {figures['rounds']} rounds:\n"
@@ -161,7 +244,10 @@ def print_nginx_room(figures: dict[str, Any]) -> None:
         f" rounds: {each} s)\n"
         f"  the same from the last page's confirmation of its save: "
         f"{figures['confirmation_to_full_gallery_median_s']:.2f} s\n"
-        f"  the rounds' saves themselves took {saves} s from the first to the last"
+        f"  the rounds' saves themselves took {saves} s from the first to the last\n"
+        f"  CPU per round: app servers {servers} s, "
+        f"the {figures['participants']} participants' clients {clients} s"
+        f" (their thread at nice {figures['participant_clients_nice']})"
     )
 
 

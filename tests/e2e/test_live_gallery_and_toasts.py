@@ -145,7 +145,11 @@ def test_a_trainers_comment_pops_up_on_the_participants_page_sparing_her_typing(
         trainer.get_by_role("tab", name=_say("trainer.comments")).click()
         form = _form(trainer, "trainer.comment.add")
         form.get_by_label(_say("trainer.comment.text")).fill("Lovely start, Olga")
-        form.get_by_role("button", name=_say("trainer.comment.add")).click()
+        add = form.get_by_role("button", name=_say("trainer.comment.add"))
+        # The page may still be running (the login's cookie, a live tick): click the form
+        # once the run is done and drawn, as a person waits for the page to settle.
+        wait_for_run(trainer, add, timeout_ms=WAIT_MS)
+        add.click()
         added = trainer.get_by_test_id("stToast").filter(has_text=_say("trainer.comment.added"))
         expect(added).to_be_visible(timeout=WAIT_MS)
 
@@ -162,6 +166,7 @@ def _set_freeze(trainer: Page, frozen: bool) -> None:
     """The trainer flips "Freeze editing" and waits for the switch's own confirmation."""
     switch = trainer.get_by_role("switch", name=_say("course.freeze"))
     expect(switch).to_be_checked(checked=not frozen)
+    wait_for_run(trainer, switch, timeout_ms=WAIT_MS)
     # the switch's input is hidden under its drawing: a person clicks the label
     trainer.get_by_test_id("stCheckbox").filter(has=switch).get_by_text(
         _say("course.freeze"), exact=True
