@@ -11,9 +11,10 @@ everyone adds one more). Both are wall-clock times on this one machine. Budget: 
 for one participant in ``live_browser_bench``.
 
 The participants' 200 websocket clients run here, on the app servers' two cores; on a
-course they are 200 devices. Their thread therefore runs at a lower CPU priority, the
-trainer's client in a thread of its own at normal priority, and the CPU time each side
-used is printed beside the figure.
+course they are 200 devices. Their thread therefore runs at a lower CPU priority, and the
+trainer's client has a thread and event loop of its own at normal priority (sharing the
+participants' loop, its ticks waited behind their messages: 6–7 s instead of under one).
+The CPU time each side used is printed beside the figure.
 
 Also printed: the same from the moment the last participant's page confirmed its save.
 That one can be negative: under the load of the whole room a page's run goes on drawing
