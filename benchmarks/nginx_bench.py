@@ -27,7 +27,6 @@ import statistics
 import tempfile
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AsyncExitStack, ExitStack
 from dataclasses import dataclass
@@ -173,7 +172,6 @@ def _rounds(
 
 def measure_nginx_room(participants: int = PARTICIPANTS) -> dict[str, Any]:
     """Median seconds from the last save to the trainer's complete gallery, through nginx."""
-    import psycopg
 
     from canvas.domain.course import CourseInput
     from canvas.ops.migrate import upgrade
@@ -190,10 +188,7 @@ def measure_nginx_room(participants: int = PARTICIPANTS) -> dict[str, Any]:
     try:
         with ExitStack() as stack:
             server = stack.enter_context(running_postgres())
-            name = f"bench_nginx_{uuid.uuid4().hex}"
-            with psycopg.connect(server.admin_conninfo(), autocommit=True) as admin:
-                admin.execute(f'CREATE DATABASE "{name}"')
-            url = server.url_for(name)
+            url = stack.enter_context(server.scratch_database("bench_nginx"))
             engine = make_engine(url)
             try:
                 upgrade(engine)

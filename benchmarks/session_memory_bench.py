@@ -26,7 +26,6 @@ second); a tick keeps nothing in memory, so the figure is the same.
 import asyncio
 import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -165,7 +164,6 @@ def _course(url: str) -> str:
 
 def measure_session_memory(participants: int = PARTICIPANTS) -> dict[str, Any]:
     """MB per open session and each server's peak, for the app and for a bare page."""
-    import psycopg
 
     from tests.e2e.e2e_support import running_app
     from tests.postgres_support import PostgresUnavailable, running_postgres
@@ -174,35 +172,25 @@ def measure_session_memory(participants: int = PARTICIPANTS) -> dict[str, Any]:
     directory = Path(tempfile.mkdtemp(prefix="crmemory-"))
     floor_script = directory / "bare.py"
     floor_script.write_text(FLOOR_APP, encoding="utf-8")
-    name = f"memory_{uuid.uuid4().hex}"
     try:
-        with running_postgres() as server:
-            with psycopg.connect(server.admin_conninfo(), autocommit=True) as admin:
-                admin.execute(f'CREATE DATABASE "{name}"')
-            try:
-                url = server.url_for(name)
-                code = _course(url)
-                env = {"TRAINER_PASSWORD": PASSWORD}
+        with running_postgres() as server, server.scratch_database("memory") as url:
+            code = _course(url)
+            env = {"TRAINER_PASSWORD": PASSWORD}
 
-                def room(script: Path | None, opener: Opener) -> list[dict[str, Any]]:
-                    with ExitStack() as servers, ThreadPoolExecutor(max_workers=1) as runner:
-                        bases = [
-                            servers.enter_context(
-                                running_app(url, directory / f"s{n}.log", env=env, script=script)
-                            )
-                            for n in range(SERVERS)
-                        ]
-                        # a thread of its own for the clients' event loop: Playwright's sync
-                        # API, used earlier in make bench's process, may hold this thread's
-                        return runner.submit(
-                            asyncio.run, _room(bases, opener, participants)
-                        ).result()
+            def room(script: Path | None, opener: Opener) -> list[dict[str, Any]]:
+                with ExitStack() as servers, ThreadPoolExecutor(max_workers=1) as runner:
+                    bases = [
+                        servers.enter_context(
+                            running_app(url, directory / f"s{n}.log", env=env, script=script)
+                        )
+                        for n in range(SERVERS)
+                    ]
+                    # a thread of its own for the clients' event loop: Playwright's sync
+                    # API, used earlier in make bench's process, may hold this thread's
+                    return runner.submit(asyncio.run, _room(bases, opener, participants)).result()
 
-                app = room(None, _participant_opener(code))
-                floor = room(floor_script, _bare)
-            finally:
-                with psycopg.connect(server.admin_conninfo(), autocommit=True) as admin:
-                    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            app = room(None, _participant_opener(code))
+            floor = room(floor_script, _bare)
     except PostgresUnavailable as missing:
         return {"skipped": f"no PostgreSQL server: {missing}"}
     result = {**_summary(app), "floor": _summary(floor)}

@@ -6,11 +6,9 @@ dir and stops it at the end. Every test gets a database of its own on it.
 """
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from hypothesis import settings
 from sqlalchemy import Engine
@@ -42,14 +40,8 @@ def postgres_server() -> Iterator[PostgresServer]:
 @pytest.fixture
 def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
     """A fresh, empty database for one test; dropped afterwards."""
-    name = f"t_{uuid.uuid4().hex}"
-    with psycopg.connect(postgres_server.admin_conninfo(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield postgres_server.url_for(name)
-    finally:
-        with psycopg.connect(postgres_server.admin_conninfo(), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with postgres_server.scratch_database() as url:
+        yield url
 
 
 @pytest.fixture(

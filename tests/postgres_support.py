@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +37,21 @@ class PostgresServer:
 
     def url_for(self, database: str) -> str:
         return self.url.set(database=database).render_as_string(hide_password=False)
+
+    @contextmanager
+    def scratch_database(self, prefix: str = "t") -> Iterator[str]:
+        """The URL of a new, empty database on this server; dropped (connections and all)
+        on exit."""
+        import psycopg
+
+        name = f"{prefix}_{uuid.uuid4().hex}"
+        with psycopg.connect(self.admin_conninfo(), autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            yield self.url_for(name)
+        finally:
+            with psycopg.connect(self.admin_conninfo(), autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _pg_bin_dir() -> Path | None:

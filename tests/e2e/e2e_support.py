@@ -69,18 +69,18 @@ def server_pid(url: str) -> int:
     raise LookupError(f"no streamlit process serves {url}")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Terminate the server and everything it started (its own process group)."""
+def stop_process_group(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """Terminate a server and everything it started (its own process group)."""
     if process.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        process.wait(timeout=timeout)
 
 
 @contextlib.contextmanager
@@ -145,7 +145,7 @@ def running_app(
                 time.sleep(0.25)
             yield url
         finally:
-            _stop(process)
+            stop_process_group(process)
 
 
 def launch_chromium(playwright: Playwright) -> Browser:

@@ -19,7 +19,6 @@ import grp
 import os
 import pwd
 import re
-import signal
 import socket
 import subprocess
 import time
@@ -28,6 +27,8 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.e2e.e2e_support import free_port, stop_process_group
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
@@ -190,12 +191,6 @@ def _answers(port: int) -> bool:
     return False
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _port(url: str) -> int:
     return int(url.rsplit(":", 1)[1].rstrip("/"))
 
@@ -203,7 +198,7 @@ def _port(url: str) -> int:
 @contextlib.contextmanager
 def running_nginx(upstreams: Sequence[str], folder: Path) -> Iterator[Nginx]:
     """nginx with the shipped site in front of ``upstreams`` (``http://127.0.0.1:port``)."""
-    listen = _free_port()
+    listen = free_port()
     write_config([_port(url) for url in upstreams], listen, folder)
     with open(folder / "nginx.out", "wb") as out:
         process = subprocess.Popen(
@@ -223,16 +218,8 @@ def running_nginx(upstreams: Sequence[str], folder: Path) -> Iterator[Nginx]:
                 time.sleep(0.1)
             yield Nginx(f"http://127.0.0.1:{listen}", folder)
         finally:
-            if process.poll() is None:
-                # TERM is nginx's fast shutdown: open websockets are closed, not waited for
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    with contextlib.suppress(ProcessLookupError):
-                        os.killpg(process.pid, signal.SIGKILL)
-                    process.wait(timeout=15)
+            # TERM is nginx's fast shutdown: open websockets are closed, not waited for
+            stop_process_group(process, timeout=15)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import psycopg
 import pytest
 from e2e_support import app_context, running_app, wait_for_run
 from nginx_support import ROUTE_COOKIE, Nginx, route_to, running_nginx
@@ -65,28 +64,23 @@ def deployment(
     postgres_server: PostgresServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Deployment]:
-    name = f"t_nginx_classroom_{uuid.uuid4().hex}"
-    with psycopg.connect(postgres_server.admin_conninfo(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = postgres_server.url_for(name)
-    engine = make_engine(url)
-    try:
-        upgrade(engine)
-        with transaction(engine) as session:
-            course = courses.create_course(session, data=CourseInput(title="Live", language=LANG))
-    finally:
-        engine.dispose()
     folder = tmp_path_factory.mktemp("nginx-classroom")
     env = {"TRAINER_PASSWORD": PASSWORD}
-    try:
-        with ExitStack() as stack:
-            a = stack.enter_context(running_app(url, folder / "a.log", env=env))
-            b = stack.enter_context(running_app(url, folder / "b.log", env=env))
-            proxy = stack.enter_context(running_nginx([a, b], folder / "nginx"))
-            yield Deployment(proxy, (a, b), url, course.id or 0)
-    finally:
-        with psycopg.connect(postgres_server.admin_conninfo(), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with ExitStack() as stack:
+        url = stack.enter_context(postgres_server.scratch_database("t_nginx_classroom"))
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+            with transaction(engine) as session:
+                course = courses.create_course(
+                    session, data=CourseInput(title="Live", language=LANG)
+                )
+        finally:
+            engine.dispose()
+        a = stack.enter_context(running_app(url, folder / "a.log", env=env))
+        b = stack.enter_context(running_app(url, folder / "b.log", env=env))
+        proxy = stack.enter_context(running_nginx([a, b], folder / "nginx"))
+        yield Deployment(proxy, (a, b), url, course.id or 0)
 
 
 def _participant(deployment: Deployment, name: str) -> str:

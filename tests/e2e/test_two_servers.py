@@ -10,13 +10,11 @@ database, and B shows the stale-edit message instead of the typed value silently
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import psycopg
 import pytest
 from e2e_support import app_context, running_app, wait_for_run
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
@@ -49,20 +47,13 @@ def _say(key: str) -> str:
 @pytest.fixture(scope="module")
 def shared_url(postgres_server: PostgresServer) -> Iterator[str]:
     """One migrated PostgreSQL database for the module's servers; dropped afterwards."""
-    name = f"t_two_servers_{uuid.uuid4().hex}"
-    with psycopg.connect(postgres_server.admin_conninfo(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = postgres_server.url_for(name)
-    engine = make_engine(url)
-    try:
-        upgrade(engine)
-    finally:
-        engine.dispose()
-    try:
+    with postgres_server.scratch_database("t_two_servers") as url:
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+        finally:
+            engine.dispose()
         yield url
-    finally:
-        with psycopg.connect(postgres_server.admin_conninfo(), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")
