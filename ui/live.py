@@ -15,7 +15,10 @@ from typing import Any
 
 import streamlit as st
 
+from ui import rerun_guard
 from ui.engine import revision_board
+
+rerun_guard.install()  # a tick must not swallow a click waiting to run
 
 TICK = 1.0  # seconds between checks: a change shows within about one tick and a rerun
 _SEEN = "live_seen"  # session state: the signature each follower's page was drawn with
