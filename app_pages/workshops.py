@@ -13,11 +13,12 @@ from ui.gate import course_mode
 from ui.language import lang, plain, tr
 from ui.panels.workshops.import_json import import_panel
 from ui.saving import form_key, save
-from ui.workshop import open_workshop, workshop_id, workshops
+from ui.workshop import missing_workshop_notice, open_workshop, workshop_id, workshops
 
 CURRENCIES = ["RUB", "USD", "EUR", "KZT", "BYN", "UZS", "GBP", "CNY"]
 
 st.title(tr("page.workshops"))
+missing_workshop_notice()
 st.write(catalogue().intro(lang()))
 
 left, right = st.columns(2)

@@ -23,6 +23,7 @@ from ui.gate import TOKEN_PARAM, allowed, course_mode, participant, visitor_toke
 from ui.language import LANG_PARAM, lang, tr
 
 WORKSHOP_PARAM = "w"
+_MISSING = "missing_workshop"  # session state: the number a link asked for and did not find
 
 
 # ------------------------------------------------------------------ language
@@ -80,6 +81,8 @@ def admit(workshop: Workshop) -> None:
 
 def open_workshop(workshop_id: int | None) -> None:
     st.session_state.workshop_id = workshop_id
+    if workshop_id is not None:
+        st.session_state.pop(_MISSING, None)
     if participant():
         return  # a participant's link carries their key, never a workshop number
     if workshop_id is None:
@@ -139,13 +142,31 @@ def current_view() -> WorkshopView | None:
     try:
         found = latest(current)
     except NotFound:
-        open_workshop(None)
+        _refuse(current)
         return None
     if not allowed(found.workshop):
-        # Nothing about it reaches the page: not its title, not its segments.
-        open_workshop(None)
+        # Nothing about it reaches the page: not its title, not its segments, not even
+        # that it exists (the notice is the same as for a workshop that is gone).
+        _refuse(current)
         return None
     return found
+
+
+def _refuse(asked: int) -> None:
+    open_workshop(None)
+    st.session_state[_MISSING] = asked
+
+
+def missing_workshop_notice() -> bool:
+    """Say so when the address asked for a workshop that is not there (``?w=999``).
+
+    The notice stays until a workshop is opened, on whichever page the person goes.
+    """
+    asked = st.session_state.get(_MISSING)
+    if asked is None:
+        return False
+    st.warning(tr("common.workshop_missing", number=asked), icon=":material/link_off:")
+    return True
 
 
 def _nonce() -> str:
@@ -186,7 +207,8 @@ def require_view() -> WorkshopView:
     """The open workshop, or a pointer to the Workshops page and a stop."""
     current = current_view()
     if current is None:
-        st.info(tr("common.no_workshop"))
+        if not missing_workshop_notice():
+            st.info(tr("common.no_workshop"))
         st.page_link(
             "app_pages/workshops.py", label=tr("page.workshops"), icon=":material/folder_open:"
         )

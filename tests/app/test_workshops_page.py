@@ -1,7 +1,8 @@
 """The Workshops page: a trainer creates, opens, renames, copies and deletes workshops,
 and a reload of the page keeps the workshop that was open."""
 
-from canvas.store.db import make_engine
+from canvas.store import workshops
+from canvas.store.db import make_engine, transaction
 from tests.app.driver import (
     DEMO,
     add_workshop,
@@ -199,3 +200,37 @@ def test_a_database_from_a_newer_release_stops_the_app_with_the_reason_and_no_tr
     assert "0042_future" in box
     assert box.startswith(say(lang, "error.schema_too_new", found="0042_future", newest="")[:40])
     assert titles(at) == []  # no page ran
+
+
+def test_a_link_to_a_workshop_that_does_not_exist_says_so_until_one_is_opened(db, lang):
+    kept = add_workshop(db, "Still here", lang)
+    missing = say(lang, "common.workshop_missing", number=999)
+
+    at = run_app(lang, 999)
+    assert missing in alerts(at)
+    assert "w" not in at.query_params  # the wrong number leaves the address
+
+    at.switch_page("app_pages/segments.py").run()
+    assert missing in alerts(at)
+    assert say(lang, "common.no_workshop") not in alerts(at)
+
+    at.switch_page("app_pages/workshops.py").run()
+    at.button(key=f"open-{kept}").click()
+    assert_ok(at.run())
+    assert missing not in alerts(at)
+    assert "Still here" in sidebar_text(at)
+
+
+def test_a_saved_link_to_a_deleted_workshop_says_it_is_gone_instead_of_showing_nothing(db, lang):
+    gone = add_workshop(db, "Deleted later", lang)
+    engine = make_engine(db)
+    try:
+        with transaction(engine) as session:
+            workshops.delete_workshop(session, workshop_id=gone)
+    finally:
+        engine.dispose()
+
+    at = run_app(lang, gone, page="canvas")
+
+    assert say(lang, "common.workshop_missing", number=gone) in alerts(at)
+    assert say(lang, "sidebar.no_workshop") in sidebar_text(at)
