@@ -8,6 +8,7 @@ mode on a cold deep link, running a page without this file).
 import streamlit as st
 
 from ui.comments import follow_comments, show_toasts, top_of_page
+from ui.elsewhere import left_behind
 from ui.engine import database_ready
 from ui.frozen import frozen_banner
 from ui.gate import course_mode, course_ready, is_trainer
@@ -50,29 +51,51 @@ STEPS = [
 ]
 
 
-def page(name: str, *, default: bool = False) -> st.Page:
+# This run's pages by name, the start page of the visitor's mode, and the names whose
+# address runs app_pages/elsewhere.py because this visitor may not use them (elsewhere()).
+served: dict[str, st.Page] = {}
+start: list[st.Page] = []
+away: set[str] = set()
+
+
+def page(name: str, *, default: bool = False, hidden: bool = False) -> st.Page:
     icon, url_path = PAGES[name]
-    return st.Page(
+    served[name] = st.Page(
         f"app_pages/{name}.py",
         title=tr(f"page.{name}"),
         icon=icon,
         url_path=None if default else url_path,
         default=default,
+        visibility="hidden" if hidden else "visible",
     )
+    if default:
+        start.append(served[name])
+    return served[name]
 
 
-st.set_page_config(
-    page_title="Customer Relationships", page_icon=":material/handshake:", layout="wide"
-)
+def elsewhere() -> list[st.Page]:
+    """Every other page's address, hidden, saying in the visitor's language whose page it
+    is (``ui.elsewhere``): Streamlit would answer it with its own English "Page not found"."""
+    away.update(name for name in PAGES if name not in served)
+    for name in away:
+        served[name] = st.Page(
+            "app_pages/elsewhere.py",
+            title=tr(f"page.{name}"),
+            url_path=PAGES[name][1],
+            visibility="hidden",
+        )
+    return [served[name] for name in sorted(away)]
+
+
+st.set_page_config(page_title=tr("app.name"), page_icon=":material/handshake:", layout="wide")
 language_switch()
 database_ready()  # a database this release must not touch stops here, with the reason
 course_ready()  # so does course mode with a trainer password shorter than 12 characters
 restore()  # the trainer's session from its cookie: a reload or a new tab stays logged in
 sync_url()
 
-steps = [page(name) for name in STEPS]
 if not course_mode():
-    pages = {"": [page("workshops", default=True), *steps, page("present")]}
+    pages = {"": [page("workshops", default=True), *map(page, STEPS), page("present")]}
 elif is_trainer():
     trainer_area = [
         page("trainer", default=True),
@@ -80,12 +103,16 @@ elif is_trainer():
         page("workshops"),
         page("present"),
     ]
-    pages = {tr("nav.trainer"): trainer_area, tr("nav.steps"): steps}
+    pages = {tr("nav.trainer"): trainer_area, tr("nav.steps"): list(map(page, STEPS))}
 elif current_view() is not None:
-    pages = {"": steps}
+    pages = {"": [*map(page, STEPS), page("trainer_login", hidden=True)]}
 else:
     pages = {"": [page("join", default=True), page("trainer_login")]}
+next(iter(pages.values())).extend(elsewhere())  # hidden: no menu entry
 navigation = st.navigation(pages)
+here = next(name for name, p in served.items() if p is navigation)
+# without a default page Streamlit starts a visitor on the first one listed
+left_behind(here, away=away, start=(start or next(iter(pages.values())))[0])
 keep_cookie()
 logout_button()
 expired_notice()

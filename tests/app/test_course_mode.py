@@ -197,7 +197,11 @@ def _login(lang: str, password: str, monkeypatch: pytest.MonkeyPatch) -> AppTest
     at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(password)
     at.button[0].click().run()
-    return assert_ok(at)
+    if titles(assert_ok(at)) == [say(lang, "page.trainer")]:
+        # A browser's address follows the app to the gallery; AppTest would keep asking for the
+        # page last given to switch_page, which a trainer may no longer open.
+        at.switch_page("app_pages/trainer.py")
+    return at
 
 
 def test_a_wrong_trainer_password_shows_no_gallery_and_is_not_echoed(room, lang, monkeypatch):
@@ -236,3 +240,35 @@ def test_the_participant_reads_the_trainers_comments_in_the_sidebar(room, lang):
     assert [seen(m.value) for m in box.markdown] == [
         f"- {channels}: Who pays for the <b>community</b>?"
     ]
+
+
+# An address that is not this visitor's answers in their language (not Streamlit's English
+# "Page not found"): the app serves every page's address, running app_pages/elsewhere.py for
+# those this visitor may not use. AppTest opens the first such address of the mode.
+ELSEWHERE = "app_pages/elsewhere.py"
+
+
+def test_a_participant_on_a_trainers_address_is_told_whose_page_it_is(room, lang):
+    at = _open(lang, k=room["anna"].access_token)
+    at.switch_page(ELSEWHERE).run()
+    assert_ok(at)
+    assert titles(at) == [say(lang, "elsewhere.title")]
+    assert say(lang, "elsewhere.participant") in alerts(at)
+    assert "Page not found" not in _everything(at)
+    _leaks_nothing_of(at, room["boris"])
+
+
+def test_a_visitor_on_a_participants_address_is_taken_to_the_join_page(room, lang):
+    at = _open(lang)
+    at.switch_page(ELSEWHERE).run()
+    assert_ok(at)
+    assert titles(at) == [say(lang, "page.join")]
+    _leaks_nothing_of(at, room["anna"], room["boris"])
+
+
+def test_the_trainer_on_a_participants_address_is_sent_to_the_gallery(room, lang, monkeypatch):
+    at = _login(lang, PASSWORD, monkeypatch)
+    at.switch_page(ELSEWHERE).run()
+    assert_ok(at)
+    assert titles(at) == [say(lang, "elsewhere.title")]
+    assert say(lang, "elsewhere.trainer") in alerts(at)

@@ -47,6 +47,9 @@ def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
     at.button[0].click().run()
     assert titles(assert_ok(at)) == [say(lang, "page.trainer")]
+    # A browser's address follows the app to the gallery; AppTest would keep asking for the
+    # page last given to switch_page, which a trainer may no longer open.
+    at.switch_page("app_pages/trainer.py")
     return at
 
 

@@ -67,6 +67,9 @@ def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     at.button[0].click().run()
     assert_ok(at)
     assert titles(at) == [say(lang, "page.trainer")]
+    # A browser's address follows the app to the gallery; AppTest would keep asking for the
+    # page last given to switch_page, which a trainer may no longer open.
+    at.switch_page("app_pages/trainer.py")
     return at
 
 

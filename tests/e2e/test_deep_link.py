@@ -10,6 +10,7 @@ once, so such a first request ran the page file alone: raw file names as navigat
 no workshop open.)
 """
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from canvas.store.db import make_engine, transaction
 
 pytestmark = pytest.mark.e2e
 
+ROOT = Path(__file__).resolve().parents[2]
 WORKSHOP = "Deep-link workshop"
 WAIT_MS = 20_000
 CHECK_MS = 5_000  # the page has finished its run by then; this is only slack
@@ -68,4 +70,29 @@ def test_inner_page_is_the_first_request_after_a_restart(
         )
     except AssertionError:
         page.screenshot(path=str(tmp_path / "deep-link.png"), full_page=True)
+        raise
+
+
+def test_a_course_address_on_a_server_without_courses_says_so_in_the_visitors_language(
+    page: Page, fresh_app_with_workshop: tuple[str, int], tmp_path: Path
+) -> None:
+    base, _ = fresh_app_with_workshop
+    words = json.loads((ROOT / "data" / "i18n" / "ru.navigation.json").read_text("utf-8"))
+    pages = json.loads((ROOT / "data" / "i18n" / "ru.json").read_text("utf-8"))
+    page.goto(f"{base}/trainer?lang=ru")
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    try:
+        expect(page.get_by_role("heading", name=words["elsewhere.title"], level=1)).to_be_visible(
+            timeout=CHECK_MS
+        )
+        expect(page.get_by_text(words["elsewhere.local"])).to_be_visible(timeout=CHECK_MS)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        page.get_by_role("link", name=pages["page.workshops"]).last.click()
+        wait_for_run(page, timeout_ms=WAIT_MS)
+        expect(page.get_by_role("heading", name=pages["page.workshops"], level=1)).to_be_visible(
+            timeout=CHECK_MS
+        )
+        assert page.title() == words["app.name"]  # the browser tab, in Russian too
+    except AssertionError:
+        page.screenshot(path=str(tmp_path / "elsewhere.png"), full_page=True)
         raise
