@@ -108,6 +108,6 @@ if average is None or weakest is None:
 else:
     point = content.entry(*weakest).name(language)
     st.markdown(tr("loyalty_check.summary", average=number(average, language, 1), point=point))
-left, right = st.columns(2)
-left.plotly_chart(chart(path_chart, view, language, scope), width="stretch")
-right.plotly_chart(chart(conditions_chart, view, language, scope), width="stretch")
+# one above the other: the path's seven wrapped labels need the page's width
+st.plotly_chart(chart(path_chart, view, language, scope), width="stretch")
+st.plotly_chart(chart(conditions_chart, view, language, scope), width="stretch")

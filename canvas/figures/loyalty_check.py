@@ -31,7 +31,8 @@ LATER_FILL = "rgba(0, 0, 0, 0.06)"  # the band behind the stages that follow the
 
 
 def _wrapped(text: str, width: int = 16) -> str:
-    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width) or [text])
+    lines = textwrap.wrap(text, width, break_long_words=False) or [text]
+    return "<br>".join(plotly_text(line) for line in lines)
 
 
 def _colour(view: WorkshopView, scope: Scope) -> str:
@@ -50,7 +51,7 @@ def path_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> g
     content = loyalty_content()
     names = [content.entry(kind, key).name(lang) for kind, key in PATH]
     labels = [
-        f"{n}. {_wrapped(name)}" if kind is CheckKind.ELEMENT else _wrapped(name)
+        f"{n}. {_wrapped(name, 12)}" if kind is CheckKind.ELEMENT else _wrapped(name, 12)
         for n, ((kind, _), name) in enumerate(zip(PATH, names, strict=True), start=1)
     ]
     figure = go.Figure()
@@ -91,11 +92,19 @@ def path_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> g
         )
     figure.update_layout(
         title=t("loyalty_check.chart.path.title", lang),
-        xaxis={"categoryorder": "array", "categoryarray": labels, "fixedrange": True},
+        # seven labels, wrapped: level, so that long Russian names do not turn on end
+        xaxis={
+            "categoryorder": "array",
+            "categoryarray": labels,
+            "fixedrange": True,
+            "tickangle": 0,
+            "automargin": True,
+        },
         yaxis={**RATING_AXIS, "title": {"text": t("loyalty_check.chart.rating", lang)}},
-        height=420,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "y": -0.3},
+        height=460,
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        # above the plot: the wrapped labels below take as many lines as they need
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         font={"family": FONT},
     )
     return figure
