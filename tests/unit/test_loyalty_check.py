@@ -429,3 +429,18 @@ def test_trust_rated_four_brings_no_callout():
     [section] = loyalty_sections(snap, Language.EN)
     assert not [b for b in section.blocks if isinstance(b, Callout)]
     assert section.title == "Crisis loyalty check: all customers"
+
+
+def test_the_demo_rates_the_same_items_alike_in_both_languages():
+    def shape(lang: Language) -> list[tuple]:
+        document = load_demo(lang)
+        positions = {s.name: n for n, s in enumerate(document.segments, start=1)}
+        return [
+            (positions[a.segment] if a.segment else None, a.kind, a.key, a.rating)
+            for a in document.loyalty
+        ]
+
+    assert shape(Language.EN) == shape(Language.RU)
+    # every element, stage and condition is rated for all customers, as the sums above assume
+    everyone = {(kind, key) for scope, kind, key, _ in shape(Language.EN) if scope is None}
+    assert set(ITEMS) <= everyone

@@ -70,11 +70,13 @@ def upgrade() -> None:
     for step, ((kind, key), *others) in FORMER.items():
         for other_kind, other_key in others:
             # A new row per scope for the second element, with the step's rating.
+            # Constants of this file written into the SQL: PostgreSQL cannot tell the type
+            # of a bound parameter in a SELECT list.
             copies = sa.select(
                 *(_rating.c[name] for name in COPIED),
-                sa.literal(other_kind),
-                sa.literal(other_key),
-                sa.literal(1),
+                sa.literal_column(f"'{other_kind}'"),
+                sa.literal_column(f"'{other_key}'"),
+                sa.literal_column("1"),
             ).where(_is(_rating, STEP, step))
             bind.execute(
                 sa.insert(_rating).from_select([*COPIED, "kind", "key", "version"], copies)
