@@ -1,9 +1,10 @@
-"""Crisis loyalty check: the customer's path and five conditions, for everyone or a segment."""
+"""Crisis loyalty check: five elements, the decision and use, and five conditions, for everyone
+or a segment."""
 
 import streamlit as st
 
 from canvas.content.loyalty_check import loyalty_content
-from canvas.domain.loyalty_check import ITEMS, CheckKind, Condition, path_average, weakest_step
+from canvas.domain.loyalty_check import ITEMS, CheckKind, Condition, path_average, weakest_point
 from canvas.figures.loyalty_check import conditions_chart, path_chart
 from canvas.forms.loyalty_check import loyalty_answers
 from canvas.i18n import number
@@ -38,7 +39,8 @@ record = f"loyalty-{view.workshop.id}-{chosen}"
 shown = edit_versions(record, [version for _, version in stored.values()])
 prefix = f"loyalty-{chosen}-" + "-".join(map(str, shown))
 parts = (
-    (CheckKind.STEP, "loyalty_check.path", content.path_intro),
+    (CheckKind.ELEMENT, "loyalty_check.elements", content.elements_intro),
+    (CheckKind.STAGE, "loyalty_check.stages", content.stages_intro),
     (CheckKind.CONDITION, "loyalty_check.conditions", content.closer),
 )
 raw: dict[tuple[CheckKind, str], dict] = {}
@@ -50,7 +52,9 @@ with st.form(prefix):
         for position, entry in enumerate(content.entries(kind), start=1):
             answer, _ = stored[(kind, entry.key)]
             hardest = entry.key == Condition.TRUST
-            label = f"{position}. {entry.name(language)}"
+            # elements and conditions are counted off; the two stages just follow the elements
+            label = entry.name(language)
+            label = label if kind is CheckKind.STAGE else f"{position}. {label}"
             with st.expander(
                 f"{label} · {tr('loyalty_check.hardest')}" if hardest else label,
                 expanded=True,
@@ -98,12 +102,12 @@ if submitted:
         st.rerun()
 
 st.subheader(tr("loyalty_check.results"))
-average, weakest = path_average(view, scope), weakest_step(view, scope)
+average, weakest = path_average(view, scope), weakest_point(view, scope)
 if average is None or weakest is None:
     st.caption(tr("loyalty_check.summary_empty"))
 else:
-    step = content.entry(CheckKind.STEP, weakest).name(language)
-    st.markdown(tr("loyalty_check.summary", average=number(average, language, 1), step=step))
-left, right = st.columns(2)
-left.plotly_chart(chart(path_chart, view, language, scope), width="stretch")
-right.plotly_chart(chart(conditions_chart, view, language, scope), width="stretch")
+    point = content.entry(*weakest).name(language)
+    st.markdown(tr("loyalty_check.summary", average=number(average, language, 1), point=point))
+# one above the other: the path's seven wrapped labels need the page's width
+st.plotly_chart(chart(path_chart, view, language, scope), width="stretch")
+st.plotly_chart(chart(conditions_chart, view, language, scope), width="stretch")

@@ -170,7 +170,7 @@ def document(key: str, lang: str) -> WorkshopDocument:
         "shura_risks": [{"risk": "quality", "present": True, "note": note}],
         "twelve_rules": [{"rule": "study_customers", "score": 1, "note": note}],
         "loyalty": [
-            {"kind": "step", "key": "brand", "rating": 2, "evidence": note},
+            {"kind": "element", "key": "brand", "rating": 2, "evidence": note},
             {"kind": "condition", "key": "trust", "rating": 1, "evidence": note, "segment": name},
         ],
         "nps_answers": [

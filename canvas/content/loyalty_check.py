@@ -1,12 +1,13 @@
 """The crisis loyalty check's texts in both languages.
 
 The texts live in ``data/frameworks/loyalty_check.json`` so a trainer can reword them
-without touching code; loading fails loudly if a step or condition is missing, out of
-the customer's order, or lacks a language. Reading the answers is the domain's
+without touching code; loading fails loudly if an element, stage or condition is
+missing, out of the customer's order, or lacks a language. Reading the answers is the domain's
 (``canvas.domain.loyalty_check``).
 """
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -14,26 +15,32 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from canvas.content.catalogue import Localized
 from canvas.domain.loyalty_check import (
+    KEYS,
     CheckKind,
     Condition,
-    PathStep,
+    Element,
+    LaterStage,
     Rating,
 )
 from canvas.paths import data_dir
 
 
 class CheckEntry(BaseModel):
-    """A path step or a condition: its name and the question that guides the rating."""
+    """An element, a later stage or a condition: its name and the question behind the rating."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    key: PathStep | Condition
+    key: Element | LaterStage | Condition
     name: Localized
     question: Localized
 
 
-class StepEntry(CheckEntry):
-    key: PathStep
+class ElementEntry(CheckEntry):
+    key: Element
+
+
+class StageEntry(CheckEntry):
+    key: LaterStage
 
 
 class ConditionEntry(CheckEntry):
@@ -60,26 +67,33 @@ class LoyaltyContent(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     intro: Localized
-    path_intro: Localized
+    elements_intro: Localized
+    stages_intro: Localized
     closer: Localized
-    steps: list[StepEntry]
+    elements: list[ElementEntry]
+    stages: list[StageEntry]
     conditions: list[ConditionEntry]
     trust: Advice
     scale: list[ScaleEntry]
 
     @model_validator(mode="after")
     def _complete_and_in_order(self) -> "LoyaltyContent":
-        if [s.key for s in self.steps] != list(PathStep):
-            raise ValueError(f"the steps must be exactly {[s.value for s in PathStep]}, in order")
-        if [c.key for c in self.conditions] != list(Condition):
-            raise ValueError(f"the conditions must be exactly {[c.value for c in Condition]}")
+        for kind in CheckKind:
+            expected = [key.value for key in KEYS[kind]]
+            if [e.key for e in self.entries(kind)] != expected:
+                raise ValueError(f"the {kind.value}s must be exactly {expected}, in order")
         if [s.value for s in self.scale] != [1, 2, 3, 4, 5]:
             raise ValueError("the scale must name the ratings 1 to 5, in order")
         return self
 
     def entries(self, kind: CheckKind) -> list[CheckEntry]:
-        """The steps (in the customer's order) or the conditions."""
-        return [*(self.steps if kind is CheckKind.STEP else self.conditions)]
+        """The elements, the later stages or the conditions, in their order."""
+        parts: dict[CheckKind, Sequence[CheckEntry]] = {
+            CheckKind.ELEMENT: self.elements,
+            CheckKind.STAGE: self.stages,
+            CheckKind.CONDITION: self.conditions,
+        }
+        return [*parts[kind]]
 
     def entry(self, kind: CheckKind, key: str) -> CheckEntry:
         return next(e for e in self.entries(kind) if e.key == key)

@@ -6,13 +6,20 @@ document moves between databases unchanged.
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from canvas.domain.canvas_note import CanvasNoteInput
 from canvas.domain.fields import AnswerText, Name, StickyNote
-from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput, check_key
+from canvas.domain.loyalty_check import (
+    FORMER_STEP,
+    FORMER_STEPS,
+    CheckKind,
+    LoyaltyRatingInput,
+    check_key,
+)
 from canvas.domain.nps import NpsCounts, Score
 from canvas.domain.relationship import RelationshipInput
 from canvas.domain.segment import SegmentInput, name_key
@@ -23,10 +30,12 @@ from canvas.domain.vocabulary import CanvasBlock, RelationshipType
 from canvas.domain.workshop import MAX_SEGMENTS, WorkshopInput
 from canvas.domain.workshop_view import WorkshopView
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Version 1 had no course frameworks, version 2 no NPS survey or touchpoints; such files
-# still import, without them.
-READABLE_VERSIONS = (1, 2, 3)
+# still import, without them. Up to version 3 the loyalty check rated a path of five
+# steps (kind "step"); ``upgraded`` turns those answers into elements and stages.
+READABLE_VERSIONS = (1, 2, 3, 4)
+FIRST_WITH_ELEMENTS = 4  # the first version with the five elements and two later stages
 MAX_ANSWERS = 10_000_000  # NPS answers in one document, counting grouped ones
 
 
@@ -187,6 +196,41 @@ class WorkshopDocument(BaseModel):
                 "too_many_answers", "at most {limit} NPS answers", {"limit": MAX_ANSWERS}
             )
         return self
+
+
+def _from_former_step(entry: object) -> list[object]:
+    """A loyalty answer of a version 3 (or older) document in the current shape.
+
+    A rating of a former step counts for each element or stage the step covered (see
+    ``FORMER_STEPS``); anything else is passed on as it is, for validation to judge.
+    """
+    if not isinstance(entry, dict) or entry.get("kind") != FORMER_STEP:
+        return [entry]
+    key = entry.get("key")
+    if not isinstance(key, str) or key not in FORMER_STEPS:
+        return [entry]
+    return [{**entry, "kind": kind.value, "key": str(new)} for kind, new in FORMER_STEPS[key]]
+
+
+def upgraded(data: dict[str, Any]) -> dict[str, Any]:
+    """The raw data of a readable document, reshaped as the current version.
+
+    Call it after checking that ``schema_version`` is in ``READABLE_VERSIONS``; what an
+    older version lacks stays empty, and its loyalty answers move from the former path
+    steps to the elements and stages they covered.
+    """
+    version = data.get("schema_version")
+    shaped = {**data, "schema_version": SCHEMA_VERSION}
+    loyalty = data.get("loyalty")
+    # json.loads reads 3.0 as a float equal to 3, which READABLE_VERSIONS lets through
+    older = (
+        isinstance(version, int | float)
+        and not isinstance(version, bool)
+        and version < FIRST_WITH_ELEMENTS
+    )
+    if older and isinstance(loyalty, list):
+        shaped["loyalty"] = [new for entry in loyalty for new in _from_former_step(entry)]
+    return shaped
 
 
 def to_document(

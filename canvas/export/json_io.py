@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas.domain import Language, WorkshopDocument, WorkshopView, to_document
-from canvas.domain.document import READABLE_VERSIONS, SCHEMA_VERSION
+from canvas.domain.document import READABLE_VERSIONS, upgraded
 from canvas.i18n import describe_validation, number, t
 
 MAX_MB = 50  # room for a workshop with a survey of a hundred thousand commented answers
@@ -72,8 +72,9 @@ def parse_json(raw: bytes, lang: Language | str) -> WorkshopDocument:
                 )
             ]
         )
-    # An older file is read as the current version: what it lacks stays empty.
-    data = {**data, "schema_version": SCHEMA_VERSION}
+    # An older file is read as the current version: what it lacks stays empty, and its
+    # loyalty check answers move to the elements and stages they covered.
+    data = upgraded(data)
     try:
         return WorkshopDocument.model_validate(data)
     except ValidationError as error:

@@ -6,13 +6,13 @@ Built only from the report's generic blocks, so every writer draws it unchanged.
 from canvas.content.loyalty_check import loyalty_content
 from canvas.domain import Language, WorkshopView
 from canvas.domain.loyalty_check import (
+    KEYS,
     CheckKind,
     Condition,
-    PathStep,
     Scope,
     answered_scopes,
     path_average,
-    weakest_step,
+    weakest_point,
 )
 from canvas.export.blocks import Block, Callout, Paragraph, Section, Table
 from canvas.i18n import number, t
@@ -28,36 +28,38 @@ RATING_FILLS: dict[int, str] = {
     5: "#92C5DE",
 }
 TRUST_WARNING = 3  # trust rated this or lower gets the advice in a callout
+HEADERS = {
+    CheckKind.ELEMENT: "loyalty_check.report.element",
+    CheckKind.STAGE: "loyalty_check.report.stage",
+    CheckKind.CONDITION: "loyalty_check.report.condition",
+}
 
 
 def _table(view: WorkshopView, scope: Scope, kind: CheckKind, lang: Language) -> Table:
     content = loyalty_content()
-    keys = PathStep if kind is CheckKind.STEP else Condition
     rows, fills = [], []
-    for position, key in enumerate(keys, start=1):
+    for position, key in enumerate(KEYS[kind], start=1):
         answer, _ = view.frameworks.rating(scope, kind, key)
         name = content.entry(kind, key).name(lang)
         rows.append(
             [
-                f"{position}. {name}" if kind is CheckKind.STEP else name,
+                # the elements are numbered: the customer meets them in this order
+                f"{position}. {name}" if kind is CheckKind.ELEMENT else name,
                 rating_label(answer.rating, lang) if answer.rating else DASH,
                 answer.evidence or DASH,
             ]
         )
         fills.append([None, RATING_FILLS.get(answer.rating or 0), None])
-    first = (
-        "loyalty_check.report.step" if kind is CheckKind.STEP else "loyalty_check.report.condition"
-    )
-    header = [t(first, lang), t("field.rating", lang), t("field.evidence", lang)]
+    header = [t(HEADERS[kind], lang), t("field.rating", lang), t("field.evidence", lang)]
     return Table(header, rows, fills=fills, widths=[3, 1.6, 6])
 
 
 def _summary(view: WorkshopView, scope: Scope, lang: Language) -> Paragraph | None:
-    average, weakest = path_average(view, scope), weakest_step(view, scope)
+    average, weakest = path_average(view, scope), weakest_point(view, scope)
     if average is None or weakest is None:
         return None
-    step = loyalty_content().entry(CheckKind.STEP, weakest).name(lang)
-    text = t("loyalty_check.summary", lang, average=number(average, lang, 1), step=step)
+    point = loyalty_content().entry(*weakest).name(lang)
+    text = t("loyalty_check.summary", lang, average=number(average, lang, 1), point=point)
     return Paragraph(text, tone="muted")
 
 
@@ -82,8 +84,7 @@ def loyalty_sections(view: WorkshopView, lang: Language) -> list[Section]:
         blocks: list[Block] = []
         if summary := _summary(view, scope, lang):
             blocks.append(summary)
-        blocks.append(_table(view, scope, CheckKind.STEP, lang))
-        blocks.append(_table(view, scope, CheckKind.CONDITION, lang))
+        blocks += [_table(view, scope, kind, lang) for kind in CheckKind]
         if callout := _trust_callout(view, scope, lang):
             blocks.append(callout)
         if scope is None:

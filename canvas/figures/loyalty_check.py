@@ -1,4 +1,5 @@
-"""The crisis loyalty check as pictures: the customer's path and the five conditions.
+"""The crisis loyalty check as pictures: the customer's path (five elements, then the
+decision and use) and the five conditions.
 
 Segment names are typed by users and Plotly renders a little HTML, so they are escaped.
 """
@@ -10,11 +11,12 @@ import plotly.graph_objects as go
 from canvas.content.loyalty_check import loyalty_content
 from canvas.domain import Language, WorkshopView
 from canvas.domain.loyalty_check import (
+    PATH,
     CheckKind,
     Condition,
-    PathStep,
     Scope,
     answered_scopes,
+    path_ratings,
     ratings,
 )
 from canvas.figures.style import FONT, centre_note, plotly_text
@@ -25,10 +27,12 @@ ALL_COLOUR = "#333333"  # the "all customers" line; segments draw in their own c
 BAR_COLOUR = "#56B4E9"
 TRUST_COLOUR = "#D55E00"  # trust and safety: the hardest condition in a crisis
 RATING_AXIS = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "fixedrange": True}
+LATER_FILL = "rgba(0, 0, 0, 0.06)"  # the band behind the stages that follow the elements
 
 
 def _wrapped(text: str, width: int = 16) -> str:
-    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width) or [text])
+    lines = textwrap.wrap(text, width, break_long_words=False) or [text]
+    return "<br>".join(plotly_text(line) for line in lines)
 
 
 def _colour(view: WorkshopView, scope: Scope) -> str:
@@ -37,17 +41,22 @@ def _colour(view: WorkshopView, scope: Scope) -> str:
 
 
 def path_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> go.Figure:
-    """The five steps in the customer's order, one line per scope that rated any step.
+    """The path in the customer's order, one line per scope that rated any point of it.
 
-    The scope on screen (``segment_id``; ``None`` for all customers) is drawn bold,
-    the others thin and dotted for comparison. Unrated steps leave a gap in the line.
+    The five elements are numbered; the purchase decision and use that follow them sit
+    on a shaded band, since they are stages of the path rather than elements. The scope
+    on screen (``segment_id``; ``None`` for all customers) is drawn bold, the others thin
+    and dotted for comparison. Unrated points leave a gap in the line.
     """
     content = loyalty_content()
-    names = [content.entry(CheckKind.STEP, step).name(lang) for step in PathStep]
-    labels = [f"{n}. {_wrapped(name)}" for n, name in enumerate(names, start=1)]
+    names = [content.entry(kind, key).name(lang) for kind, key in PATH]
+    labels = [
+        f"{n}. {_wrapped(name, 12)}" if kind is CheckKind.ELEMENT else _wrapped(name, 12)
+        for n, ((kind, _), name) in enumerate(zip(PATH, names, strict=True), start=1)
+    ]
     figure = go.Figure()
     for scope in answered_scopes(view):
-        values = list(ratings(view, scope, CheckKind.STEP).values())
+        values = list(path_ratings(view, scope).values())
         if all(v is None for v in values):
             continue
         chosen = scope == segment_id
@@ -70,13 +79,32 @@ def path_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> g
         )
     if not figure.data:
         centre_note(figure, t("loyalty_check.chart.empty", lang))
+    else:
+        elements = sum(kind is CheckKind.ELEMENT for kind, _ in PATH)
+        figure.add_vrect(  # categories sit at 0, 1, 2…: the band covers those after the elements
+            x0=elements - 0.5,
+            x1=len(PATH) - 0.5,
+            fillcolor=LATER_FILL,
+            line_width=0,
+            layer="below",
+            annotation_text=plotly_text(t("loyalty_check.chart.later_stages", lang)),
+            annotation_position="top left",
+        )
     figure.update_layout(
         title=t("loyalty_check.chart.path.title", lang),
-        xaxis={"categoryorder": "array", "categoryarray": labels, "fixedrange": True},
+        # seven labels, wrapped: level, so that long Russian names do not turn on end
+        xaxis={
+            "categoryorder": "array",
+            "categoryarray": labels,
+            "fixedrange": True,
+            "tickangle": 0,
+            "automargin": True,
+        },
         yaxis={**RATING_AXIS, "title": {"text": t("loyalty_check.chart.rating", lang)}},
-        height=420,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "y": -0.3},
+        height=460,
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        # above the plot: the wrapped labels below take as many lines as they need
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         font={"family": FONT},
     )
     return figure

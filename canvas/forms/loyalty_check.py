@@ -19,7 +19,7 @@ def loyalty_answers(
     versions: dict[Item, int],
     lang: Language | str,
 ) -> tuple[dict[Item, tuple[LoyaltyRatingInput, int]], list[str]]:
-    """Validate a form's ratings; every problem names the step or condition and the field.
+    """Validate a form's ratings; every problem names the item and the field.
 
     Returns what to save, each with the version it was read at (0 creates the answer),
     and the problems; save only when there are none. An item left empty that was never

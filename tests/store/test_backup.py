@@ -190,7 +190,7 @@ def test_a_backup_restored_into_a_new_database_brings_back_everything(
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["database"] == kind
     assert manifest["alembic_revision"] == head_revision(source)
-    assert manifest["document_schema_version"] == 3
+    assert manifest["document_schema_version"] == 4  # elements and stages since 4
     assert manifest["database_copy"]["file"] == copy
     assert {w["title"] for w in manifest["workshops"]} == {
         load_demo("en").workshop.title,

@@ -51,7 +51,7 @@ def test_the_demo_survives_export_import_export_unchanged(engine, lang):
     second = _import(engine, exported.encode())
     assert second != first  # import always makes a new workshop
     assert _export(engine, second) == exported
-    assert json.loads(exported)["schema_version"] == 3
+    assert json.loads(exported)["schema_version"] == 4  # elements and stages since 4
 
 
 def test_a_refused_file_writes_nothing(engine):

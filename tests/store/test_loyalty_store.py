@@ -18,7 +18,7 @@ from canvas.store import reads, segments, workshops
 from canvas.store.db import reading, transaction
 from canvas.store.frameworks import save_loyalty_check
 
-STEP, CONDITION = CheckKind.STEP, CheckKind.CONDITION
+ELEMENT, STAGE, CONDITION = CheckKind.ELEMENT, CheckKind.STAGE, CheckKind.CONDITION
 
 
 def _workshop(engine: Engine, title: str = "Обжарка") -> int:
@@ -61,13 +61,13 @@ def test_answers_for_all_customers_and_for_a_segment_are_created_with_version_0_
     workshop = _workshop(engine)
     offices = _segment(engine, workshop, "Офисы")
 
-    _save(engine, workshop, None, {(STEP, "brand"): (_rated(4, "Фестивали"), 0)})
-    _save(engine, workshop, offices, {(STEP, "brand"): (_rated(2, "Нас не знают"), 0)})
+    _save(engine, workshop, None, {(ELEMENT, "brand"): (_rated(4, "Фестивали"), 0)})
+    _save(engine, workshop, offices, {(ELEMENT, "brand"): (_rated(2, "Нас не знают"), 0)})
 
     answers = _read(engine, workshop).frameworks
-    everyone, version = answers.rating(None, STEP, "brand")
+    everyone, version = answers.rating(None, ELEMENT, "brand")
     assert (everyone.rating, everyone.evidence, version) == (4, "Фестивали", 1)
-    segment, version = answers.rating(offices, STEP, "brand")
+    segment, version = answers.rating(offices, ELEMENT, "brand")
     assert (segment.rating, segment.evidence, version) == (2, "Нас не знают", 1)
     # what was not answered reads as empty, at version 0
     assert answers.rating(offices, CONDITION, "trust") == (LoyaltyRatingInput(), 0)
@@ -80,18 +80,18 @@ def test_a_save_changes_only_what_differs_and_bumps_its_version(engine: Engine) 
         engine,
         workshop,
         None,
-        {(STEP, "use"): (_rated(3), 0), (CONDITION, "trust"): (_rated(2), 0)},
+        {(STAGE, "use"): (_rated(3), 0), (CONDITION, "trust"): (_rated(2), 0)},
     )
     _save(
         engine,
         workshop,
         None,
-        {(STEP, "use"): (_rated(5), 1), (CONDITION, "trust"): (_rated(2), 1)},
+        {(STAGE, "use"): (_rated(5), 1), (CONDITION, "trust"): (_rated(2), 1)},
     )
 
     answers = _read(engine, workshop).frameworks
-    assert answers.rating(None, STEP, "use")[0].rating == 5
-    assert answers.rating(None, STEP, "use")[1] == 2
+    assert answers.rating(None, STAGE, "use")[0].rating == 5
+    assert answers.rating(None, STAGE, "use")[1] == 2
     assert answers.rating(None, CONDITION, "trust")[1] == 1  # unchanged, not rewritten
 
 
@@ -107,23 +107,23 @@ def test_a_save_read_at_an_old_version_is_refused_and_the_other_value_is_kept(
             engine,
             workshop,
             None,
-            {(STEP, "brand"): (_rated(5), 0), (CONDITION, "trust"): (_rated(4), 1)},
+            {(ELEMENT, "brand"): (_rated(5), 0), (CONDITION, "trust"): (_rated(4), 1)},
         )
 
     answers = _read(engine, workshop).frameworks
     trust, version = answers.rating(None, CONDITION, "trust")
     assert (trust.rating, trust.evidence, version) == (1, "Молчим о ценах", 2)
     # the refused save is all or nothing: the new brand answer is not there either
-    assert answers.rating(None, STEP, "brand") == (LoyaltyRatingInput(), 0)
+    assert answers.rating(None, ELEMENT, "brand") == (LoyaltyRatingInput(), 0)
 
 
 def test_creating_an_answer_someone_else_has_just_created_is_refused(engine: Engine) -> None:
     workshop = _workshop(engine)
-    _save(engine, workshop, None, {(STEP, "offer"): (_rated(4), 0)})
+    _save(engine, workshop, None, {(ELEMENT, "offer"): (_rated(4), 0)})
 
     with pytest.raises(StaleEdit):
-        _save(engine, workshop, None, {(STEP, "offer"): (_rated(2), 0)})
-    assert _read(engine, workshop).frameworks.rating(None, STEP, "offer")[0].rating == 4
+        _save(engine, workshop, None, {(ELEMENT, "offer"): (_rated(2), 0)})
+    assert _read(engine, workshop).frameworks.rating(None, ELEMENT, "offer")[0].rating == 4
 
 
 def test_a_segment_of_another_workshop_is_not_found(engine: Engine) -> None:
@@ -131,15 +131,21 @@ def test_a_segment_of_another_workshop_is_not_found(engine: Engine) -> None:
     foreign = _segment(engine, theirs, "Кофейни")
 
     with pytest.raises(NotFound):
-        _save(engine, mine, foreign, {(STEP, "brand"): (_rated(3), 0)})
+        _save(engine, mine, foreign, {(ELEMENT, "brand"): (_rated(3), 0)})
     assert _read(engine, mine).frameworks.loyalty == []
     assert _read(engine, theirs).frameworks.loyalty == []
 
 
-def test_an_unknown_step_is_refused(engine: Engine) -> None:
+@pytest.mark.parametrize(
+    ("kind", "key"),
+    [(CheckKind.ELEMENT, "trust"), (CheckKind.ELEMENT, "decision"), (CheckKind.STAGE, "brand")],
+)
+def test_a_key_of_another_kind_is_refused(engine: Engine, kind: CheckKind, key: str) -> None:
+    # the decision is a stage after the elements, not an element
     workshop = _workshop(engine)
     with pytest.raises(ValueError):
-        _save(engine, workshop, None, {(STEP, "trust"): (_rated(3), 0)})
+        _save(engine, workshop, None, {(kind, key): (_rated(3), 0)})
+    assert _read(engine, workshop).frameworks.loyalty == []
 
 
 @pytest.mark.parametrize("rating", [0, 6])
@@ -159,9 +165,9 @@ def test_ratings_1_and_5_are_the_ends_of_the_scale() -> None:
 def test_deleting_a_segment_removes_its_answers_and_keeps_everyone_elses(engine: Engine) -> None:
     workshop = _workshop(engine)
     cafes, offices = _segment(engine, workshop, "Кофейни"), _segment(engine, workshop, "Офисы")
-    _save(engine, workshop, None, {(STEP, "use"): (_rated(3), 0)})
-    _save(engine, workshop, cafes, {(STEP, "use"): (_rated(4), 0)})
-    _save(engine, workshop, offices, {(STEP, "use"): (_rated(2), 0)})
+    _save(engine, workshop, None, {(STAGE, "use"): (_rated(3), 0)})
+    _save(engine, workshop, cafes, {(STAGE, "use"): (_rated(4), 0)})
+    _save(engine, workshop, offices, {(STAGE, "use"): (_rated(2), 0)})
 
     with transaction(engine) as session:
         segments.delete_segment(session, segment_id=offices)
@@ -180,7 +186,7 @@ def test_answers_survive_a_round_trip_through_a_document(engine: Engine) -> None
         engine,
         workshop,
         None,
-        {(STEP, "brand"): (_rated(4, "Фестивали"), 0), (CONDITION, "trust"): (_rated(3), 0)},
+        {(ELEMENT, "brand"): (_rated(4, "Фестивали"), 0), (CONDITION, "trust"): (_rated(3), 0)},
     )
     _save(engine, workshop, offices, {(CONDITION, "trust"): (_rated(2, "Не ответили"), 0)})
 
@@ -193,7 +199,7 @@ def test_answers_survive_a_round_trip_through_a_document(engine: Engine) -> None
     [view] = copied.segments
     assert view.segment.id != offices
     answers = copied.frameworks
-    assert _pair(answers.rating(None, STEP, "brand")[0]) == (4, "Фестивали")
+    assert _pair(answers.rating(None, ELEMENT, "brand")[0]) == (4, "Фестивали")
     assert _pair(answers.rating(None, CONDITION, "trust")[0]) == (3, "")
     assert _pair(answers.rating(view.segment.id, CONDITION, "trust")[0]) == (2, "Не ответили")
     assert len(answers.loyalty) == 3

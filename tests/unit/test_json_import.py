@@ -44,12 +44,12 @@ def test_a_valid_export_with_a_byte_order_mark_is_read():
         (
             b'{"schema_version": 7}',
             "en",
-            ["Schema version 7 is not supported; this app reads versions 1, 2, 3."],
+            ["Schema version 7 is not supported; this app reads versions 1, 2, 3, 4."],
         ),
         (
             b'{"workshop": {}}',
             "ru",
-            ["Версия схемы null не поддерживается; приложение читает версии 1, 2, 3."],
+            ["Версия схемы null не поддерживается; приложение читает версии 1, 2, 3, 4."],
         ),
         (
             b'{"schema_version": 1, "workshop": {"title": NaN}}',

@@ -38,7 +38,7 @@ from canvas.domain import (
 from canvas.domain.course import CODE_ALPHABET, CommentInput, CourseInput, JoinRequest
 from canvas.domain.fields import ANSWER_MAX, CUSTOMERS_MAX, MONEY_MAX, NAME_MAX, NOTE_MAX, TEXT_MAX
 from canvas.domain.frameworks import FrameworkAnswers
-from canvas.domain.loyalty_check import CheckKind, Condition, LoyaltyRatingInput, PathStep
+from canvas.domain.loyalty_check import ITEMS, LoyaltyRatingInput
 from canvas.domain.nps import MAX_COUNT, NpsCounts, NpsResponseInput
 from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.domain.shura import CELLS, ShuraCellInput, ShuraRisk, ShuraRiskInput
@@ -324,9 +324,7 @@ def test_the_twelve_rules_form_never_crashes_and_names_each_refused_rule(raw):
     )
 
 
-LOYALTY_ITEMS = [(CheckKind.STEP, step.value) for step in PathStep] + [
-    (CheckKind.CONDITION, condition.value) for condition in Condition
-]
+LOYALTY_ITEMS = list(ITEMS)  # the five elements, the two later stages, the five conditions
 
 
 @settings(max_examples=60, deadline=None)
