@@ -44,7 +44,7 @@ st.dataframe(
     pd.DataFrame(derived(economics_rows, view, language)), hide_index=True, width="stretch"
 )
 if note := derived(ltv_basis_note, view, language):
-    st.caption(note)
+    st.caption(plain(note))  # it names segments: user text
 left, right = st.columns(2)
 if any(f.cost_per_customer is not None for f in figures):
     left.plotly_chart(chart(cost_chart, view, language), width="stretch")
