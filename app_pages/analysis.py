@@ -6,7 +6,7 @@ import streamlit as st
 from canvas.domain.economics import workshop_figures
 from canvas.figures.relationships import cost_chart, gap_heatmap, ltv_chart, spectrum_chart
 from canvas.presenters.recommendations import advice
-from canvas.presenters.tables import economics_rows, progress_rows
+from canvas.presenters.tables import economics_rows, ltv_basis_note, progress_rows
 from ui.language import lang, plain, tr
 from ui.widgets import chart, derived
 from ui.workshop import require_view
@@ -43,6 +43,8 @@ st.subheader(tr("analysis.economics"))
 st.dataframe(
     pd.DataFrame(derived(economics_rows, view, language)), hide_index=True, width="stretch"
 )
+if note := derived(ltv_basis_note, view, language):
+    st.caption(plain(note))  # it names segments: user text
 left, right = st.columns(2)
 if any(f.cost_per_customer is not None for f in figures):
     left.plotly_chart(chart(cost_chart, view, language), width="stretch")

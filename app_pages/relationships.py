@@ -9,11 +9,11 @@ from canvas.domain import (
     Motive,
     RelationshipType,
 )
-from canvas.domain.progress import answered_questions
 from ui.comments import beside_segment
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.relationships.form import PROBLEMS, field_key, save_answers
+from ui.panels.relationships.progress import progress_marks
 from ui.saving import edit_versions, show_problems, submit_key
 from ui.workshop import require_view
 
@@ -43,10 +43,7 @@ chosen = st.selectbox(
 )
 segment_view = view.segment(chosen) or view.segments[0]
 beside_segment(view, segment_view.segment.id)
-done = answered_questions([segment_view.answer(kind) for kind in RelationshipType])
-for column, question in zip(st.columns(4), GuidingQuestion, strict=True):
-    mark = ":material/check_circle:" if done[question] else ":material/radio_button_unchecked:"
-    column.markdown(f"{mark} {tr(f'question.short.{question.value}')}")
+progress_marks(segment_view)  # question 4 names the types still without a tie
 
 levels = [level.value for level in cat.levels]
 # an answer never saved has version 0; the form keeps the versions it was shown with

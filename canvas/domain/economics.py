@@ -6,8 +6,11 @@ Definitions (the UI shows them next to the figures):
 - cost per customer = relationship cost ÷ customers; share of revenue = relationship cost ÷
   (customers × yearly revenue per customer);
 - expected lifetime = 1 ÷ (1 − retention rate) years, defined for retention below 100 %;
-- LTV = (yearly revenue per customer − relationship cost per customer) × lifetime;
-- LTV:CAC = LTV ÷ acquisition cost per new customer;
+- yearly contribution per customer = revenue per customer × gross margin − relationship cost
+  per customer; without a gross margin, revenue stands in for it (margin taken as 100 %);
+- LTV = yearly contribution per customer × lifetime;
+- LTV:CAC = LTV ÷ acquisition cost per new customer; computed from revenue it is only an
+  upper bound (``ltv_upper_bound``), which the pages and exports mark with "≤";
 - spectrum position = the types' ``SPECTRUM_POSITION`` (0 personal … 100 automated) averaged with
   the levels as weights, once for what the segment expects, once for what we established.
 """
@@ -30,17 +33,24 @@ class SegmentFigures:
     customers: int | None
     revenue_per_customer: Decimal | None
     yearly_revenue: Decimal | None
+    gross_margin: float | None
     relationship_cost: Decimal
     costed_types: int
     cost_per_customer: Decimal | None
     cost_share: float | None
     lifetime_years: float | None
+    contribution: Decimal | None
     ltv: Decimal | None
     ltv_to_cac: float | None
     expected_position: float | None
     established_position: float | None
     gaps: dict[RelationshipType, int]
     progress: dict[GuidingQuestion, bool]
+
+    @property
+    def ltv_upper_bound(self) -> bool:
+        """LTV (and LTV:CAC) computed from revenue, for want of a gross margin: a ceiling."""
+        return self.ltv is not None and self.gross_margin is None
 
 
 def _position(segment_view: SegmentView, attr: str) -> float | None:
@@ -64,9 +74,12 @@ def segment_figures(segment_view: SegmentView) -> SegmentFigures:
     if seg.retention_rate is not None and seg.retention_rate < 100:
         # Decimal all the way, so 80 % gives a lifetime of exactly 5 years.
         churn = 1 - Decimal(repr(seg.retention_rate)) / 100
-    ltv = None
-    if churn is not None and seg.revenue_per_customer is not None:
-        ltv = (seg.revenue_per_customer - (per_customer or Decimal(0))) / churn
+    contribution = None
+    if seg.revenue_per_customer is not None:
+        # Decimal(repr()) again: a 40 % margin of 6000 is exactly 2400, not 2399.99….
+        margin = Decimal(1) if seg.gross_margin is None else Decimal(repr(seg.gross_margin)) / 100
+        contribution = seg.revenue_per_customer * margin - (per_customer or Decimal(0))
+    ltv = contribution / churn if churn is not None and contribution is not None else None
     ratio = float(ltv / seg.acquisition_cost) if ltv is not None and seg.acquisition_cost else None
     return SegmentFigures(
         segment_id=seg.id,
@@ -75,11 +88,13 @@ def segment_figures(segment_view: SegmentView) -> SegmentFigures:
         customers=seg.customers,
         revenue_per_customer=seg.revenue_per_customer,
         yearly_revenue=revenue,
+        gross_margin=seg.gross_margin,
         relationship_cost=cost,
         costed_types=len(costs),
         cost_per_customer=per_customer,
         cost_share=share,
         lifetime_years=float(1 / churn) if churn is not None else None,
+        contribution=contribution,
         ltv=ltv,
         ltv_to_cac=ratio,
         expected_position=_position(segment_view, "expected"),

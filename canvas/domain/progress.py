@@ -1,6 +1,6 @@
 """Which of the four guiding questions a segment has answered."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from canvas.domain.relationship import RelationshipInput
@@ -42,6 +42,18 @@ def answered_from(facts: Iterable[AnswerFacts]) -> dict[GuidingQuestion, bool]:
         GuidingQuestion.COST: bool(in_use) and all(a.costed for a in in_use),
         GuidingQuestion.INTEGRATION: bool(in_use) and all(a.integrated for a in in_use),
     }
+
+
+def unlinked_types(
+    answers: Mapping[RelationshipType, RelationshipInput],
+) -> list[RelationshipType]:
+    """The types in use that name no tie to another block yet: what question 4 still lacks,
+    in the types' own order."""
+    return [
+        kind
+        for kind in RelationshipType
+        if kind in answers and answers[kind].in_use and not answers[kind].integration
+    ]
 
 
 def progress_summary(view: WorkshopView) -> dict[GuidingQuestion, int]:

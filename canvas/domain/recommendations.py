@@ -21,6 +21,17 @@ MANY_CUSTOMERS = 100
 COSTLY_SHARE = 0.30  # of the segment's revenue
 HEALTHY_LTV_CAC = 3.0
 BIG_GAP = 2
+# The rules whose trigger cites one of the thresholds above: the pages and exports mark them
+# as this app's rules of thumb, so nobody takes 30 % or 3:1 for the course's teaching.
+HEURISTIC_RULES = frozenset(
+    {
+        "premium_self_service",
+        "dedicated_for_many",
+        "retention_unmotivated",
+        "costly_relationships",
+        "ltv_cac_thin",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,12 @@ def _rules(
     if fig.cost_share is not None and fig.cost_share > COSTLY_SHARE:
         yield "costly_relationships", "medium", {"share": fig.cost_share}
     if fig.ltv_to_cac is not None:
-        ratio = {"ratio": fig.ltv_to_cac, "ltv": fig.ltv, "cac": seg.acquisition_cost}
+        ratio = {
+            "ratio": fig.ltv_to_cac,
+            "ltv": fig.ltv,
+            "cac": seg.acquisition_cost,
+            "upper_bound": fig.ltv_upper_bound,  # from revenue: the real ratio is lower
+        }
         if fig.ltv_to_cac < 1:
             yield "ltv_below_cac", "high", ratio
         elif fig.ltv_to_cac < HEALTHY_LTV_CAC:

@@ -20,6 +20,9 @@ class SegmentInput(BaseModel):
     revenue_per_customer: Money | None = None
     acquisition_cost: Money | None = None
     retention_rate: Percent | None = None
+    # Gross margin, 0–100 %: what is left of revenue after the cost of what is sold. Without
+    # it LTV is computed from revenue and is only an upper bound.
+    gross_margin: Percent | None = None
     colour: Colour = "#0072B2"
 
 

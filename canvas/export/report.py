@@ -35,6 +35,7 @@ from canvas.presenters.tables import (
     DASH,
     comment_about,
     economics_rows,
+    ltv_basis_note,
     progress_rows,
     segment_rows,
 )
@@ -176,7 +177,10 @@ def _economics(view: WorkshopView, lang: Language) -> list[Section]:
         return []
     table = _rows_table(rows, view)
     formulas = [line.removeprefix("- ") for line in t("analysis.formulas_text", lang).split("\n")]
-    blocks: list[Block] = [table, Bullets([f.replace("**", "") for f in formulas])]
+    blocks: list[Block] = [table]
+    if note := ltv_basis_note(view, lang):
+        blocks.append(Paragraph(note, tone="muted"))
+    blocks.append(Bullets([f.replace("**", "") for f in formulas]))
     return [Section("economics", t("analysis.economics", lang), blocks)]
 
 

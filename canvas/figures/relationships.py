@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from canvas.content.catalogue import catalogue
 from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
+from canvas.domain.recommendations import HEALTHY_LTV_CAC
 from canvas.figures.style import finish, plotly_text, shorten
 from canvas.i18n import money, number, percent, t
 from canvas.presenters.canvas_layout import GREY
@@ -147,12 +148,21 @@ def cost_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
 
 
 def ltv_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
-    """LTV:CAC per segment with the common 3:1 line of health."""
+    """LTV:CAC per segment with the 3:1 line of health, marked as this app's rule of thumb."""
     figures = [f for f in workshop_figures(view) if f.ltv_to_cac is not None]
     ratios = [f.ltv_to_cac or 0.0 for f in figures]
-    labels = [number(r, lang, 1) for r in ratios]
+    # "≤": computed from revenue for want of a gross margin, the ratio is only a ceiling.
+    labels = [
+        ("≤ " if f.ltv_upper_bound else "") + number(r, lang, 1)
+        for f, r in zip(figures, ratios, strict=True)
+    ]
     figure = _segment_bars(figures, ratios, labels, "LTV:CAC")
-    figure.add_vline(x=3, line_dash="dash", line_color=GREY, annotation_text="3:1")
+    figure.add_vline(
+        x=HEALTHY_LTV_CAC,
+        line_dash="dash",
+        line_color=GREY,
+        annotation_text=plotly_text(t("chart.ltv.healthy", lang)),
+    )
     return finish(figure, t("chart.ltv.title", lang), len(figures))
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from canvas.content.catalogue import catalogue
 from canvas.content.touchpoints import touchpoint_content
-from canvas.domain import CanvasBlock, Language, RelationshipType, WorkshopView
+from canvas.domain import CanvasBlock, IntegrationBlock, Language, RelationshipType, WorkshopView
 from canvas.domain.nps import NpsCounts
 from canvas.domain.touchpoint import RATINGS, Touchpoint, TouchpointCategory, TouchpointRating
 from canvas.i18n import money, number, t
@@ -73,10 +73,31 @@ def relationship_items(view: WorkshopView, lang: Language | str) -> list[CanvasI
     return items
 
 
-def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[CanvasItem]]:
-    """Everything drawn in each block: answers, segments and notes, coloured by segment."""
-    colours = {v.segment.id: v.segment.colour for v in view.segments}
+def tie_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[CanvasItem]]:
+    """What each answer to guiding question 4 says, in the block it ties into.
+
+    ``Self-service: FAQ pages built by support`` in Key Activities, in the segment's colour:
+    the type leads, so the block says which relationship the note comes from.
+    """
+    cat = catalogue()
     items: dict[CanvasBlock, list[CanvasItem]] = {block: [] for block in CanvasBlock}
+    for segment_view in view.segments:
+        for kind in RelationshipType:
+            ties = segment_view.answer(kind).integration
+            for block in IntegrationBlock:  # the blocks' own order, not the typing order
+                if note := ties.get(block):
+                    text = t("canvas.item.tie", lang, type=cat.type(kind).name(lang), text=note)
+                    items[CanvasBlock(block.value)].append(
+                        CanvasItem(segment_view.segment.colour, text)
+                    )
+    return items
+
+
+def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[CanvasItem]]:
+    """Everything drawn in each block: answers, segments, ties (question 4) and notes,
+    coloured by segment."""
+    colours = {v.segment.id: v.segment.colour for v in view.segments}
+    items = tie_items(view, lang)
     items[CanvasBlock.CUSTOMER_RELATIONSHIPS] = relationship_items(view, lang)
     currency = view.workshop.currency
     for segment_view in view.segments:

@@ -2,8 +2,10 @@
 
 from canvas.content.catalogue import catalogue
 from canvas.domain import Language, WorkshopView
-from canvas.domain.recommendations import Recommendation, recommendations
+from canvas.domain.recommendations import HEURISTIC_RULES, Recommendation, recommendations
 from canvas.i18n import money, number, percent, t
+
+NBSP = "\u00a0"
 
 
 def describe(rec: Recommendation, view: WorkshopView, lang: Language | str) -> dict[str, str]:
@@ -20,13 +22,21 @@ def describe(rec: Recommendation, view: WorkshopView, lang: Language | str) -> d
             shown[key] = percent(value, lang, 1)
         elif key == "retention":
             shown[key] = percent(value / 100, lang, 1)
+        elif key == "upper_bound":
+            continue
         elif key == "ratio":
             shown[key] = number(value, lang, 1)
         else:
             shown[key] = number(value, lang) if isinstance(value, int) else str(value)
-    return {
+    if rec.params.get("upper_bound"):
+        # LTV from revenue (no gross margin): both figures are ceilings, as in the tables.
+        shown["ratio"], shown["ltv"] = f"≤{NBSP}{shown['ratio']}", f"≤{NBSP}{shown['ltv']}"
+    text = {
         part: t(f"rec.{rec.code}.{part}", lang, **shown) for part in ("title", "advice", "trigger")
     }
+    if rec.code in HEURISTIC_RULES:
+        text["trigger"] += f" ({t('economics.heuristic', lang)})"
+    return text
 
 
 def advice(view: WorkshopView, lang: Language | str) -> list[tuple[str, dict[str, str]]]:

@@ -7,13 +7,15 @@ reads the same everywhere. A missing figure shows as a dash.
 from decimal import Decimal
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import GuidingQuestion, Language, WorkshopView
+from canvas.domain import GuidingQuestion, Language, RelationshipType, WorkshopView
 from canvas.domain.changes import WorkshopChanges
 from canvas.domain.course import TrainerComment
-from canvas.domain.economics import workshop_figures
+from canvas.domain.economics import SegmentFigures, workshop_figures
+from canvas.domain.progress import unlinked_types
 from canvas.i18n import money, number, percent, t
 
 DASH = "—"
+NBSP = "\u00a0"
 
 
 def _money(value: Decimal | None, currency: str, lang: Language) -> str:
@@ -40,6 +42,9 @@ def segment_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, str
             t("field.retention_rate", lang): _percent(
                 None if seg.retention_rate is None else seg.retention_rate / 100, lang
             ),
+            t("field.gross_margin", lang): _percent(
+                None if seg.gross_margin is None else seg.gross_margin / 100, lang
+            ),
         }
         for seg in (segment_view.segment for segment_view in view.segments)
     ]
@@ -55,11 +60,40 @@ def economics_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, s
             t("analysis.col.cost_per_customer", lang): _money(f.cost_per_customer, currency, lang),
             t("analysis.col.share", lang): _percent(f.cost_share, lang),
             t("analysis.col.lifetime", lang): _number(f.lifetime_years, lang, 1),
-            t("analysis.col.ltv", lang): _money(f.ltv, currency, lang),
-            t("analysis.col.ltv_cac", lang): _number(f.ltv_to_cac, lang, 1),
+            t("analysis.col.contribution", lang): _money(f.contribution, currency, lang),
+            t("analysis.col.ltv", lang): _bounded(f, _money(f.ltv, currency, lang)),
+            t("analysis.col.ltv_cac", lang): _bounded(f, _number(f.ltv_to_cac, lang, 1)),
         }
         for f in workshop_figures(view)
     ]
+
+
+def _bounded(figures: SegmentFigures, shown: str) -> str:
+    # Computed from revenue, LTV and LTV:CAC are ceilings; "≤" says so in every language.
+    return f"≤{NBSP}{shown}" if figures.ltv_upper_bound and shown != DASH else shown
+
+
+def ltv_basis_note(view: WorkshopView, lang: Language | str) -> str | None:
+    """The sentence under the economics table naming the segments whose LTV uses revenue
+    (no gross margin given), or ``None`` when every LTV is computed on margin."""
+    names = [f.name for f in workshop_figures(view) if f.ltv_upper_bound]
+    if not names:
+        return None
+    quoted = ", ".join(t("economics.quoted", lang, name=name) for name in names)
+    return t("economics.revenue_basis", lang, names=quoted)
+
+
+def progress_mark(
+    question: GuidingQuestion, done: bool, unlinked: list[RelationshipType], lang: Language | str
+) -> str:
+    """A tick for an answered question; for question 4 not yet answered, the types in use
+    that still lack a tie to another block, so the reader knows which to fill in."""
+    if done:
+        return "✓"
+    if question is GuidingQuestion.INTEGRATION and unlinked:
+        names = ", ".join(catalogue().type(kind).name(lang) for kind in unlinked)
+        return t("economics.progress.unlinked", lang, types=names)
+    return DASH
 
 
 def progress_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, str]]:
@@ -69,11 +103,13 @@ def progress_rows(view: WorkshopView, lang: Language | str) -> list[dict[str, st
         {
             t("field.segment", lang): f.name,
             **{
-                t(f"question.short.{q.value}", lang): "✓" if f.progress[q] else DASH
+                t(f"question.short.{q.value}", lang): progress_mark(
+                    q, f.progress[q], unlinked_types(segment_view.relationships), lang
+                )
                 for q in GuidingQuestion
             },
         }
-        for f in workshop_figures(view)
+        for f, segment_view in zip(workshop_figures(view), view.segments, strict=True)
     ]
 
 

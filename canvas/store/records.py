@@ -46,6 +46,7 @@ def segment_from_row(row: SegmentRow | Row[Any]) -> CustomerSegment:
         revenue_per_customer=from_minor(row.revenue_per_customer_minor),
         acquisition_cost=from_minor(row.acquisition_cost_minor),
         retention_rate=row.retention_rate,
+        gross_margin=row.gross_margin,
         colour=row.colour,
         position=row.position,
         version=row.version,
@@ -85,6 +86,7 @@ def segment_values(data: SegmentInput) -> dict[str, Any]:
         "revenue_per_customer_minor": to_minor(data.revenue_per_customer),
         "acquisition_cost_minor": to_minor(data.acquisition_cost),
         "retention_rate": data.retention_rate,
+        "gross_margin": data.gross_margin,
         "colour": data.colour,
     }
 

@@ -101,6 +101,7 @@ class SegmentRow(SQLModel, table=True):
     revenue_per_customer_minor: int | None = Field(default=None, sa_type=BigInteger)
     acquisition_cost_minor: int | None = Field(default=None, sa_type=BigInteger)
     retention_rate: float | None = Field(default=None)
+    gross_margin: float | None = Field(default=None)  # migration 0011
     colour: str = Field(default="#0072B2", max_length=7)
     position: int = Field(default=0)
     version: int = Field(default=1)

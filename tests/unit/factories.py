@@ -24,6 +24,7 @@ def segment(
     revenue: str | None = None,
     cac: str | None = None,
     retention: float | None = None,
+    margin: float | None = None,
     answers: dict[RelationshipType, RelationshipInput] | None = None,
 ) -> SegmentView:
     seg = CustomerSegment(
@@ -35,6 +36,7 @@ def segment(
         revenue_per_customer=Decimal(revenue) if revenue is not None else None,
         acquisition_cost=Decimal(cac) if cac is not None else None,
         retention_rate=retention,
+        gross_margin=margin,
         created_at=NOW,
         updated_at=NOW,
     )

@@ -99,6 +99,7 @@ FIELDS: dict[type[BaseModel], dict[str, st.SearchStrategy[Any]]] = {
         "revenue_per_customer": money,
         "acquisition_cost": money,
         "retention_rate": percents,
+        "gross_margin": percents,
         "colour": st.one_of(st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True), st.text()),
     },
     RelationshipInput: {
@@ -164,6 +165,7 @@ ANSWERS = {"why", "make_it_ten"}
 RANGES: dict[str, tuple[float, float]] = {
     "customers": (0, CUSTOMERS_MAX),
     "retention_rate": (0, 100),
+    "gross_margin": (0, 100),
     "expected": (0, 3),
     "established": (0, 3),
     "score": (0, 10),  # a rule's score: 0 to 5

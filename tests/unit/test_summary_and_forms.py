@@ -2,14 +2,17 @@
 
 from decimal import Decimal
 
+from canvas.content.catalogue import catalogue
 from canvas.domain import Motive, RelationshipInput, RelationshipType
 from canvas.forms.relationships import relationship_answers
+from canvas.i18n import t
 from canvas.presenters.tables import economics_rows, progress_rows, segment_rows
 from tests.unit.factories import segment, snapshot
 
 PA = RelationshipType.PERSONAL_ASSISTANCE
 # 200 customers × 1,000; personal assistance 40,000 a year; CAC 400; retention 80 %.
-# Cost per customer 200, share 20 %, lifetime 5, LTV (1,000 − 200) × 5 = 4,000, ratio 10.
+# Cost per customer 200, share 20 %, lifetime 5, LTV (1,000 − 200) × 5 = 4,000, ratio 10;
+# no gross margin, so the contribution is revenue − cost = 800 and LTV, LTV:CAC are ceilings.
 SHOP = segment(
     1,
     "Shop",
@@ -30,8 +33,9 @@ def test_economics_rows_format_each_figure_for_the_locale():
         "Per customer": "$200",
         "Share of revenue": "20%",
         "Lifetime, years": "5",
-        "LTV": "$4,000",
-        "LTV:CAC": "10",
+        "Contribution per customer a year": "$800",
+        "LTV": "≤\u00a0$4,000",
+        "LTV:CAC": "≤\u00a010",
     }
     assert blank["Per customer"] == "—" and blank["LTV:CAC"] == "—"
     [russian, _] = economics_rows(snapshot(SHOP, BLANK, currency="RUB"), "ru")
@@ -49,7 +53,8 @@ def test_segment_rows_show_the_typed_figures():
 def test_progress_rows_tick_answered_questions():
     # Shop expects and has a type with a cost but no ties; Blank has answered nothing.
     shop, blank = progress_rows(snapshot(SHOP, BLANK), "en")
-    assert [shop[k] for k in list(shop)[1:]] == ["✓", "✓", "✓", "—"]
+    unlinked = t("economics.progress.unlinked", "en", types=catalogue().type(PA).name("en"))
+    assert [shop[k] for k in list(shop)[1:]] == ["✓", "✓", "✓", unlinked]
     assert set(list(blank.values())[1:]) == {"—"}
 
 

@@ -19,7 +19,7 @@ def segment_fields(
         key=f"{prefix}-desc",
         height=80,
     )
-    a, b, c, d, e = st.columns([3, 3, 3, 3, 1])
+    a, b, c, d, f, g = st.columns([3, 3, 3, 3, 3, 1])
     customers = a.number_input(
         tr("field.customers"),
         value=seg.customers if seg else None,
@@ -45,7 +45,15 @@ def segment_fields(
         key=f"{prefix}-ret",
         help=tr("segments.retention_help"),
     )
-    picked = e.color_picker(
+    margin = f.number_input(
+        tr("field.gross_margin"),
+        value=seg.gross_margin if seg else None,
+        step=1.0,
+        format="%.1f",
+        key=f"{prefix}-margin",
+        help=tr("segments.margin_help"),
+    )
+    picked = g.color_picker(
         tr("field.colour"), value=seg.colour if seg else colour, key=f"{prefix}-col"
     )
     return {
@@ -53,6 +61,7 @@ def segment_fields(
         "description": description,
         "customers": customers,
         "retention_rate": retention,
+        "gross_margin": margin,
         "colour": picked,
         **money_fields,
     }
