@@ -9,10 +9,10 @@ import pytest
 from alembic import command
 from sqlalchemy import Engine, text
 
-from canvas.domain import SegmentInput, WorkshopInput
+from canvas.domain import WorkshopInput
 from canvas.domain.loyalty_check import CheckKind, LoyaltyRatingInput
 from canvas.ops.migrate import alembic_config, current_revision, head_revision, upgrade
-from canvas.store import reads, saved_snapshots, segments, workshops
+from canvas.store import reads, saved_snapshots, workshops
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.frameworks import save_loyalty_check
 
@@ -65,10 +65,16 @@ def _fill_old(engine: Engine) -> tuple[int, int, int]:
     """A workshop with a segment, the old ratings and an old snapshot: their ids."""
     with transaction(engine) as session:
         workshop = workshops.create_workshop(session, data=WorkshopInput(title="Обжарка")).id
-        offices = segments.add_segment(
-            session, workshop_id=workshop, data=SegmentInput(name="Офисы")
-        ).id
     with engine.begin() as connection:
+        # in the columns 0010 has: later revisions add to the segment table
+        offices = connection.execute(
+            text(
+                "INSERT INTO segment (workshop_id, name, name_key, description, colour,"
+                " position, version, created_at, updated_at) VALUES (:w, 'Офисы', 'офисы',"
+                " '', '#0072B2', 0, 1, :now, :now) RETURNING id"
+            ),
+            {"w": workshop, "now": NOW},
+        ).scalar_one()
         for segment, step, rating, evidence in OLD_RATINGS:
             connection.execute(
                 text(

@@ -1,15 +1,17 @@
-"""A segment's gross margin in the database: migration 0011 and the segment store."""
+"""A segment's gross margin in the database: migration 0012 and the segment store."""
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from alembic import command
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 
 from canvas.domain import SegmentInput, WorkshopInput
+from canvas.domain.saved_snapshot import SnapshotInput
 from canvas.ops.migrate import alembic_config, current_revision, head_revision, upgrade
-from canvas.store import reads, segments, workshops
+from canvas.store import reads, saved_snapshots, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
 
 
@@ -79,3 +81,33 @@ def test_a_gross_margin_is_stored_and_read_back(engine: Engine) -> None:
     with reading(engine) as session:
         [kept] = reads.load_view(session, workshop_id=workshop.id).segments
     assert kept.segment.gross_margin == 37.5
+
+
+def test_a_downgrade_takes_the_margin_out_of_saved_snapshots_and_keeps_the_rest(
+    blank_engine: Engine,
+) -> None:
+    upgrade(blank_engine)
+    with transaction(blank_engine) as session:
+        workshop = workshops.create_workshop(session, data=WorkshopInput(title="Обжарка"))
+        segments.add_segment(
+            session,
+            workshop_id=workshop.id,
+            data=SegmentInput(name="Офисы", customers=70, gross_margin=40.0),
+        )
+        saved = saved_snapshots.save_snapshot(
+            session, workshop_id=workshop.id, data=SnapshotInput(name="до курса")
+        )
+    config = alembic_config(blank_engine)
+    with blank_engine.begin() as connection:  # Alembic itself: the app refuses a downgrade
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0011")
+
+    with blank_engine.connect() as connection:
+        stored = connection.execute(
+            text("SELECT document FROM saved_snapshot WHERE id = :id"), {"id": saved.id}
+        ).scalar_one()
+        columns = [c["name"] for c in inspect(connection).get_columns("segment")]
+    [segment] = json.loads(stored)["segments"]
+    assert "gross_margin" not in segment
+    assert (segment["name"], segment["customers"]) == ("Офисы", 70)
+    assert "gross_margin" not in columns
