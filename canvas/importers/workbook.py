@@ -198,15 +198,17 @@ def _xlsx_rows(
         # the size a file declares can be wrong: let openpyxl find the real one as it reads
         worksheet.reset_dimensions()
     rows = []
-    for row_number, row in enumerate(
-        worksheet.iter_rows(max_col=max_columns + 1, values_only=True), start=1
-    ):
+    # Each row comes as wide as its own last cell: a styled empty cell far right makes it
+    # long but holds no value; one value past the limit refuses the sheet on that row.
+    for row_number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
         if row_number > EXCEL_LAST_ROW:
             raise _broken(lang)
-        if len(row) > max_columns and row[max_columns] is not None:
-            limit = number(max_columns, lang)
-            raise SurveyFileRefused([t("nps_import.sheet_too_wide", lang, limit=limit)], names)
-        rows.append(row[:max_columns])
+        if len(row) > max_columns:
+            if any(value is not None for value in row[max_columns:]):
+                limit = number(max_columns, lang)
+                raise SurveyFileRefused([t("nps_import.sheet_too_wide", lang, limit=limit)], names)
+            row = row[:max_columns]
+        rows.append(row)
     return rows
 
 

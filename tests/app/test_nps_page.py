@@ -447,6 +447,27 @@ def test_comments_are_grouped_by_category_newest_first(db, lang):
     assert say(lang, "nps.comments.none") in captions  # no passive said anything
 
 
+def test_uploaded_comments_are_listed_newest_first_by_their_date_not_the_files_order(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    at = _page(lang, workshop)
+    # a hand-made export sorted by name, so its dates are out of order
+    rows = [
+        ["Score", "Why", "Date"],
+        [3, "April", date(2026, 4, 2)],
+        [1, "June", date(2026, 6, 30)],
+        [2, "January", date(2026, 1, 15)],
+        [0, "May", date(2026, 5, 1)],
+    ]
+    _upload(at, lang, workbooks.xlsx({"Sheet1": rows}), name="survey.xlsx")
+    _check(at, lang)
+    assert_ok(_button(at, say(lang, "nps.file.save", good="4")).click().run())
+
+    why = say(lang, "nps.comments.why")
+    texts = [line for text in shown(at.markdown) for line in text.split("\n\n")]
+    listed = [text for text in texts if text.startswith(f"{why}: ")]
+    assert listed == [f"{why}: {month}" for month in ("June", "May", "April", "January")]
+
+
 def test_deleting_all_answers_asks_first(db, lang):
     workshop = add_workshop(db, "Roastery", lang)
     _add(db, workshop, NpsResponseInput(score=9), NpsResponseInput(score=5))
