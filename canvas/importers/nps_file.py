@@ -152,7 +152,7 @@ def read_table(raw: bytes, lang: Language | str, sheet: str | None = None) -> Su
 def _read_workbook(
     raw: bytes, kind: WorkbookKind, sheet: str | None, lang: Language
 ) -> SurveyTable:
-    found = read_sheet(raw, kind, sheet, lang, max_columns=MAX_COLUMNS)
+    found = read_sheet(raw, kind, sheet, lang, max_columns=MAX_COLUMNS, max_chars=MAX_BYTES)
     cells = found.cells.apply(
         lambda column: column.str.replace("\r\n", "\n").str.replace(_CONTROL_CHARS, " ", regex=True)
     )

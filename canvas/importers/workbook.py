@@ -14,10 +14,10 @@ billion times in a few bytes).
 import io
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
+from itertools import chain
 from typing import Any
 
 import pandas as pd
@@ -87,7 +87,11 @@ def workbook_kind(raw: bytes, lang: Language) -> WorkbookKind | None:
                 return WorkbookKind.ODS
             if "xl/workbook.xml" in names:
                 return WorkbookKind.XLSX
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as error:
+    except SurveyFileRefused:
+        raise
+    except Exception as error:
+        # zipfile raises BadZipFile, zlib.error, EOFError, NotImplementedError (a method it
+        # lacks) or RuntimeError (a zip entry with a password): all are a damaged workbook
         raise _broken(lang) from error
     raise _broken(lang)
 
@@ -99,8 +103,13 @@ def read_sheet(
     lang: Language,
     *,
     max_columns: int,
+    max_chars: int,
 ) -> Sheet:
-    """The chosen sheet (the first when ``sheet`` is ``None`` or not in the workbook)."""
+    """The chosen sheet (the first when ``sheet`` is ``None`` or not in the workbook).
+
+    A sheet holding more than ``max_chars`` characters of text is refused: an .xlsx keeps
+    a text once and may use it in every cell, so a small file can hold gigabytes of it.
+    """
     _check_unpacked(raw, kind, lang, max_columns)
     try:
         with pd.ExcelFile(io.BytesIO(raw), engine="openpyxl" if kind == "xlsx" else "odf") as book:
@@ -121,7 +130,12 @@ def read_sheet(
         # openpyxl, odfpy, expat and zipfile each raise their own errors for a damaged
         # file; whichever it is, the user's answer is the same: save the file again.
         raise _broken(lang) from error
-    return Sheet(kind, names, name, _text_cells(rows))
+    texts = [[_text(value) for value in row] for row in rows]
+    chars = sum(map(len, chain.from_iterable(texts)))
+    if chars > max_chars:
+        size, limit = number(chars / 1024 / 1024, lang, 1), number(max_chars // 1024 // 1024, lang)
+        raise SurveyFileRefused([t("nps_import.too_big", lang, size=size, limit=limit)], names)
+    return Sheet(kind, names, name, _text_cells(texts))
 
 
 def _broken(lang: Language) -> SurveyFileRefused:
@@ -150,7 +164,9 @@ def _check_unpacked(raw: bytes, kind: WorkbookKind, lang: Language, max_columns:
                     ]
                 )
             content = archive.read("content.xml") if kind == WorkbookKind.ODS else b""
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError) as error:
+    except SurveyFileRefused:
+        raise
+    except Exception as error:  # as in workbook_kind: whatever zipfile raises
         raise _broken(lang) from error
     if content:
         _check_ods_extent(content, lang, max_columns)
@@ -212,9 +228,8 @@ def _xlsx_rows(
     return rows
 
 
-def _text_cells(rows: Iterable[tuple[Any, ...]]) -> pd.DataFrame:
-    """Every cell as the text a CSV export of the sheet would hold, indexed by row number."""
-    texts = [[_text(value) for value in row] for row in rows]
+def _text_cells(texts: list[list[str]]) -> pd.DataFrame:
+    """The cells' texts as a table indexed by row number, blank rows left out."""
     width = max((len(row) for row in texts), default=0)
     cells = pd.DataFrame(
         [row + [""] * (width - len(row)) for row in texts],

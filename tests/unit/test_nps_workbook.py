@@ -10,10 +10,13 @@ import zipfile
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from canvas.i18n import number, t
 from canvas.importers.nps_answers import describe_table
 from canvas.importers.nps_file import (
+    MAX_BYTES,
     MAX_COLUMNS,
     SurveyFileRefused,
     describe_bad_row,
@@ -229,6 +232,19 @@ def test_a_workbook_that_unpacks_past_its_limit_is_refused_before_it_is_read(kin
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
+def test_an_xlsx_repeating_one_long_text_past_a_csvs_size_is_refused(lang):
+    # Excel keeps a text once however many cells show it: 800 cells of 30,000 characters
+    # are 24,000,000 characters, 24,000,000 / 1,048,576 = 22.9 MB of text, past the 20 MB
+    # a CSV may have
+    long_text = "x" * 30_000
+    raw = workbooks.xlsx({"S": [["Score", "Why"], *([9, long_text] for _ in range(800))]})
+    assert len(raw) < 1024 * 1024
+    size = number(22.9, lang, 1)
+    limit = number(MAX_BYTES // 1024 // 1024, lang)
+    assert _refusal(raw, lang).problems == [t("nps_import.too_big", lang, size=size, limit=limit)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
 def test_an_xlsx_with_a_value_past_a_thousand_columns_is_refused(lang):
     row: list[object] = [None] * MAX_COLUMNS + ["far away"]  # column 1001
     refused = _refusal(workbooks.xlsx({"S": [["Score"], [9], row]}), lang)
@@ -280,3 +296,34 @@ def _saved(document) -> bytes:
     out = io.BytesIO()
     document.write(out)
     return out.getvalue()
+
+
+# --- Mangled bytes -----------------------------------------------------------------------
+
+SMALL = {
+    "xlsx": workbooks.xlsx({"S": [["Score", "Why"], [9, "Fine"], [3, "Slow"]]}),
+    "ods": workbooks.ods({"S": [["Score", "Why"], [9, "Fine"], [3, "Slow"]]}),
+}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    kind=st.sampled_from(sorted(SMALL)),
+    changes=st.lists(
+        st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1)), max_size=4
+    ),
+    cut=st.none() | st.floats(0, 1),
+)
+def test_a_mangled_workbook_is_read_or_refused_with_reasons_in_both_languages(kind, changes, cut):
+    raw = bytearray(SMALL[kind])
+    for where, data in changes:
+        start = int(where * len(raw))
+        raw[start : start + len(data)] = data
+    if cut is not None:
+        raw = raw[: int(cut * len(raw))]
+    for lang in ("en", "ru"):
+        try:
+            table = read_table(bytes(raw), lang)
+            parse_responses(table, suggest_mapping(table.headers), lang)
+        except SurveyFileRefused as refused:
+            assert refused.problems and all(problem.strip() for problem in refused.problems)
