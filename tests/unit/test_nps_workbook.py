@@ -108,6 +108,15 @@ def test_the_first_sheet_is_read_unless_another_is_picked(kind, lang):
 
 
 @pytest.mark.parametrize("kind", KINDS)
+def test_rows_keep_the_spreadsheets_numbers_below_blank_rows_at_the_top(kind):
+    rows = [[None, None], [None, None], ["Score", "Why"], [None, None], [9, "Fine"], [12, "?"]]
+    table, survey = _parse(KINDS[kind]({"S": rows}))
+    # the header is on row 3, row 4 is blank: the answers are rows 5 and 6
+    assert table.frame.index.tolist() == [5, 6]
+    assert [row.row_number for row in survey.bad] == [6]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_values_right_of_the_last_named_column_make_the_row_bad(kind):
     raw = KINDS[kind]({"S": [["Score", "Why"], [9, "Fine"], [8, "Ok", "stray"]]})
     _, survey = _parse(raw)
