@@ -246,6 +246,7 @@ def main() -> None:
     from benchmarks.live_bench import measure_live_tick, print_live_tick
     from benchmarks.live_browser_bench import measure_live_browser, print_live_browser
     from benchmarks.nginx_bench import measure_nginx_room, print_nginx_room
+    from benchmarks.nps_import_bench import measure_workbook_reads
     from benchmarks.save_bench import measure_saves
     from benchmarks.server_bench import measure_server
     from benchmarks.session_memory_bench import measure_session_memory, print_session_memory
@@ -280,6 +281,7 @@ def main() -> None:
         return statistics.median(times), first, max(counts)
 
     exports = measure_exports(eng, workshop.id)
+    workbook_reads = measure_workbook_reads()  # seconds, one run each
     gallery = measure_gallery()  # its own database, so the pages' workshop list stays small
     # the server measures go first, on a copy of the database the pages will write to
     copy = Path(directory) / "server.db"
@@ -344,6 +346,7 @@ def main() -> None:
         "empty_page_rerun_ms": round(baseline, 1),
         "pages": rows,
         "exports_ms": exports,
+        "nps_workbook_read_s": workbook_reads,
         "gallery": gallery,
         "live_tick": live,
         "live_browser": live_browser,
@@ -379,6 +382,9 @@ def main() -> None:
     )
     for name, ms in exports.items():
         print(f"{name:<15}{ms:>10.1f} ms")
+    print("NPS survey workbook of 5,000 responses, read and checked once:")
+    for kind, seconds in workbook_reads.items():
+        print(f"  .{kind:<13}{seconds:>10.2f} s")
     print_gallery(gallery)
     print_live_tick(live)
     print_live_browser(live_browser)

@@ -18,6 +18,7 @@ from canvas.domain.vocabulary import Language
 from canvas.i18n import number, t
 from canvas.importers.nps_file import BadRow, SurveyTable, describe_bad_row
 from canvas.importers.survey_columns import Column
+from canvas.importers.workbook import FORMAT_NAMES
 
 BAD_ROWS_SHOWN = 50  # problems listed on the page; the rest are only counted
 ENCODINGS = "UTF-8, UTF-16, Windows-1251"  # what the importer reads, for the help text
@@ -28,6 +29,18 @@ _ENCODING_NAMES = {
     "cp1251": "Windows-1251",
 }
 _SEPARATOR_KEYS = {",": "comma", ";": "semicolon", "\t": "tab"}
+_WORKBOOK_NAMES = {"xlsx": "Excel (.xlsx)", "ods": "LibreOffice (.ods)"}
+# What the uploader takes; an .xls gets no place here (the help says to save it as .xlsx).
+UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "ods")
+UPLOAD_FORMATS = "CSV, XLSX, ODS"  # the uploader's label names them
+# The help's placeholders: format and program names, the same in both languages.
+HELP_NAMES = {
+    **FORMAT_NAMES,
+    "encodings": ENCODINGS,
+    "survey_tool": "SurveyMonkey",
+    "response": "Response",
+    "open_ended": "Open-Ended Response",
+}
 # The label of each column's selector: the name of the field it fills.
 COLUMN_LABELS = {
     Column.SCORE: "field.score",
@@ -45,6 +58,14 @@ def file_digest(raw: bytes) -> str:
 
 def describe_table(table: SurveyTable, lang: Language | str) -> str:
     """``Read as UTF-8 text separated by semicolons: 3 rows under the header.``"""
+    if table.workbook is not None:
+        return t(
+            "nps.file.read_sheet",
+            lang,
+            sheet=table.sheet,
+            kind=_WORKBOOK_NAMES[table.workbook.value],
+            rows=number(len(table.frame), lang),
+        )
     return t(
         "nps.file.read",
         lang,

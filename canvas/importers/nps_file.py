@@ -1,11 +1,14 @@
-"""NPS survey responses from a CSV file exported by a survey tool or a spreadsheet.
+"""NPS survey responses from a CSV file or a workbook exported by a survey tool or a spreadsheet.
 
 Reading happens in three steps that the page shows one after another:
 
-1. ``read_table`` decodes the bytes (UTF-8 with or without a byte order mark, UTF-16 with
-   one, else Windows-1251), finds the separator (``;``, ``,`` or tab), skips blank lines
-   and keeps every cell as text; each row is labelled with the line of the file it
-   starts on, counting the header line as 1, as a text editor would show it;
+1. ``read_table`` reads an .xlsx or .ods workbook's sheet (``canvas.importers.workbook``),
+   or decodes the bytes (UTF-8 with or without a byte order mark, UTF-16 with one, else
+   Windows-1251) and finds the separator (``;``, ``,`` or tab); it skips blank lines,
+   keeps every cell as text and takes a second header row such as SurveyMonkey's as part
+   of the header (``canvas.importers.survey_header``); each row is labelled with the line
+   of the file it starts on (a workbook's row number), counting the header line as 1, as
+   a text editor or a spreadsheet would show it;
 2. ``suggest_mapping`` guesses from the header names, Russian or English, which column
    holds the score, the "why", "what would make it a 10", the segment and the date; the
    user confirms or corrects the guess;
@@ -31,7 +34,10 @@ import pandas as pd
 from canvas.domain.fields import ANSWER_MAX, NAME_MAX
 from canvas.domain.vocabulary import Language
 from canvas.i18n import number, t
+from canvas.importers.refusal import SurveyFileRefused
 from canvas.importers.survey_columns import Column
+from canvas.importers.survey_header import header
+from canvas.importers.workbook import WorkbookKind, read_sheet, workbook_kind
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 200_000
@@ -47,11 +53,8 @@ SAMPLE_CHARS = 32_768  # how much of the file the separator is guessed from
 SNIFF_CHARS = 4096
 PREVIEW_CHARS = 60  # how much of a bad value a message quotes
 
-# Zip (.xlsx, .ods) and OLE (.xls) containers: workbooks, not text.
-_WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SCORE_SHAPE = r"\+?\d{1,3}(?:[.,]\d+)?"
-_LOOKS_LIKE_DATA = re.compile(rf"{_SCORE_SHAPE}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}(?:\s.*)?")
 # A date, then optionally a time of day (12- or 24-hour) and a time zone; only the date is kept.
 _DATE_TIME = re.compile(
     r"^(?P<day>[^\sT]+)"
@@ -64,14 +67,6 @@ _SLASHED = r"\d{1,2}/\d{1,2}/\d{4}"
 _YEARS = (1900, 2100)
 
 
-class SurveyFileRefused(Exception):
-    """The file or the mapping cannot be used; ``problems`` says why, one sentence each."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
 @dataclass(frozen=True)
 class SurveyTable:
     """The file as text cells: one row per response, indexed by its line in the file.
@@ -79,6 +74,8 @@ class SurveyTable:
     ``extra_values`` holds, for the lines that have values beyond the last named column,
     those values joined by the separator (a comma inside an unquoted comment, usually).
     ``encoding`` is a Python codec name: ``utf-8``, ``utf-8-sig``, ``utf-16`` or ``cp1251``.
+    A workbook's table has no encoding or separator (both empty) but its ``workbook`` kind,
+    the ``sheet`` read and the ``sheets`` the user may pick from instead.
     """
 
     headers: list[str]
@@ -86,6 +83,9 @@ class SurveyTable:
     encoding: str
     separator: str
     extra_values: pd.Series = field(default_factory=lambda: pd.Series(dtype="str"))
+    workbook: WorkbookKind | None = None
+    sheet: str = ""
+    sheets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,13 +124,19 @@ def describe_bad_row(row: BadRow, lang: Language | str) -> str:
 # --- Reading the file -------------------------------------------------------------------
 
 
-def read_table(raw: bytes, lang: Language | str) -> SurveyTable:
-    """The file's header and cells as text, or ``SurveyFileRefused`` saying why not."""
+def read_table(raw: bytes, lang: Language | str, sheet: str | None = None) -> SurveyTable:
+    """The file's header and cells as text, or ``SurveyFileRefused`` saying why not.
+
+    A workbook's ``sheet`` is read (the first when not given or not in the workbook).
+    """
     lang = Language(lang)
     if len(raw) > MAX_BYTES:
         size = number(len(raw) / 1024 / 1024, lang, 1)
         limit = number(MAX_BYTES // 1024 // 1024, lang)
         raise SurveyFileRefused([t("nps_import.too_big", lang, size=size, limit=limit)])
+    kind = workbook_kind(raw, lang)
+    if kind is not None:
+        return _read_workbook(raw, kind, sheet, lang)
     text, encoding = _decode(raw, lang)
     text = _CONTROL_CHARS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
@@ -139,8 +145,32 @@ def read_table(raw: bytes, lang: Language | str) -> SurveyTable:
     cells = _read_cells(text, separator, lang)
     if cells.empty:  # nothing but separators
         raise SurveyFileRefused([t("nps_import.empty", lang)])
-    headers = _header_names(cells.iloc[0].tolist(), lang)
-    body = cells.iloc[1:]
+    headers, frame, extra = _split(cells, lang)
+    return SurveyTable(headers, frame, encoding, separator, _extra_values(extra, separator))
+
+
+def _read_workbook(
+    raw: bytes, kind: WorkbookKind, sheet: str | None, lang: Language
+) -> SurveyTable:
+    found = read_sheet(raw, kind, sheet, lang, max_columns=MAX_COLUMNS, max_chars=MAX_BYTES)
+    cells = found.cells.apply(
+        lambda column: column.str.replace("\r\n", "\n").str.replace(_CONTROL_CHARS, " ", regex=True)
+    )
+    try:
+        if cells.empty:
+            raise SurveyFileRefused([t("nps_import.empty_sheet", lang, sheet=found.name)])
+        headers, frame, extra = _split(cells, lang)
+    except SurveyFileRefused as refused:
+        raise SurveyFileRefused(refused.problems, found.names) from None
+    return SurveyTable(
+        headers, frame, "", "", _extra_values(extra, "; "), kind, found.name, found.names
+    )
+
+
+def _split(cells: pd.DataFrame, lang: Language) -> tuple[list[str], pd.DataFrame, pd.DataFrame]:
+    """The header's names, the responses under them, and the values past the last name."""
+    headers, header_rows = header(cells, lang)
+    body = cells.iloc[header_rows:]
     frame = body.iloc[:, : len(headers)].set_axis(headers, axis=1)
     if frame.empty:
         raise SurveyFileRefused([t("nps_import.no_rows", lang)])
@@ -155,14 +185,10 @@ def read_table(raw: bytes, lang: Language | str) -> SurveyTable:
                 )
             ]
         )
-    extra = _extra_values(body.iloc[:, len(headers) :], separator)
-    return SurveyTable(headers, frame, encoding, separator, extra)
+    return headers, frame, body.iloc[:, len(headers) :]
 
 
 def _decode(raw: bytes, lang: Language) -> tuple[str, str]:
-    if raw.startswith(_WORKBOOK_SIGNATURES):
-        kinds = ".xlsx, .xls, .ods"
-        raise SurveyFileRefused([t("nps_import.workbook", lang, kinds=kinds, csv="CSV")])
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(raw, "utf-16", lang), "utf-16"
     if b"\x00" in raw[:8192]:
@@ -275,30 +301,6 @@ def _line_numbers(cells: pd.DataFrame, text: str) -> np.ndarray:
         start=pd.Series(0, index=cells.index),
     )
     return np.concatenate([[1], 1 + np.cumsum(spans.to_numpy())[:-1]])
-
-
-def _header_names(cells: list[str], lang: Language) -> list[str]:
-    """The header's names: trimmed, trailing empty ones dropped, blank and repeated ones named."""
-    names = [" ".join(str(cell).split()) for cell in cells]
-    while names and not names[-1]:
-        names.pop()
-    if looks_like_data := next((n for n in names if _LOOKS_LIKE_DATA.fullmatch(n)), None):
-        raise SurveyFileRefused([t("nps_import.no_header", lang, value=looks_like_data)])
-    unique: list[str] = []
-    # A set and the last copy number per name: thousands of equal names in a broken header
-    # took minutes when each new copy searched the list from "(2)" up.
-    taken: set[str] = set()
-    copies: dict[str, int] = {}
-    for position, name in enumerate(names, start=1):
-        name = name or t("nps_import.unnamed_column", lang, n=position)
-        candidate, copy = name, copies.get(name, 1)
-        while candidate in taken:
-            copy += 1
-            candidate = f"{name} ({copy})"
-        copies[name] = copy
-        taken.add(candidate)
-        unique.append(candidate)
-    return unique
 
 
 def _extra_values(extra: pd.DataFrame, separator: str) -> pd.Series:
@@ -459,9 +461,10 @@ def _too_long(values: pd.Series, column: Column, limit: int, lang: Language) -> 
 
 def _extra_problems(table: SurveyTable, lang: Language) -> list[BadRow]:
     columns = number(len(table.headers), lang)
+    # In a workbook no separator can slip: the values stand in columns without a name.
+    key = "past_header" if table.workbook else "too_many_values"
     return _problems(
-        table.extra_values,
-        lambda _: t("nps_import.bad.too_many_values", lang, columns=columns),
+        table.extra_values, lambda _: t(f"nps_import.bad.{key}", lang, columns=columns)
     )
 
 

@@ -130,7 +130,15 @@ def _comments(
             col(NpsResponseRow.answered_on),
             category.label("category"),
             func.row_number()
-            .over(partition_by=category, order_by=col(NpsResponseRow.id).desc())
+            # newest by the answer's own date; undated answers after the dated ones, and
+            # among equal dates the last written first
+            .over(
+                partition_by=category,
+                order_by=(
+                    col(NpsResponseRow.answered_on).desc().nulls_last(),
+                    col(NpsResponseRow.id).desc(),
+                ),
+            )
             .label("rank"),
             func.count().over(partition_by=category).label("total"),
         )

@@ -11,8 +11,11 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from canvas.domain.nps import NpsCounts, NpsResponseInput
+from canvas.importers.nps_answers import HELP_NAMES, UPLOAD_FORMATS
+from canvas.importers.workbook import FORMAT_NAMES
 from canvas.store import nps
 from canvas.store.db import make_engine, transaction
+from tests import workbooks
 from tests.app.driver import (
     add_segment,
     add_workshop,
@@ -239,7 +242,7 @@ SURVEY = (
 
 def _upload(at: AppTest, lang: str, raw: bytes, name: str = "survey.csv") -> None:
     _way(at, lang, "file")
-    uploader = widget(at.file_uploader, say(lang, "nps.file.upload"))
+    uploader = widget(at.file_uploader, say(lang, "nps.file.upload", formats=UPLOAD_FORMATS))
     assert_ok(uploader.set_value((name, raw, "text/csv")).run())
 
 
@@ -287,7 +290,9 @@ def test_an_uploaded_file_is_checked_and_its_good_rows_saved_only_when_confirmed
     # 2 promoters, 1 passive, 1 detractor of 4: 50 % − 25 % = 25
     assert _metrics(at)[say(lang, "nps.metric.score")] == "25"
     # the panel starts again with an empty uploader
-    assert widget(at.file_uploader, say(lang, "nps.file.upload")).value is None
+    assert (
+        widget(at.file_uploader, say(lang, "nps.file.upload", formats=UPLOAD_FORMATS)).value is None
+    )
     assert not [b for b in at.button if b.label == say(lang, "nps.file.cancel")]
 
 
@@ -339,15 +344,80 @@ def test_a_mapping_without_the_score_column_is_refused(db, lang):
     assert load(db, workshop).nps.answered == 0
 
 
-def test_a_spreadsheet_workbook_is_refused_with_advice(db, lang):
+def test_an_excel_workbook_is_read_checked_and_saved_like_a_csv(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    retail = add_segment(db, workshop, "Розница")
+    at = _page(lang, workshop)
+    rows = [
+        ["Оценка", "Почему", "Сегмент", "Дата"],
+        [10, "Быстро", "розница", date(2026, 3, 14)],  # 2: promoter, «Розница»
+        ["ten", "Слишком", None, date(2026, 3, 15)],  # 3: bad score
+        [4, "Дорого", None, date(2026, 4, 2)],  # 4: detractor, no segment
+    ]
+    _upload(at, lang, workbooks.xlsx({"Ответы": rows}), name="survey.xlsx")
+
+    # one sheet: nothing to pick
+    assert not [box for box in at.selectbox if box.label == say(lang, "nps.file.sheet")]
+    kind = "Excel (.xlsx)"
+    described = say(lang, "nps.file.read_sheet", sheet="Ответы", kind=kind, rows="3")
+    assert described in shown(at.caption)
+    _check(at, lang)
+    assert say(lang, "nps.file.good", good="2") in alerts(at)
+    reason = say(lang, "nps_import.bad.score_invalid", value="ten")
+    assert say(lang, "nps_import.bad_row", row="3", reason=reason) in "".join(alerts(at))
+    assert load(db, workshop).nps.answered == 0
+    assert_ok(_button(at, say(lang, "nps.file.save", good="2")).click().run())
+
+    survey = load(db, workshop).nps
+    assert survey.by_segment == {retail: [0] * 10 + [1], None: [0, 0, 0, 0, 1] + [0] * 6}
+
+
+def test_a_workbook_with_several_sheets_lets_the_user_pick_the_one_with_the_answers(db, lang):
     workshop = add_workshop(db, "Roastery", lang)
     at = _page(lang, workshop)
-    _upload(at, lang, b"PK\x03\x04" + b"\x00" * 64, name="survey.xlsx")
+    raw = workbooks.ods({"Лист1": [], "Ответы": [["Score", "Why"], [9, "Fine"], [0, "Rude"]]})
+    _upload(at, lang, raw, name="survey.ods")
+
+    # the first sheet is read, and it is empty: the message says so and the others are offered
+    [box] = shown(at.error)
+    assert box.endswith("- " + say(lang, "nps_import.empty_sheet", sheet="Лист1"))
+    picker = widget(at.selectbox, say(lang, "nps.file.sheet"))
+    assert picker.options == ["Лист1", "Ответы"]
+    assert_ok(picker.set_value("Ответы").run())
+
+    assert not at.error
+    kind = "LibreOffice (.ods)"
+    described = say(lang, "nps.file.read_sheet", sheet="Ответы", kind=kind, rows="2")
+    assert described in shown(at.caption)
+    _check(at, lang)
+    assert_ok(_button(at, say(lang, "nps.file.save", good="2")).click().run())
+    assert load(db, workshop).nps.by_segment == {None: [1] + [0] * 8 + [1, 0]}
+
+
+def test_a_password_protected_workbook_is_refused_with_advice(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    at = _page(lang, workshop)
+    _upload(at, lang, workbooks.encrypted_xlsx(), name="survey.xlsx")
 
     [box] = shown(at.error)
-    advice = say(lang, "nps_import.workbook", kinds=".xlsx, .xls, .ods", csv="CSV")
-    assert box.endswith("- " + advice)
+    assert box.endswith("- " + say(lang, "nps_import.workbook_locked", **FORMAT_NAMES))
     assert not [b for b in at.button if b.label == say(lang, "nps.file.check")]
+
+
+def test_the_uploader_says_which_formats_it_reads(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    at = _page(lang, workshop)
+    _way(at, lang, "file")
+    label = say(lang, "nps.file.upload", formats=UPLOAD_FORMATS)
+    for kind in ("CSV", "XLSX", "ODS"):
+        assert kind in label
+    help_text = say(lang, "nps.file.help", **HELP_NAMES)
+    assert help_text in shown(at.caption)
+    for kind in (".xlsx", ".ods", "CSV", "SurveyMonkey", "Open-Ended Response"):
+        assert kind in help_text
+    # the uploader takes what it reads; an old .xls is left to the help's advice
+    types = list(widget(at.file_uploader, label).proto.type)
+    assert [kind for kind in (".xlsx", ".ods", ".xls") if kind in types] == [".xlsx", ".ods"]
 
 
 # ------------------------------------------------------------------ comments and deleting
@@ -375,6 +445,27 @@ def test_comments_are_grouped_by_category_newest_first(db, lang):
     assert say(lang, "nps.comments.shown", shown="2", total="2") in captions
     assert say(lang, "nps.comments.shown", shown="1", total="1") in captions
     assert say(lang, "nps.comments.none") in captions  # no passive said anything
+
+
+def test_uploaded_comments_are_listed_newest_first_by_their_date_not_the_files_order(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    at = _page(lang, workshop)
+    # a hand-made export sorted by name, so its dates are out of order
+    rows = [
+        ["Score", "Why", "Date"],
+        [3, "April", date(2026, 4, 2)],
+        [1, "June", date(2026, 6, 30)],
+        [2, "January", date(2026, 1, 15)],
+        [0, "May", date(2026, 5, 1)],
+    ]
+    _upload(at, lang, workbooks.xlsx({"Sheet1": rows}), name="survey.xlsx")
+    _check(at, lang)
+    assert_ok(_button(at, say(lang, "nps.file.save", good="4")).click().run())
+
+    why = say(lang, "nps.comments.why")
+    texts = [line for text in shown(at.markdown) for line in text.split("\n\n")]
+    listed = [text for text in texts if text.startswith(f"{why}: ")]
+    assert listed == [f"{why}: {month}" for month in ("June", "May", "April", "January")]
 
 
 def test_deleting_all_answers_asks_first(db, lang):

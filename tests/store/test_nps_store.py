@@ -170,6 +170,33 @@ def test_the_newest_comments_of_each_category_are_kept_with_their_totals(engine,
     }
 
 
+def test_the_newest_comments_are_the_latest_answered_not_the_last_written(engine, shop):
+    workshop, _ = shop
+    # written out of date order, as a file sorted by name would give them; two undated
+    answers = [
+        NpsResponseInput(score=2, why="march", answered_on=date(2026, 3, 1)),
+        NpsResponseInput(score=3, why="undated first"),
+        NpsResponseInput(score=1, why="may", answered_on=date(2026, 5, 1)),
+        NpsResponseInput(score=0, why="april", answered_on=date(2026, 4, 1)),
+        NpsResponseInput(score=4, why="may too", answered_on=date(2026, 5, 1)),
+        NpsResponseInput(score=5, why="undated last"),
+    ]
+    with transaction(engine) as session:
+        nps.add_responses(session, workshop_id=workshop, responses=answers)
+
+    detractors = _survey(engine, workshop).comments_in(NpsCategory.DETRACTOR)
+    # by date, newest first; on the same day the later written first; undated ones after
+    # the dated, the later written first
+    assert [c.why for c in detractors] == [
+        "may too",
+        "may",
+        "april",
+        "march",
+        "undated last",
+        "undated first",
+    ]
+
+
 def test_identical_answers_are_read_back_grouped_and_written_back_one_by_one(engine, shop):
     workshop, cafes = shop
     march = date(2026, 3, 1)

@@ -196,6 +196,43 @@ def test_blank_and_repeated_header_names_get_names_of_their_own(tmp_path):
     assert table.headers == ["Comment", "Comment (2)", "Столбец 3", "Score"]
 
 
+SURVEYMONKEY = (
+    "Respondent ID,Start Date,How likely is it that you would recommend us to a friend or "
+    "colleague?,Why did you give this score?,Which do you buy?,,Other (please specify)\r\n"
+    ",,Response,Open-Ended Response,Coffee,Tea,\r\n"
+    "114,03/14/2026 10:22:05 AM,9,Great beans,Coffee,,\r\n"
+    "115,03/15/2026 09:01:00 PM,4,Too dear,,Tea,Cakes\r\n"
+)
+
+
+def test_a_surveymonkey_second_header_row_is_part_of_the_header_not_a_bad_answer(tmp_path):
+    table = _table(_write(tmp_path, "surveymonkey.csv", SURVEYMONKEY.encode()))
+    question = "How likely is it that you would recommend us to a friend or colleague?"
+    # "Response" and "Open-Ended Response" say nothing more than the question; an option
+    # under a question spanning columns joins it, and so does "Other (please specify)"
+    assert table.headers == [
+        "Respondent ID",
+        "Start Date",
+        question,
+        "Why did you give this score?",
+        "Which do you buy? — Coffee",
+        "Which do you buy? — Tea",
+        "Other (please specify)",
+    ]
+    survey = parse_responses(table, suggest_mapping(table.headers), "en")
+    assert survey.bad == []
+    assert survey.good.index.tolist() == [3, 4]  # the answers start under the two header lines
+    assert survey.good["score"].tolist() == [9, 4]
+    assert survey.good["why"].tolist() == ["Great beans", "Too dear"]
+    assert survey.good["date"].tolist() == [date(2026, 3, 14), date(2026, 3, 15)]
+
+
+def test_a_second_line_with_a_score_in_it_is_an_answer_even_if_it_says_response(tmp_path):
+    table = _table(_write(tmp_path, "plain.csv", b"Score,Why\n9,Response\n"))
+    assert table.headers == ["Score", "Why"]
+    assert table.frame.index.tolist() == [2]
+
+
 # --- Bad rows ----------------------------------------------------------------------------
 
 
@@ -307,27 +344,6 @@ def test_a_mapping_naming_a_missing_column_or_one_column_twice_is_refused(tmp_pa
         "The column «Score» is chosen both as the score and as the comment.",
         "The file has no column «When».",
     ]
-
-
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        (
-            "en",
-            "This is a spreadsheet workbook (.xlsx, .xls, .ods), not a text file. "
-            "Open it and save it as CSV (File › Save As › “CSV UTF-8”), then upload that file.",
-        ),
-        (
-            "ru",
-            "Это книга электронной таблицы (.xlsx, .xls, .ods), а не текстовый файл. "
-            "Откройте её и сохраните в формате CSV (Файл › Сохранить как › «CSV UTF-8»), "
-            "затем загрузите получившийся файл.",
-        ),
-    ],
-)
-def test_an_excel_workbook_is_refused_with_advice_to_save_it_as_csv(tmp_path, lang, expected):
-    path = _write(tmp_path, "responses.xlsx", b"PK\x03\x04\x14\x00\x06\x00" + bytes(200))
-    assert _refusal(path.read_bytes(), lang) == [expected]
 
 
 def test_other_binary_files_are_refused_as_not_text(tmp_path):

@@ -1,4 +1,4 @@
-"""The NPS page's file panel: upload or paste, confirm the columns, check, then save or cancel.
+"""The NPS page's file panel: upload or paste, pick a sheet, confirm the columns, check, save.
 
 What was read and checked stays in the session under the file's fingerprint, so reruns
 (choosing a segment for an unknown name, say) don't read the file again. Nothing is
@@ -11,7 +11,14 @@ import streamlit as st
 
 from canvas.domain import WorkshopView
 from canvas.i18n import t
-from canvas.importers.nps_answers import COLUMN_LABELS, ENCODINGS, describe_table, file_digest
+from canvas.importers.nps_answers import (
+    COLUMN_LABELS,
+    HELP_NAMES,
+    UPLOAD_FORMATS,
+    UPLOAD_TYPES,
+    describe_table,
+    file_digest,
+)
 from canvas.importers.nps_file import (
     MAX_BYTES,
     ParsedSurvey,
@@ -41,8 +48,8 @@ def _source() -> bytes | None:
     )
     if source == "upload":
         uploaded = st.file_uploader(
-            tr("nps.file.upload"),
-            type=["csv", "txt", "tsv", "xlsx", "xls", "ods"],  # workbooks get our advice
+            tr("nps.file.upload", formats=UPLOAD_FORMATS),
+            type=list(UPLOAD_TYPES),
             key=f"nps-upload-{turn}",
             max_upload_size=MAX_BYTES // 1024 // 1024 + 1,
         )
@@ -62,18 +69,35 @@ def _forget() -> None:
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
 
 
+def _sheet_key(raw: bytes) -> str:
+    return f"nps-sheet-{st.session_state.get(ROUND, 0)}-{file_digest(raw)}"
+
+
 def _read(raw: bytes) -> dict[str, Any]:
-    """The file read once per content and language: its table, or why it was refused."""
-    key = f"{file_digest(raw)}-{lang().value}"
+    """The file read once per content, language and sheet: its table, or why it was refused."""
+    sheet: str | None = st.session_state.get(_sheet_key(raw))
+    key = f"{file_digest(raw)}-{lang().value}-{sheet or ''}"
     state: dict[str, Any] | None = st.session_state.get(STATE)
     if state is None or state["key"] != key:
         with st.spinner(tr("nps.file.reading")):
             try:
-                state = {"key": key, "table": read_table(raw, lang())}
+                table = read_table(raw, lang(), sheet)
+                state = {"key": key, "table": table, "sheets": table.sheets, "sheet": table.sheet}
             except SurveyFileRefused as refused:
-                state = {"key": key, "problems": refused.problems}
+                state = {"key": key, "problems": refused.problems, "sheets": refused.sheets}
+                state["sheet"] = (
+                    sheet if sheet in refused.sheets else next(iter(refused.sheets), "")
+                )
         st.session_state[STATE] = state
     return state
+
+
+def _sheet_picker(raw: bytes, state: dict[str, Any]) -> None:
+    """A choice of sheet, only for a workbook with several; a change reads the file again."""
+    sheets: tuple[str, ...] = state["sheets"]
+    if len(sheets) > 1:
+        index = sheets.index(state["sheet"]) if state["sheet"] in sheets else 0
+        st.selectbox(tr("nps.file.sheet"), sheets, index=index, key=_sheet_key(raw))
 
 
 def _mapping(table: SurveyTable, key: str) -> dict[Column, str | None] | None:
@@ -97,12 +121,13 @@ def _mapping(table: SurveyTable, key: str) -> dict[Column, str | None] | None:
 
 
 def file_panel(view: WorkshopView) -> None:
-    st.caption(tr("nps.file.help", encodings=ENCODINGS))
+    st.caption(tr("nps.file.help", **HELP_NAMES))
     raw = _source()
     if raw is None:
         st.session_state.pop(STATE, None)  # the file was removed: forget its check too
         return
     state = _read(raw)
+    _sheet_picker(raw, state)
     if "problems" in state:
         show_problems(state["problems"])
         return
