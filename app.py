@@ -35,6 +35,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "room": (":material/qr_code_2:", "room"),
     "join": (":material/login:", "join"),
     "trainer_login": (":material/lock:", "trainer-login"),
+    "sources": (":material/menu_book:", "sources"),
 }
 STEPS = [
     "segments",
@@ -72,19 +73,20 @@ sync_url()
 
 steps = [page(name) for name in STEPS]
 if not course_mode():
-    pages = {"": [page("workshops", default=True), *steps, page("present")]}
+    pages = {"": [page("workshops", default=True), *steps, page("present"), page("sources")]}
 elif is_trainer():
     trainer_area = [
         page("trainer", default=True),
         page("room"),
         page("workshops"),
         page("present"),
+        page("sources"),
     ]
     pages = {tr("nav.trainer"): trainer_area, tr("nav.steps"): steps}
 elif current_view() is not None:
-    pages = {"": steps}
+    pages = {"": [*steps, page("sources")]}
 else:
-    pages = {"": [page("join", default=True), page("trainer_login")]}
+    pages = {"": [page("join", default=True), page("trainer_login"), page("sources")]}
 navigation = st.navigation(pages)
 keep_cookie()
 logout_button()
