@@ -1,4 +1,7 @@
-"""A one-line note under a rating scale saying what its ends mean (``canvas.presenters.scales``)."""
+"""A one-line note under a rating scale saying what its ends mean (``canvas.presenters.scales``).
+
+``RatingScale`` is passed on from here so a page needs one import for its scale's note.
+"""
 
 from typing import Any
 
@@ -6,6 +9,8 @@ import streamlit as st
 
 from canvas.presenters.scales import RatingScale, scale_note
 from ui.language import lang
+
+__all__ = ["RatingScale", "scale_caption"]
 
 ICON = ":material/straighten:"  # the same mark beside every scale's note
 

@@ -6,9 +6,8 @@ import streamlit as st
 
 from canvas.content import catalogue
 from canvas.presenters.relationship_overview import overview_rows
-from canvas.presenters.scales import RatingScale
 from ui.language import lang, tr
-from ui.scales import scale_caption
+from ui.scales import RatingScale, scale_caption
 
 
 def _cell(text: str) -> str:
