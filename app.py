@@ -36,6 +36,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "room": (":material/qr_code_2:", "room"),
     "join": (":material/login:", "join"),
     "trainer_login": (":material/lock:", "trainer-login"),
+    "sources": (":material/menu_book:", "sources"),
 }
 STEPS = [
     "segments",
@@ -95,19 +96,22 @@ restore()  # the trainer's session from its cookie: a reload or a new tab stays 
 sync_url()
 
 if not course_mode():
-    pages = {"": [page("workshops", default=True), *map(page, STEPS), page("present")]}
+    pages = {
+        "": [page("workshops", default=True), *map(page, STEPS), page("present"), page("sources")]
+    }
 elif is_trainer():
     trainer_area = [
         page("trainer", default=True),
         page("room"),
         page("workshops"),
         page("present"),
+        page("sources"),
     ]
     pages = {tr("nav.trainer"): trainer_area, tr("nav.steps"): list(map(page, STEPS))}
 elif current_view() is not None:
-    pages = {"": [*map(page, STEPS), page("trainer_login", hidden=True)]}
+    pages = {"": [*map(page, STEPS), page("sources"), page("trainer_login", hidden=True)]}
 else:
-    pages = {"": [page("join", default=True), page("trainer_login")]}
+    pages = {"": [page("join", default=True), page("trainer_login"), page("sources")]}
 next(iter(pages.values())).extend(elsewhere())  # hidden: no menu entry
 navigation = st.navigation(pages)
 here = next(name for name, p in served.items() if p is navigation)

@@ -13,6 +13,7 @@ from canvas.store.frameworks import save_loyalty_check
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
+from ui.scales import RatingScale, scale_caption
 from ui.widgets import chart
 from ui.workshop import require_view
 
@@ -46,6 +47,7 @@ parts = (
 raw: dict[tuple[CheckKind, str], dict] = {}
 with st.form(prefix):
     st.markdown(tr("loyalty_check.form_help", scope=plain(names[chosen])))
+    scale_caption(RatingScale.LOYALTY_CHECK)
     for kind, heading, guide in parts:
         st.subheader(tr(heading))
         st.caption(guide(language))

@@ -13,6 +13,7 @@ from ui.comments import beside_segment
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.relationships.form import PROBLEMS, field_key, save_answers
+from ui.panels.relationships.framing import framing
 from ui.panels.relationships.progress import progress_marks
 from ui.saving import edit_versions, show_problems, submit_key
 from ui.workshop import require_view
@@ -22,12 +23,7 @@ view = require_view()
 language = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.relationships"))
 st.info(cat.practical_task(lang()), icon=":material/edit_note:")
-with st.expander(tr("relationships.questions"), expanded=False):
-    for number, question in enumerate(cat.questions, start=1):
-        st.markdown(f"{number}. {question.text(lang())}")
-    st.caption(cat.spectrum_note(lang()))
-    for motive in cat.motives:
-        st.markdown(f"- **{motive.name(lang())}**: {motive.description(lang())}")
+framing()  # Drucker, the four questions, the six types and the 0–3 scale, open
 
 if not view.segments:
     st.info(tr("relationships.no_segments"))

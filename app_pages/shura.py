@@ -14,6 +14,7 @@ from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.panels.shura.stage_types import stage_types_panel
 from ui.saving import edit_versions, save, show_problems, submit_key
+from ui.scales import RatingScale, scale_caption
 from ui.widgets import chart
 from ui.workshop import require_view
 
@@ -41,6 +42,7 @@ raw_cells: dict[tuple[ShuraStage, Audience], dict] = {}
 raw_risks: dict[ShuraRisk, dict] = {}
 with st.form(f"shura-form-{prefix}"):
     st.markdown(tr("shura.form_help"))
+    scale_caption(RatingScale.SHURA)
     for number, stage in enumerate(ShuraStage, start=1):
         entry = content.stage(stage)
         with st.expander(f"{number}. {entry.name(language)}", expanded=number == 1):

@@ -11,6 +11,7 @@ from canvas.store.frameworks import save_rules
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
+from ui.scales import RatingScale, scale_caption
 from ui.widgets import chart
 from ui.workshop import require_view
 
@@ -36,6 +37,7 @@ prefix = "rules-" + "-".join(map(str, shown))
 raw: dict[ClevelandRule, dict] = {}
 with st.form(f"rules-form-{prefix}"):
     st.caption(tr("rules.form_help"))
+    scale_caption(RatingScale.TWELVE_RULES)
     for rule in ClevelandRule:
         entry, (answer, _) = content.rule(rule), answers.rule(rule)
         label = f"{content.numbered(rule, language)} · {score_name(answer.score)}"

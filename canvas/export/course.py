@@ -19,6 +19,7 @@ from canvas.domain import Language, WorkshopDocument, WorkshopView
 from canvas.export.blocks import Bullets, Report, Section
 from canvas.export.files import ExportFormat, export_file
 from canvas.export.report import build_report
+from canvas.export.sections_sources import sources_section
 from canvas.i18n import t
 
 STEM_LENGTH = 60
@@ -39,7 +40,7 @@ def _participant_sections(
     view: WorkshopView, lang: Language, number: int, today: date
 ) -> list[Section]:
     name = participant_name(view)
-    own = build_report(view, lang, today=today)
+    own = build_report(view, lang, today=today, with_sources=False)
     cover = Section(
         key=f"participant-{number}",
         title=name,
@@ -59,7 +60,8 @@ def course_report(
     title: str = "",
     today: date | None = None,
 ) -> Report:
-    """One report holding every participant's report in turn, in the order given."""
+    """One report holding every participant's report in turn, in the order given, then the
+    sources once."""
     lang = Language(lang)
     created = today or date.today()
     heading = title or t("trainer.export.title", lang)
@@ -75,9 +77,12 @@ def course_report(
         footer=t("report.footer", lang, title=heading),
         credit=catalogue().credit(lang),
         sections=[
-            section
-            for number, view in enumerate(views, start=1)
-            for section in _participant_sections(view, lang, number, created)
+            *(
+                section
+                for number, view in enumerate(views, start=1)
+                for section in _participant_sections(view, lang, number, created)
+            ),
+            sources_section(lang),  # once for the whole course, after every participant
         ],
     )
 

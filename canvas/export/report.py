@@ -26,6 +26,7 @@ from canvas.export.blocks import (
 from canvas.export.sections_loyalty_check import loyalty_sections
 from canvas.export.sections_nps import nps_sections
 from canvas.export.sections_shura import shura_sections
+from canvas.export.sections_sources import sources_section
 from canvas.export.sections_touchpoints import touchpoint_sections
 from canvas.export.sections_twelve_rules import rules_sections
 from canvas.i18n import LANGUAGE_NAMES, money, t
@@ -222,9 +223,14 @@ SECTION_BUILDERS: list[SectionBuilder] = [
 
 
 def build_report(
-    view: WorkshopView, lang: Language | str | None = None, *, today: date | None = None
+    view: WorkshopView,
+    lang: Language | str | None = None,
+    *,
+    today: date | None = None,
+    with_sources: bool = True,
 ) -> Report:
-    """The report in ``lang`` (the workshop's own language by default)."""
+    """The report in ``lang`` (the workshop's own language by default), closing with the
+    sources; the course report asks for it ``with_sources=False`` and adds them once."""
     lang = Language(lang or view.workshop.language)
     workshop = view.workshop
     created = today or date.today()
@@ -243,5 +249,8 @@ def build_report(
         facts=facts,
         footer=t("report.footer", lang, title=workshop.title),
         credit=catalogue().credit(lang),
-        sections=[s for build in SECTION_BUILDERS for s in build(view, lang)],
+        sections=[
+            *(s for build in SECTION_BUILDERS for s in build(view, lang)),
+            *([sources_section(lang)] if with_sources else []),
+        ],
     )

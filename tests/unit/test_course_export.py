@@ -54,7 +54,9 @@ def test_each_participant_gets_a_cover_section_and_their_own_sections_in_turn(ro
     # Anna's sections come before Boris's cover, and every section says whose it is
     boris_at = report.sections.index(covers[1])
     assert all(s.title.startswith("Anna") for s in report.sections[:boris_at])
-    assert all(s.title.startswith("Boris") for s in report.sections[boris_at:])
+    assert all(s.title.startswith("Boris") for s in report.sections[boris_at:-1])
+    # then the sources, once for the whole course
+    assert report.sections[-1].title == t("page.sources", Language.EN)
     # Two participants: 2 people, so the facts say 2
     assert (t("trainer.export.participants", Language.EN), "2") in report.facts
 

@@ -175,10 +175,12 @@ def test_a_workshop_with_no_segments_still_renders_the_title_page_and_the_canvas
     data = _render(tmp_path, document)
     assert data.startswith(b"%PDF")
     pages = _pages(data)
-    assert len(pages) == 2
+    # the title page, the canvas, and the sources every report closes with
+    assert len(pages) == 3
     assert demo.workshop.title in pages[0]
     assert t("page.canvas", Language.EN) in pages[1]
     assert CREDIT in pages[1]
+    assert t("page.sources", Language.EN) in pages[2]
 
 
 def test_clean_keeps_what_the_font_has_and_replaces_the_rest():

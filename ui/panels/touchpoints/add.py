@@ -21,6 +21,7 @@ from canvas.store.touchpoints import add_touchpoints
 from ui.frozen import read_only
 from ui.language import lang, tr
 from ui.saving import form_key, save
+from ui.scales import RatingScale, scale_caption
 
 
 def _index(options: list[Any], value: Any) -> int:
@@ -68,6 +69,7 @@ def touchpoint_fields(view: WorkshopView, prefix: str, point: Touchpoint | None)
         horizontal=True,
         key=f"{prefix}-r",
     )
+    scale_caption(RatingScale.TOUCHPOINTS)
     idea = st.text_area(
         tr("field.idea"), value=point.idea if point else "", height=80, key=f"{prefix}-i"
     )
