@@ -31,7 +31,7 @@ def test_economics_rows_format_each_figure_for_the_locale():
         "Relationship cost a year": "$40,000",
         "Per customer": "$200",
         "Share of revenue": "20%",
-        "Lifetime, years": "5",
+        t("analysis.col.lifetime", "en"): "5",
         "LTV": "$4,000",
         "LTV:CAC": "10",
     }
