@@ -66,14 +66,14 @@ with st.form(f"rel-form-{prefix}"):
             left, right = st.columns(2)
             level_name = lambda v: f"{v} · {cat.level(v).name(language)}"  # noqa: E731
             left.select_slider(
-                cat.question(GuidingQuestion.EXPECTED).text(lang()),
+                tr("relationships.slider.expected"),
                 levels,
                 value=answer.expected,
                 format_func=level_name,
                 key=field_key(prefix, kind, "exp"),
             )
             right.select_slider(
-                cat.question(GuidingQuestion.ESTABLISHED).text(lang()),
+                tr("relationships.slider.established"),
                 levels,
                 value=answer.established,
                 format_func=level_name,

@@ -106,10 +106,15 @@ def percent(share: float | Decimal, lang: Language | str, digits: int = 0) -> st
 KEY_SHOWN = 40  # characters of an unknown key a message quotes
 
 
-def _quoted(name: str) -> str:
+def quoted(text: str, lang: Language | str) -> str:
+    """``text`` in the language's quotation marks: «…» in Russian, “…” in English."""
+    return t("common.quoted", lang, text=text)
+
+
+def _quoted(name: str, lang: Language) -> str:
     """A key from the user's file as a message can show it: short, quoted, displayable."""
     shown = name.encode("utf-8", "replace").decode("utf-8")  # no lone surrogates
-    return "«" + (shown if len(shown) <= KEY_SHOWN else shown[: KEY_SHOWN - 1] + "…") + "»"
+    return quoted(shown if len(shown) <= KEY_SHOWN else shown[: KEY_SHOWN - 1] + "…", lang)
 
 
 def _path_part(part: int | str, lang: Language) -> str | None:
@@ -117,7 +122,7 @@ def _path_part(part: int | str, lang: Language) -> str | None:
         return str(part + 1)
     if part == "[key]":  # pydantic's mark for "the key itself": the reason says what is wrong
         return None
-    return t(f"field.{part}", lang) if f"field.{part}" in strings(lang) else _quoted(part)
+    return t(f"field.{part}", lang) if f"field.{part}" in strings(lang) else _quoted(part, lang)
 
 
 def _field_label(loc: tuple[int | str, ...], lang: Language, with_path: bool) -> str:
@@ -129,7 +134,7 @@ def _field_label(loc: tuple[int | str, ...], lang: Language, with_path: bool) ->
     if known:
         return t(f"field.{known[-1]}", lang)
     # A key the model does not know, such as an unexpected field: quoted as given.
-    return _quoted(named[-1]) if named else ""
+    return _quoted(named[-1], lang) if named else ""
 
 
 # pydantic hands a Decimal bound over as its repr: "Decimal('1000000000000')".

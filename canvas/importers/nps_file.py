@@ -117,7 +117,7 @@ class ParsedSurvey:
 
 
 def describe_bad_row(row: BadRow, lang: Language | str) -> str:
-    """``Row 7: score «11» is not a whole number from 0 to 10``."""
+    """``Row 7: score “11” is not a whole number from 0 to 10``."""
     return t("nps_import.bad_row", lang, row=number(row.row_number, lang), reason=row.reason)
 
 

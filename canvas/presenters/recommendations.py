@@ -1,7 +1,7 @@
 """A recommendation as sentences in the reader's language: title, advice and trigger."""
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import Language, WorkshopView
+from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.recommendations import HEURISTIC_RULES, Recommendation, recommendations
 from canvas.i18n import money, number, percent, t
 
@@ -13,6 +13,8 @@ def describe(rec: Recommendation, view: WorkshopView, lang: Language | str) -> d
     lang = Language(lang)
     currency = view.workshop.currency
     shown: dict[str, str] = {"segment": rec.segment_name}
+    # every type's name, so advice names types as the catalogue does and never declines them
+    shown |= {kind.value: catalogue().type(kind).name(lang) for kind in RelationshipType}
     for key, value in rec.params.items():
         if key == "type":
             shown[key] = catalogue().type(value).name(lang)

@@ -11,6 +11,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 from canvas.domain.nps import NpsCounts, NpsResponseInput
+from canvas.i18n import quoted
 from canvas.importers.nps_answers import HELP_NAMES, UPLOAD_FORMATS
 from canvas.importers.workbook import FORMAT_NAMES
 from canvas.store import nps
@@ -138,7 +139,7 @@ def test_typed_answers_are_saved_and_the_figures_follow(db, lang):
     # fewer than 30 answers: overall and for the Cafés
     texts = alerts(at)
     assert say(lang, "nps.wide", limit="30") in texts
-    assert say(lang, "nps.wide_segments", limit="30", names="«Cafés»") in texts
+    assert say(lang, "nps.wide_segments", limit="30", names=quoted("Cafés", lang)) in texts
 
 
 def test_an_answer_without_a_score_is_refused_and_what_was_typed_stays(db, lang):

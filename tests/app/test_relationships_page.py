@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from canvas.domain import IntegrationBlock, Motive, RelationshipType
 from tests.app.driver import (
-    CATALOGUE,
     add_segment,
     add_workshop,
     assert_ok,
@@ -24,7 +23,8 @@ from tests.app.driver import (
 
 
 def _question(key: str, lang: str) -> str:
-    return str(next(q for q in CATALOGUE["questions"] if q["key"] == key)["text"][lang])
+    """The short question a type's 0–3 slider asks (the guiding question heads the page)."""
+    return say(lang, f"relationships.slider.{key}")
 
 
 def _type_section(at, kind: str, lang: str, expected: int = 0, established: int = 0):

@@ -24,8 +24,8 @@ CYRILLIC = "Оптовые покупатели"
 LATIN_NOTE = "Self-service portal is linked from the order confirmation e-mail"
 CYRILLIC_NOTE = "Закрытый чат оптовиков в Telegram"
 WAIT_MS = 20_000
-EXPECTED_QUESTION = re.compile(r"^Which type of relationship does each customer segment expect")
-ESTABLISHED_QUESTION = re.compile(r"^Which relationships have we already established")
+EXPECTED_QUESTION = re.compile(r"^How strongly does this segment expect it")
+ESTABLISHED_QUESTION = re.compile(r"^How far have we established it")
 
 
 def settle(page: Page, *only: Locator) -> None:

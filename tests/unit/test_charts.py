@@ -4,10 +4,12 @@ from decimal import Decimal
 
 import pytest
 
+from canvas.content import catalogue
 from canvas.domain import CanvasBlock, Motive, RelationshipInput, RelationshipType
 from canvas.domain.canvas_note import CanvasNote
 from canvas.figures.canvas import canvas_figure
 from canvas.figures.relationships import cost_chart, gap_heatmap, spectrum_chart
+from canvas.i18n import t
 from canvas.presenters.canvas_layout import LAYOUT
 from tests.unit.factories import NOW, segment, snapshot
 
@@ -65,10 +67,12 @@ def test_the_canvas_draws_nine_blocks_with_the_credit_line():
     # read it as a person does: wrapped lines joined again
     text = _texts(figure).replace("<br>&nbsp;&nbsp;&nbsp;", " ")
     assert "The Business Model Canvas, Strategyzer AG, CC BY-SA 3.0" in text
-    assert "Взаимоотношения с клиентами" in text
+    assert catalogue().block(CanvasBlock.CUSTOMER_RELATIONSHIPS).name("ru") in text
     # the relationships block shows the type built (one dot) and the one expected but missing
-    assert "Сообщества\u00a0●" in text
-    assert "⚠ ожидают: Персональная помощь, Сообщества" in text
+    communities = catalogue().type(RelationshipType.COMMUNITIES).name("ru")
+    personal = catalogue().type(RelationshipType.PERSONAL_ASSISTANCE).name("ru")
+    assert f"{communities}\u00a0●" in text
+    assert f"⚠ {t('canvas.item.missing', 'ru')} {personal}, {communities}" in text
 
 
 def test_the_credit_line_can_be_left_to_the_page_beneath():

@@ -83,12 +83,12 @@ def test_a_file_over_five_megabytes_is_refused_before_it_is_read():
             lambda d: d["segments"][0].update(retention_rate=140),
             "Segments › 1 › Yearly retention rate, %: must be at most 100.",
         ),
-        (lambda d: d.update(surprise=True), "«surprise»: is not a known field."),
+        (lambda d: d.update(surprise=True), "“surprise”: is not a known field."),
         (lambda d: d["workshop"].pop("title"), "Workshop › Title: is required."),
         (lambda d: d["segments"][0].update(name="  "), "Segments › 1 › Name: must not be empty."),
         (
             lambda d: d["segments"][0]["relationships"][0]["integration"].update(pricing="x"),
-            "Segments › 1 › Relationships › 1 › Ties to other blocks › «pricing»: "
+            "Segments › 1 › Relationships › 1 › Ties to other blocks › “pricing”: "
             "is not one of the allowed values.",
         ),
     ],

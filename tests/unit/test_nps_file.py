@@ -239,11 +239,11 @@ def test_a_second_line_with_a_score_in_it_is_an_answer_even_if_it_says_response(
 def test_bad_rows_are_listed_with_their_line_and_reason_in_english(tmp_path):
     survey = _parse(_write(tmp_path, "bad.csv", WITH_BAD_ROWS.encode()))
     assert [describe_bad_row(row, "en") for row in survey.bad] == [
-        "Row 3: score «11» is not a whole number from 0 to 10",
-        "Row 4: score «ten» is not a whole number from 0 to 10",
+        "Row 3: score “11” is not a whole number from 0 to 10",
+        "Row 4: score “ten” is not a whole number from 0 to 10",
         "Row 5: score is empty",
-        "Row 6: score «9.5» is not a whole number from 0 to 10",
-        "Row 7: date «31.02.2026» is not a date",
+        "Row 6: score “9.5” is not a whole number from 0 to 10",
+        "Row 7: date “31.02.2026” is not a date",
     ]
     assert [row.value for row in survey.bad] == ["11", "ten", "", "9.5", "31.02.2026"]
     assert survey.bad_row_count == 5
@@ -266,8 +266,8 @@ def test_a_row_with_two_problems_is_listed_twice_and_counted_once(tmp_path):
     content = "Score;Date\n-1;2026-13-01\n"
     survey = _parse(_write(tmp_path, "two.csv", content.encode()))
     assert survey.bad == [
-        BadRow(2, "score «-1» is not a whole number from 0 to 10", "-1"),
-        BadRow(2, "date «2026-13-01» is not a date", "2026-13-01"),
+        BadRow(2, "score “-1” is not a whole number from 0 to 10", "-1"),
+        BadRow(2, "date “2026-13-01” is not a date", "2026-13-01"),
     ]
     assert survey.bad_row_count == 1
     assert survey.good.empty
@@ -321,7 +321,7 @@ def test_a_quoted_comment_over_two_lines_with_values_after_it_is_still_reported(
 def test_a_file_without_a_header_line_is_refused(tmp_path):
     path = _write(tmp_path, "no_header.csv", "9;Отлично;Розница\n7;Нормально;Опт\n".encode())
     assert _refusal(path.read_bytes(), "en") == [
-        "The first line holds «9», which looks like an answer rather than a column name. "
+        "The first line holds “9”, which looks like an answer rather than a column name. "
         "Add a line with the column names at the top (for example Score, Why, Segment, Date)."
     ]
 
@@ -341,8 +341,8 @@ def test_a_mapping_naming_a_missing_column_or_one_column_twice_is_refused(tmp_pa
     with pytest.raises(SurveyFileRefused) as caught:
         parse_responses(table, mapping, "en")
     assert caught.value.problems == [
-        "The column «Score» is chosen both as the score and as the comment.",
-        "The file has no column «When».",
+        "The column “Score” is chosen both as the score and as the comment.",
+        "The file has no column “When”.",
     ]
 
 

@@ -20,7 +20,7 @@ from canvas.export.markdown import render_markdown
 from canvas.export.pdf import render_pdf
 from canvas.export.report import build_report
 from canvas.export.sections_nps import CATEGORY_FILLS
-from canvas.i18n import strings
+from canvas.i18n import strings, t
 from canvas.ops.migrate import upgrade
 from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
@@ -165,9 +165,9 @@ EXPECTED = {
             ["Offices", "40", "50%", "25%", "25%", "25", "-1.4 to 47.9"],
         ],
         "notes": [
-            "includes typed-in counts",
+            t("report_nps.typed", "en"),
             "wide interval, under 30 answers",
-            "includes typed-in counts",
+            t("report_nps.typed", "en"),
         ],
         "benchmarks": [
             ["Us, all answers", "28", "—"],
@@ -180,7 +180,7 @@ EXPECTED = {
         ],
         "detractors": "Detractors (0–6): 1 of 3 shown",
         "promoters": "Promoters (9–10): 1 of 1 shown",
-        "passives": "Passives (7–8):",
+        "passives": f"{t('report_nps.category.passive', 'en')} (7–8):",
         "no_segment": "No segment given",
     },
     Language.RU: {
@@ -191,9 +191,9 @@ EXPECTED = {
             ["Offices", "40", f"50{NBSP}%", f"25{NBSP}%", f"25{NBSP}%", "25", "от -1,4 до 47,9"],
         ],
         "notes": [
-            "включает введённые итоги",
+            t("report_nps.typed", "ru"),
             "широкий интервал: меньше 30 ответов",
-            "включает введённые итоги",
+            t("report_nps.typed", "ru"),
         ],
         "benchmarks": [
             ["Мы, все ответы", "28", "—"],
@@ -214,7 +214,7 @@ EXPECTED = {
         ],
         "detractors": "Критики (0–6): показано 1 из 3",
         "promoters": "Промоутеры (9–10): показано 1 из 1",
-        "passives": "Нейтральные (7–8):",
+        "passives": f"{t('report_nps.category.passive', 'ru')} (7–8):",
         "no_segment": "Без сегмента",
     },
 }
@@ -308,8 +308,8 @@ TOUCHPOINT_TEXTS = {
         "all": "all segments",
         "awful": "awful",
         "not_rated": "not rated",
-        "business": "Touchpoints of the business (1)",
-        "employee": "Touchpoints of the employee (1)",
+        "business": t("report_touchpoints.heading.business", "en", n="1"),
+        "employee": t("report_touchpoints.heading.employee", "en", n="1"),
         "revenue": ("$12,000", "$2,000"),
     },
     Language.RU: {
@@ -318,8 +318,8 @@ TOUCHPOINT_TEXTS = {
         "all": "все сегменты",
         "awful": "ужасно",
         "not_rated": "без оценки",
-        "business": "Точки контакта бизнеса (1)",
-        "employee": "Точки контакта сотрудника (1)",
+        "business": t("report_touchpoints.heading.business", "ru", n="1"),
+        "employee": t("report_touchpoints.heading.employee", "ru", n="1"),
         "revenue": (f"12{NBSP}000{NBSP}₽", f"2{NBSP}000{NBSP}₽"),
     },
 }

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from canvas.content.catalogue import catalogue
+from canvas.content import catalogue
 from canvas.domain import Motive, RelationshipInput, RelationshipType
 from canvas.forms.relationships import relationship_answers
 from canvas.i18n import t
@@ -32,7 +32,7 @@ def test_economics_rows_format_each_figure_for_the_locale():
         "Relationship cost a year": "$40,000",
         "Per customer": "$200",
         "Share of revenue": "20%",
-        "Lifetime, years": "5",
+        t("analysis.col.lifetime", "en"): "5",
         "Contribution per customer a year": "$800",
         "LTV": "≤\u00a0$4,000",
         "LTV:CAC": "≤\u00a010",
@@ -78,7 +78,10 @@ def test_the_form_is_refused_whole_when_one_type_is_wrong():
 def test_form_problems_speak_russian_too():
     raw = {PA: {"expected": 5}}
     _, problems = relationship_answers(raw, {}, "ru")
-    assert problems == ["Персональная помощь · Ожидания сегмента: должно быть не больше 3."]
+    name = catalogue().type(PA).name("ru")
+    assert problems == [
+        f"{name} · {t('field.expected', 'ru')}: {t('invalid.less_than_equal', 'ru', le='3')}"
+    ]
 
 
 def test_changes_read_as_sentences_in_both_languages():
@@ -109,10 +112,10 @@ def test_changes_read_as_sentences_in_both_languages():
     assert describe_changes(changes, "en", "USD") == [
         "Segment added: Hotels",
         "Cafés · Number of customers: 60 → 75",
-        "Cafés · Personal assistance · Established by us: 1 → 3",
+        f"Cafés · {catalogue().type(PA).name('en')} · {t('field.established', 'en')}: 1 → 3",
     ]
     assert describe_changes(changes, "ru", "RUB")[2] == (
-        "Cafés · Персональная помощь · Что мы уже выстроили: 1 → 3"
+        f"Cafés · {catalogue().type(PA).name('ru')} · {t('field.established', 'ru')}: 1 → 3"
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from canvas.content import catalogue
 from canvas.content.touchpoints import load_touchpoint_content, touchpoint_content
 from canvas.domain import CanvasBlock, Language, RelationshipType
 from canvas.domain.nps import NpsCounts, NpsSurvey
@@ -289,7 +290,7 @@ def test_inventory_rows_name_the_segment_the_type_and_the_rating_in_the_language
         "Название": "Menu",
         "Категория": "Продукт",
         "Сегмент": "Cafés",
-        "Тип отношений": "Персональная помощь",
+        "Тип отношений": catalogue().type(PERSONAL).name("ru"),
         "Оценка": "Вау",
         "Идея улучшения": "",
         "Ответственный": "Anna",
@@ -340,14 +341,19 @@ def test_the_layer_shows_nps_per_segment_with_answers_and_for_all_customers():
     assert [item.colour for item in segments[1:]] == [CAFES.segment.colour, OFFICES.segment.colour]
 
 
+def _title(category: TouchpointCategory) -> str:
+    """A category's heading as the touchpoints texts name it, in English."""
+    return touchpoint_content().category(category).title("en")
+
+
 def test_the_layer_counts_touchpoints_by_rating_per_relationship_type_and_for_channels():
     snap = _layered(CAFES, touchpoints=LAYER_POINTS)
     items = layer_items(snap, "en")
 
     relationships = items[CanvasBlock.CUSTOMER_RELATIONSHIPS]
     assert [item.text for item in relationships] == [
-        f"Personal assistance: Awful{NBSP}1 · OK{NBSP}2",
-        f"Self-service: Wow{NBSP}2 · Not rated{NBSP}1",
+        f"{catalogue().type(PERSONAL).name('en')}: Awful{NBSP}1 · OK{NBSP}2",
+        f"{catalogue().type(SELF_SERVICE).name('en')}: Wow{NBSP}2 · Not rated{NBSP}1",
     ]
     # the marker takes the colour of the worst rating present
     assert [item.colour for item in relationships] == [
@@ -356,8 +362,8 @@ def test_the_layer_counts_touchpoints_by_rating_per_relationship_type_and_for_ch
     ]
     # touchpoints without a type are counted once, per category, in Channels
     assert [item.text for item in items[CanvasBlock.CHANNELS]] == [
-        f"Touchpoints of the business: OK{NBSP}1 · Not rated{NBSP}1",
-        f"Touchpoints of the service: Wow{NBSP}1",
+        f"{_title(BUSINESS)}: OK{NBSP}1 · Not rated{NBSP}1",
+        f"{_title(SERVICE)}: Wow{NBSP}1",
     ]
     assert items[CanvasBlock.CUSTOMER_SEGMENTS] == []  # no survey answers
     shown = {CanvasBlock.CUSTOMER_RELATIONSHIPS, CanvasBlock.CHANNELS}
@@ -369,7 +375,7 @@ def test_the_layer_speaks_russian():
     items = layer_items(snap, Language.RU)
     assert items[CanvasBlock.CUSTOMER_SEGMENTS][1].text == "Cafés: NPS 30, ответов: 10"
     assert items[CanvasBlock.CUSTOMER_RELATIONSHIPS][0].text == (
-        f"Персональная помощь: Ужасно{NBSP}1"
+        f"{catalogue().type(PERSONAL).name('ru')}: Ужасно{NBSP}1"
     )
 
 

@@ -94,7 +94,7 @@ REFUSALS: dict[str, tuple[Callable[[], BaseModel], str, str]] = {
     "established level -1": (
         lambda: RelationshipInput(established=-1),
         "Что мы уже выстроили: должно быть не меньше 0.",
-        "Established by us: must be at least 0.",
+        "Already established: must be at least 0.",
     ),
     "colour red": (
         lambda: SegmentInput(name="Студенты", colour="red"),

@@ -12,7 +12,7 @@ from canvas.figures.nps import (
     trend_chart,
     wide_segments,
 )
-from canvas.i18n import number, t
+from canvas.i18n import number, quoted, t
 from canvas.store.nps import clear_responses
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
@@ -45,7 +45,7 @@ def results(view: WorkshopView) -> None:
     if overall.wide:
         st.warning(tr("nps.wide", limit=limit), icon=":material/info:")
     if wide := wide_segments(view):
-        names = ", ".join(f"«{plain(name)}»" for name in wide)
+        names = ", ".join(quoted(plain(name), code) for name in wide)
         st.warning(tr("nps.wide_segments", limit=limit, names=names), icon=":material/info:")
     st.plotly_chart(chart(score_chart, view, code), width="stretch")
     if survey.answered:
