@@ -6,6 +6,9 @@ segments expect and what the company has built, and notes on the other canvas bl
 The files live in ``data/demo/<lang>.json`` and validate as a ``WorkshopDocument``;
 each course framework adds its demo answers in ``data/demo/<lang>.<framework>.json``,
 a JSON object with the document keys it fills (``shura_cells``, ``twelve_rules``, …).
+Both languages tell the same business: every count, rate, rating and note in the same
+place; the English file's money is the Russian one at 100 ₽ a dollar, so every ratio and
+every piece of advice is the same too.
 """
 
 import json

@@ -47,6 +47,9 @@ class StageSide(_Entry):
 
 class StageEntry(_Entry):
     key: ShuraStage
+    # Shur's own name of the stage, in his order ("Work / Service"): not always the
+    # customers' word first, so it is written out rather than built from the two sides.
+    title: Localized
     customers: StageSide
     employees: StageSide
     good: Localized
@@ -59,14 +62,21 @@ class StageEntry(_Entry):
         return self.customers if audience == Audience.CUSTOMERS else self.employees
 
     def name(self, lang: Language | str) -> str:
-        """Both wordings, "Attraction / Hiring", or one when they agree ("Return")."""
-        first, second = self.customers.name(lang), self.employees.name(lang)
-        return first if first == second else f"{first} / {second}"
+        """The stage as Shur names it: "Attraction / Hiring", "Work / Service", "Return"."""
+        return self.title(lang)
 
     @model_validator(mode="after")
     def _types_once(self) -> "StageEntry":
         if len(self.types) != len(set(self.types)):
             raise ValueError(f"stage {self.key} lists a relationship type twice")
+        return self
+
+    @model_validator(mode="after")
+    def _title_names_both_sides(self) -> "StageEntry":
+        for lang in Language:
+            sides = {self.customers.name(lang), self.employees.name(lang)}
+            if set(self.title(lang).split(" / ")) != sides:
+                raise ValueError(f"stage {self.key}'s title must name {sorted(sides)} ({lang})")
         return self
 
 

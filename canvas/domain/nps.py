@@ -1,4 +1,6 @@
-"""The Net Promoter Score (Igor Mann's loyalty index) and its confidence interval.
+"""The Net Promoter Score and its confidence interval.
+
+NPS is Fred Reichheld's loyalty index (Bain & Company); Igor Mann made it known in Russia.
 
 Customers answer "how likely are you to recommend us" from 0 to 10: 9–10 are
 promoters, 7–8 passives, 0–6 detractors. NPS = % promoters − % detractors, from −100
@@ -24,13 +26,13 @@ Score = Annotated[int, Field(ge=0, le=10)]
 
 FEW_ANSWERS = 30
 MAX_COUNT = 1_000_000_000  # answers in one typed-in count: far beyond any survey
-# Published NPS figures the course quotes as reference lines.
+# Published NPS figures the course quotes as reference lines; USAA is a US bank.
 BENCHMARKS: dict[str, int] = {"Apple": 73, "USAA": 87}
 
 
 class NpsCategory(StrEnum):
     DETRACTOR = "detractor"  # 0–6: critics, won't recommend
-    PASSIVE = "passive"  # 7–8: could go either way
+    PASSIVE = "passive"  # 7–8: neutrals, recommend 50 / 50
     PROMOTER = "promoter"  # 9–10: fans, always recommend
 
 

@@ -38,11 +38,9 @@ def _stage(key: str) -> dict[str, Any]:
 
 
 def stage_title(key: str, lang: str) -> str:
-    """The expander of a stage: "1. Attraction / Hiring"; one wording when both agree."""
-    stage = _stage(key)
+    """The expander of a stage: its number and Shur's name of it, "3. Work / Service"."""
     number = [s["key"] for s in CONTENT["stages"]].index(key) + 1
-    names = [stage["customers"]["name"][lang], stage["employees"]["name"][lang]]
-    return f"{number}. {names[0] if names[0] == names[1] else ' / '.join(names)}"
+    return f"{number}. {_stage(key)['title'][lang]}"
 
 
 def cell_name(stage: str, audience: str, lang: str) -> str:

@@ -120,15 +120,107 @@ def test_both_languages_describe_the_same_business() -> None:
     assert note_layout(en) == note_layout(ru)
 
 
-def test_amounts_are_local_not_converted() -> None:
+# The demo is one Russian business told twice: the English file counts in dollars at one
+# fixed rate, so every ratio (LTV:CAC, cost share of revenue) and every piece of advice
+# comes out the same in both languages.
+RATE = 100  # roubles per dollar in the demo
+MONEY = {"revenue_per_customer", "acquisition_cost", "yearly_cost"}
+# The fields written in words; any other field (a key, a type, a colour) must match.
+TEXTS = {"title", "company", "name", "description", "text", "practice", "next_step", "note"}
+TEXTS |= {"why", "make_it_ten", "idea", "owner", "evidence"}
+EN_NUMBER = re.compile(r"(\$)?(\d{1,3}(?:,\d{3})+|\d+)")
+RU_NUMBER = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(\s?₽)?")
+
+
+def _numbers_in(text: str, lang: Language) -> list[Decimal]:
+    """The numbers a text mentions, sums of money in roubles, so both languages compare."""
+    if lang is Language.EN:
+        return [
+            Decimal(digits.replace(",", "")) * (RATE if dollar else 1)
+            for dollar, digits in EN_NUMBER.findall(text)
+        ]
+    return [Decimal(re.sub(r"\D", "", digits)) for digits, _ in RU_NUMBER.findall(text)]
+
+
+def _differences(
+    en: Any, ru: Any, where: str, segment_at: dict[Language, dict[str, int]]
+) -> list[str]:
+    """Everything but the words that differs between the two demos, as readable paths.
+
+    Texts (``TEXTS`` and what ties a type to a block) may differ in words but must
+    mention the same numbers; keys, types, ratings, dates and flags must match exactly.
+    """
+    key = where.rsplit(".", 1)[-1]
+    if key == "segment":  # a segment is named in its language: compare where it sits
+        en = None if en is None else segment_at[Language.EN][en]
+        ru = None if ru is None else segment_at[Language.RU][ru]
+    if isinstance(en, dict) and isinstance(ru, dict):
+        if en.keys() != ru.keys():
+            return [f"{where}: fields {sorted(map(str, en.keys() ^ ru.keys()))}"]
+        return [d for k in en for d in _differences(en[k], ru[k], f"{where}.{k}", segment_at)]
+    if isinstance(en, list) and isinstance(ru, list):
+        if len(en) != len(ru):
+            return [f"{where}: {len(en)} items in English, {len(ru)} in Russian"]
+        return [
+            d
+            for i, (a, b) in enumerate(zip(en, ru, strict=True))
+            for d in _differences(a, b, f"{where}[{i}]", segment_at)
+        ]
+    if isinstance(en, str) and isinstance(ru, str) and (key in TEXTS or ".integration." in where):
+        en_numbers, ru_numbers = _numbers_in(en, Language.EN), _numbers_in(ru, Language.RU)
+        return [] if en_numbers == ru_numbers else [f"{where}: {en!r} / {ru!r}"]
+    if key in MONEY and en is not None and ru is not None:
+        return [] if en * RATE == ru else [f"{where}: {en} × {RATE} ≠ {ru}"]
+    return [] if en == ru else [f"{where}: {en!r} ≠ {ru!r}"]
+
+
+def test_both_demos_hold_the_same_numbers_and_structure_only_the_words_differ() -> None:
     en, ru = load_demo(Language.EN), load_demo(Language.RU)
-    ratios = {
-        ru_seg.revenue_per_customer / en_seg.revenue_per_customer
-        for en_seg, ru_seg in zip(en.segments, ru.segments, strict=True)
-        if en_seg.revenue_per_customer and ru_seg.revenue_per_customer
+    segment_at = {
+        doc.workshop.language: {s.name: i for i, s in enumerate(doc.segments)} for doc in (en, ru)
     }
-    assert len(ratios) > 1, "rouble figures should not be one fixed multiple of the dollar ones"
-    assert Decimal(100) not in ratios
+    en_dump, ru_dump = en.model_dump(), ru.model_dump()
+    for dump in (en_dump, ru_dump):  # the language and its currency are meant to differ
+        del dump["workshop"]["language"], dump["workshop"]["currency"]
+    assert _differences(en_dump, ru_dump, "demo", segment_at) == []
+
+
+def test_the_comparison_notices_a_changed_count_rate_rating_or_number_in_a_text() -> None:
+    en, ru = load_demo(Language.EN), load_demo(Language.RU)
+    segment_at = {
+        doc.workshop.language: {s.name: i for i, s in enumerate(doc.segments)} for doc in (en, ru)
+    }
+    ru_dump = ru.model_dump()
+    ru_dump["segments"][0]["customers"] += 1
+    ru_dump["segments"][1]["retention_rate"] -= 1
+    ru_dump["segments"][2]["revenue_per_customer"] += 1
+    ru_dump["shura_cells"][0]["rating"] = 5 if ru_dump["shura_cells"][0]["rating"] != 5 else 4
+    ru_dump["notes"][0]["text"] += " 7"
+    en_dump = en.model_dump()
+    for dump in (en_dump, ru_dump):
+        del dump["workshop"]["language"], dump["workshop"]["currency"]
+    found = _differences(en_dump, ru_dump, "demo", segment_at)
+    assert [d.split(":")[0] for d in found] == [
+        "demo.segments[0].customers",
+        "demo.segments[1].retention_rate",
+        "demo.segments[2].revenue_per_customer",
+        "demo.notes[0].text",
+        "demo.shura_cells[0].rating",
+    ]
+
+
+def test_money_in_a_text_counts_at_the_demo_rate() -> None:
+    # $420 at 100 ₽ a dollar is 42 000 ₽; 1,700 members are 1 700 участников.
+    assert _numbers_in("about $420 per café, 1,700 members, 30 kg", Language.EN) == [
+        Decimal(42000),
+        Decimal(1700),
+        Decimal(30),
+    ]
+    assert _numbers_in("около 42\u00a0000 ₽ на кофейню, 1 700 участников, 30 кг", Language.RU) == [
+        Decimal(42000),
+        Decimal(1700),
+        Decimal(30),
+    ]
 
 
 def test_demo_has_an_under_served_and_an_over_served_type(demo: WorkshopDocument) -> None:

@@ -468,10 +468,11 @@ def test_the_demo_report_has_both_sections_with_the_same_figures_in_both_languag
     # corporate gifts 4, 1, 0; no segment 1, 0, 1 → 29 P, 14 A, 12 D.
     # Everyone: 70 P, 36 A, 29 D of 135 → NPS (70 − 29) / 135 = 30.37.
     # The awful touchpoint touching every segment puts all yearly revenue at stake:
-    # EN 60 × 13,200 + 45 × 6,000 + 1,800 × 240 + 22 × 21,000 = $1,956,000;
-    # RU 85 × 960 000 + 70 × 360 000 + 2 600 × 14 400 + 30 × 1 450 000 = 187 740 000 ₽.
+    # RU 85 × 960 000 + 70 × 360 000 + 2 600 × 14 400 + 30 × 1 450 000 = 187 740 000 ₽;
+    # EN the same business at 100 ₽ a dollar: 85 × 9,600 + 70 × 3,600 + 2,600 × 144
+    # + 30 × 14,500 = 816,000 + 252,000 + 374,400 + 435,000 = $1,877,400.
     expected = {
-        Language.EN: ("All answers", "30.4", "$1,956,000"),
+        Language.EN: ("All answers", "30.4", "$1,877,400"),
         Language.RU: ("Все ответы", "30,4", f"187{NBSP}740{NBSP}000{NBSP}₽"),
     }
     for lang in Language:

@@ -123,8 +123,8 @@ def _localized(value: object):
 
 def test_the_content_loads_with_every_text_in_both_languages():
     texts = list(_localized(shura_content()))
-    # 4 texts, 2 audiences, 4 stages × 7 texts, 6 remedies, 4 risk names
-    assert len(texts) == 4 + 2 + 4 * 7 + 6 + 4
+    # 4 texts, 2 audiences, 4 stages × 8 texts, 6 remedies, 4 risk names
+    assert len(texts) == 4 + 2 + 4 * 8 + 6 + 4
     assert all(CYRILLIC.search(text.ru) for text in texts)
     assert not [text.en for text in texts if CYRILLIC.search(text.en)]
 
@@ -134,7 +134,7 @@ def test_every_stage_has_both_wordings_goals_and_the_xyz_and_abc_examples():
     assert [content.stage(s).name("en") for s in ShuraStage] == [
         "Attraction / Hiring",
         "Retention / Sales",
-        "Service / Work",
+        "Work / Service",
         "Return",
     ]
     assert content.stage(ATTRACTION).name("ru") == "Привлечение / Найм"
@@ -172,6 +172,33 @@ def test_a_content_file_naming_an_unknown_remedy_is_refused(tmp_path):
     broken = tmp_path / "shura.json"
     broken.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ValidationError, match="unknown remedies"):
+        load_shura(broken)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_third_stage_is_named_work_then_service_as_shur_orders_it(lang):
+    # Shur's stages: привлечение/найм, удержание/продажи, работа/сервис, возвращение.
+    # Work is what the company gives its employees, service what it gives customers.
+    content = shura_content()
+    service = content.stage(SERVICE)
+    assert service.name(lang) == f"{service.employees.name(lang)} / {service.customers.name(lang)}"
+    for stage in (ATTRACTION, RETENTION):
+        entry = content.stage(stage)
+        assert entry.name(lang) == f"{entry.customers.name(lang)} / {entry.employees.name(lang)}"
+    assert content.stage(RETURN).name(lang) == content.stage(RETURN).customers.name(lang)
+    intro = content.intro(lang)
+    names = [content.stage(stage).name(lang).lower() for stage in ShuraStage]
+    assert all(name in intro.lower() for name in names), names
+    places = [intro.lower().index(name) for name in names]
+    assert places == sorted(places)
+
+
+def test_a_stage_title_that_does_not_name_both_sides_is_refused(tmp_path):
+    data = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+    data["stages"][2]["title"]["en"] = "Service"
+    broken = tmp_path / "shura.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValidationError, match="title must name"):
         load_shura(broken)
 
 
@@ -379,6 +406,6 @@ def test_the_report_section_speaks_russian_and_marks_unrated_cells():
     [section] = shura_sections(with_answers(answers), "ru")
     assert section.title == "Матрица ШУРА"
     [grid] = [b for b in section.blocks if isinstance(b, Table)]
-    assert grid.rows[4] == ["Сервис / Работа", "Клиенты", "Быстро", "—", "—"]
+    assert grid.rows[4] == ["Работа / Сервис", "Клиенты", "Быстро", "—", "—"]
     muted = [b.text for b in section.blocks if isinstance(b, Paragraph)]
     assert "Ни одна клетка ещё не оценена." in muted
