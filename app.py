@@ -113,7 +113,7 @@ elif current_view() is not None:
 else:
     pages = {"": [page("join", default=True), page("trainer_login"), page("sources")]}
 next(iter(pages.values())).extend(elsewhere())  # hidden: no menu entry
-navigation = st.navigation(pages)
+navigation = st.navigation(pages, expanded=True)  # every step in view, no "View 3 more"
 here = next(name for name, p in served.items() if p is navigation)
 # without a default page Streamlit starts a visitor on the first one listed
 left_behind(here, away=away, start=(start or next(iter(pages.values())))[0])
