@@ -1,4 +1,5 @@
-"""Summary & export: the workshop as PDF, HTML, Markdown and JSON, and named snapshots."""
+"""Summary & export: the workshop as PDF, HTML, Markdown, JSON and PowerPoint slides, and
+named snapshots."""
 
 import streamlit as st
 
@@ -34,11 +35,13 @@ labels = {
     ExportFormat.HTML: ("summary.html", ":material/html:"),
     ExportFormat.MARKDOWN: ("summary.markdown", ":material/description:"),
     ExportFormat.JSON: ("summary.json", ":material/data_object:"),
+    ExportFormat.PPTX: ("deck_file.download", ":material/slideshow:"),
 }
 for column, fmt in zip(st.columns(len(labels)), ExportFormat, strict=True):
     key, icon = labels[fmt]
     with column:
-        download(tr(key), view, fmt, report_lang, icon=icon)
+        hint = tr("deck_file.download_help") if fmt is ExportFormat.PPTX else None
+        download(tr(key), view, fmt, report_lang, icon=icon, help=hint)
 
 st.subheader(tr("summary.snapshots"))
 st.caption(tr("summary.snapshots_help"))

@@ -46,9 +46,16 @@ def _derived(
 
 
 def download(
-    label: str, view: WorkshopView, fmt: ExportFormat, report_lang: Language, *, icon: str
+    label: str,
+    view: WorkshopView,
+    fmt: ExportFormat,
+    report_lang: Language,
+    *,
+    icon: str,
+    help: str | None = None,
 ) -> None:
-    """A download button that builds its file only when clicked."""
+    """A download button that builds its file only when clicked; the button shows a
+    spinner in place of its icon while the file is built."""
 
     def build() -> bytes:
         portable = document(view) if fmt is ExportFormat.JSON else None
@@ -60,6 +67,7 @@ def download(
         file_name=file_name(view, fmt),
         mime=MIME[fmt],
         icon=icon,
+        help=help,
         on_click="ignore",
         key=f"download-{fmt.value}-{view.workshop.id}",
     )

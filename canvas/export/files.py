@@ -14,6 +14,7 @@ class ExportFormat(StrEnum):
     HTML = "html"
     MARKDOWN = "md"
     JSON = "json"
+    PPTX = "pptx"  # the teaching deck's slides, not the report
 
 
 MIME = {
@@ -21,6 +22,7 @@ MIME = {
     ExportFormat.HTML: "text/html",
     ExportFormat.MARKDOWN: "text/markdown",
     ExportFormat.JSON: "application/json",
+    ExportFormat.PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
 
@@ -51,6 +53,10 @@ def export_file(
     """
     if fmt is ExportFormat.JSON:
         data = export_json(document or view).encode("utf-8")
+    elif fmt is ExportFormat.PPTX:
+        from canvas.export.pptx import render_pptx
+
+        data = render_pptx(view, lang)
     else:
         report = build_report(view, lang)
         if fmt is ExportFormat.PDF:

@@ -28,6 +28,7 @@ def test_the_summary_offers_every_export_in_the_users_language(db, lang):
         say(lang, "summary.html"),
         say(lang, "summary.markdown"),
         say(lang, "summary.json"),
+        say(lang, "deck_file.download"),
     ]
     assert say(lang, "summary.no_snapshots") in shown(at.info)
 
