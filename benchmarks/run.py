@@ -156,6 +156,7 @@ EXPORT_RUNS = 5
 
 def measure_exports(engine, workshop_id: int) -> dict[str, float]:
     """Median milliseconds for each export and for importing the JSON back."""
+    from benchmarks.pptx_bench import measure_demo_deck
     from canvas.domain import WorkshopInput
     from canvas.export.files import ExportFormat, export_file
     from canvas.export.json_io import parse_json
@@ -181,6 +182,7 @@ def measure_exports(engine, workshop_id: int) -> dict[str, float]:
         )
         for fmt in ExportFormat
     }
+    figures["pptx export (demo)"] = measure_demo_deck()  # the 40-segment one is "pptx export"
     raw = export_file(snapshot, ExportFormat.JSON, document=document).data
 
     def import_once() -> None:

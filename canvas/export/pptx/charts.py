@@ -76,18 +76,19 @@ def chart(
     made.font.color.rgb = rgb(INK)
     made.has_title = False
     made.has_legend = legend
-    if kind is not XL_CHART_TYPE.RADAR_MARKERS:
-        made.category_axis.tick_labels.font.size = Pt(TICK_SIZE)
+    # a radar's twelve spoke names share the circle: smaller, or they crowd the plot out
+    spokes = TICK_SIZE - 2 if kind is XL_CHART_TYPE.RADAR_MARKERS else TICK_SIZE
+    made.category_axis.tick_labels.font.size = Pt(spokes)
     made.value_axis.tick_labels.font.size = Pt(TICK_SIZE)
     if legend:
         made.legend.position = XL_LEGEND_POSITION.BOTTOM
         made.legend.include_in_layout = False
         made.legend.font.size = Pt(LEGEND_SIZE)
+    axis = made.value_axis
     if scale is not None:
-        axis = made.value_axis
         axis.minimum_scale, axis.maximum_scale = scale
-        if step is not None:
-            axis.major_unit = step
+    if step is not None:
+        axis.major_unit = step
     for drawn, one in zip(made.plots[0].series, series, strict=True):
         _colour(drawn, one, kind)
     if labels:

@@ -113,7 +113,10 @@ def _recommendations(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
 
 def _sources(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
     entries = [
-        [Line(entry.framework, bold=True), *(Line(ref, SMALL_SIZE + 4) for ref in entry.references)]
+        [
+            Line(entry.framework, 18, bold=True),
+            *(Line(ref, SMALL_SIZE + 2) for ref in entry.references),
+        ]
         for entry in source_lines(out.lang)
     ]
     lead = [Line(sources_intro(out.lang), SMALL_SIZE + 2, colour=MUTED)]

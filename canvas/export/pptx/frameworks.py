@@ -263,6 +263,7 @@ def touchpoints(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
     drawn = out.slide(heading)
     counts = rating_counts(view.touchpoints)
     categories = list(counts)
+    most = max(max(row.values()) for row in counts.values())
     chart(
         drawn,
         XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -277,6 +278,7 @@ def touchpoints(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
             for rating in RATINGS
         ],
         name="Touchpoints chart",
+        step=max(1, -(-most // 6)),  # whole counts on the axis, six gridlines at most
     )
     lines = [Line(t("report_touchpoints.fix_first_title", lang), bold=True, colour=ACCENT)]
     ranked = fix_first(view.touchpoints, [s.segment for s in view.segments])

@@ -25,7 +25,7 @@ BODY_WIDTH = WIDTH - 2 * MARGIN
 FONT = "Arial"  # on every PowerPoint; LibreOffice draws it as Liberation Sans
 TITLE_SIZE, BODY_SIZE, SMALL_SIZE = 32, 20, 12
 INK, MUTED, ACCENT = "#222222", "#666666", "#B8860B"
-CHAR_EM = 0.56  # average width of a character (Cyrillic included), in ems
+CHAR_EM = 0.52  # average width of a character of Arial (Cyrillic included), in ems
 LINE_EM = 1.25  # line height, in ems
 INSET = Inches(0.1)  # python-pptx's default left/right inset of a text frame
 
