@@ -396,7 +396,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopView]
 def test_hostile_text_reaches_the_slides_as_the_same_text(hostile, key):
     view = hostile[key]
     lang = Language(view.workshop.language)
-    slides = _by_kind(view, lang, render_pptx(view, lang))
+    data = render_pptx(view, lang)
+    slides = _by_kind(view, lang, data)
     name = view.segments[0].segment.name
 
     assert view.workshop.title in texts(slides["title"][0])
@@ -408,6 +409,9 @@ def test_hostile_text_reaches_the_slides_as_the_same_text(hostile, key):
         assert any(partners.text in paragraph for paragraph in canvas)
     touchpoints = "\n".join(texts(slides["touchpoints"][0]))
     assert view.touchpoints[0].name in touchpoints
+    # escaped in the file's XML: nothing typed becomes an element of a slide
+    for slide in _open(data).slides:
+        assert b"<script" not in slide.part.blob and b"<img" not in slide.part.blob
 
 
 # ------------------------------------------------------------------ LibreOffice
