@@ -16,6 +16,7 @@ from pptx import Presentation
 from pptx.chart.chart import Chart
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.slide import Slide
+from pypdf import PageObject, PdfReader
 
 from canvas.content.catalogue import catalogue
 from canvas.content.demo import load_demo
@@ -30,6 +31,7 @@ from canvas.domain import (
     WorkshopDocument,
     WorkshopView,
 )
+from canvas.domain.fields import NAME_MAX
 from canvas.domain.frameworks import FrameworkAnswers, StoredRuleScore, StoredShuraCell
 from canvas.domain.nps import NpsSurvey
 from canvas.domain.shura import Audience, ShuraStage
@@ -48,7 +50,7 @@ from canvas.presenters.relationship_overview import overview_rows
 from canvas.presenters.sources import source_lines
 from canvas.store import reads, workshops
 from canvas.store.db import make_engine, reading, transaction
-from tests.hostile_text import CORPUS, LONG, document
+from tests.hostile_text import CORPUS, LONG, at_limit, document
 from tests.unit.factories import NOW, segment, snapshot
 
 LANGS = [Language.RU, Language.EN]
@@ -430,10 +432,25 @@ def soffice() -> Path:
     return SOFFICE
 
 
-def test_libreoffice_turns_the_demo_deck_into_a_pdf_without_error(demos, soffice, tmp_path):
-    source = tmp_path / "deck.pptx"
-    source.write_bytes(render_pptx(demos["ru"], "ru"))
-    profile = tmp_path / "profile"  # a profile of its own: no clash with another soffice
+def _crowded() -> WorkshopView:
+    """Forty segments with names as long as a name may be, each expecting personal help it
+    does not get: the canvas, the recommendations and the titles as full as they come."""
+    wanted = RelationshipInput(expected=3, established=0)
+    segments = [
+        segment(
+            i,
+            f"{i:02d} " + at_limit(NAME_MAX - 3),
+            customers=10 * i,
+            revenue="900",
+            answers={kind: wanted for kind in list(RelationshipType)[:2]},
+        )
+        for i in range(1, 41)
+    ]
+    return snapshot(*segments)
+
+
+def _convert(soffice: Path, folder: Path, sources: list[Path]) -> None:
+    profile = folder / "profile"  # a profile of its own: no clash with another soffice
     done = subprocess.run(
         [
             str(soffice),
@@ -442,23 +459,47 @@ def test_libreoffice_turns_the_demo_deck_into_a_pdf_without_error(demos, soffice
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            str(source),
+            str(folder),
+            *map(str, sources),
         ],
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=400,
         check=False,
     )
-
-    assert done.returncode == 0, done.stderr
-    pdf = tmp_path / "deck.pdf"
-    assert pdf.is_file(), done.stdout + done.stderr
-    from pypdf import PdfReader
-
-    pages = PdfReader(pdf).pages
-    assert len(pages) == len(_open(source.read_bytes()).slides)
-    page = pages[0].mediabox
-    assert round(float(page.width) / float(page.height), 2) == round(16 / 9, 2)
-    assert t("framing.why", "ru") in pages[1].extract_text()
     shutil.rmtree(profile, ignore_errors=True)
+    assert done.returncode == 0, done.stderr
+
+
+def _off_the_page(page: PageObject) -> list[str]:
+    """Texts LibreOffice drew outside the page: a box whose words ran past the slide."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    outside: list[str] = []
+
+    def visit(text, cm, tm, font, size) -> None:  # type: ignore[no-untyped-def]
+        x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+        if text.strip() and not (0 <= x <= width and 0 <= y <= height):
+            outside.append(text)
+
+    page.extract_text(visitor_text=visit)
+    return outside
+
+
+def test_libreoffice_turns_the_decks_into_pdfs_with_every_word_on_its_slide(
+    demos, soffice, tmp_path
+):
+    decks = {"demo": render_pptx(demos["ru"], "ru"), "crowded": render_pptx(_crowded(), "en")}
+    sources = []
+    for name, data in decks.items():
+        sources.append(tmp_path / f"{name}.pptx")
+        sources[-1].write_bytes(data)
+    _convert(soffice, tmp_path, sources)
+
+    for name, data in decks.items():
+        pages = PdfReader(tmp_path / f"{name}.pdf").pages
+        assert len(pages) == len(_open(data).slides)
+        box = pages[0].mediabox
+        assert round(float(box.width) / float(box.height), 2) == round(16 / 9, 2)
+        assert [text for page in pages for text in _off_the_page(page)] == []
+    demo = PdfReader(tmp_path / "demo.pdf").pages
+    assert t("framing.why", "ru") in demo[1].extract_text()
