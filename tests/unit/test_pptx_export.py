@@ -33,7 +33,7 @@ from canvas.domain import (
 )
 from canvas.domain.fields import NAME_MAX
 from canvas.domain.frameworks import FrameworkAnswers, StoredRuleScore, StoredShuraCell
-from canvas.domain.nps import NpsSurvey
+from canvas.domain.nps import NpsCounts, NpsSurvey
 from canvas.domain.shura import Audience, ShuraStage
 from canvas.domain.touchpoint import Touchpoint, TouchpointCategory, TouchpointRating
 from canvas.domain.twelve_rules import ClevelandRule
@@ -374,6 +374,26 @@ def test_a_framework_nobody_filled_in_gets_a_slide_saying_what_it_will_show():
     for kind in ("shura", "twelve_rules", "nps", "touchpoints", "loyalty_check"):
         assert t(f"deck_file.empty.{kind}", "ru") in texts(slides[kind][0])
         assert charts(slides[kind][0]) == []
+
+
+def test_a_workshop_without_segments_gets_every_teaching_slide_and_no_gap_slide():
+    empty = snapshot()
+    slides = _by_kind(empty, Language.EN, render_pptx(empty, "en"))
+
+    assert list(slides) == [kind.value for kind in SlideKind if kind is not SlideKind.GAP]
+
+
+def test_typed_in_nps_counts_are_drawn_by_category_when_no_single_answer_is_kept():
+    # 3 promoters, 1 passive, 1 detractor typed in: (3 − 1) / 5 = 40
+    typed = NpsSurvey(typed={1: NpsCounts(promoters=3, passives=1, detractors=1)})
+    view = SMALL.model_copy(update={"nps": typed})
+    slides = _by_kind(view, Language.RU, render_pptx(view, "ru"))
+    bars = _chart(slides, "nps", XL_CHART_TYPE.COLUMN_CLUSTERED).plots[0]
+
+    names = [t(f"report_nps.category.{c}", "ru") for c in ("detractor", "passive", "promoter")]
+    assert list(bars.categories) == names
+    assert list(bars.series[0].values) == [1, 1, 3]
+    assert t("deck_file.nps.score", "ru", score=number(40.0, "ru", 1)) in texts(slides["nps"][0])
 
 
 def test_the_summary_export_names_the_file_after_the_workshop_and_builds_the_deck():
