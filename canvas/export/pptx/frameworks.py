@@ -11,7 +11,7 @@ import textwrap
 
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.slide import Slide
-from pptx.util import Inches
+from pptx.util import Emu, Inches
 
 from canvas.content.catalogue import catalogue
 from canvas.content.loyalty_check import loyalty_content
@@ -42,7 +42,7 @@ from canvas.export.pptx.look import (
     MARGIN,
     MUTED,
     Line,
-    fitted_size,
+    points_needed,
     text_box,
 )
 from canvas.export.pptx.writer import DeckFile, empty
@@ -66,20 +66,17 @@ STEP_CHARS = 140  # a typed next step, shortened on a slide
 PATH_LINES = 5  # scopes drawn on the path chart: more lines are a tangle
 
 
-def _side(out: DeckFile, lines: list[Line], box: Box = SIDE) -> None:
+def _side(slide: Slide, lines: list[Line], box: Box = SIDE) -> None:
     """Text beside a chart, at the largest size that fits (headings 2 pt larger)."""
-    texts = [line.text for line in lines]
-    size = fitted_size(texts, box.width, box.height, SIDE_SIZES)
-    sized = [
-        Line(line.text, size + (2 if line.bold else 0), line.bold, line.colour, line.bullet)
-        for line in lines
-    ]
-    text_box(out_slide(out), box.left, box.top, box.width, box.height, sized)
-
-
-def out_slide(out: DeckFile) -> Slide:
-    """The slide being written (the last one added)."""
-    return out.presentation.slides[-1]
+    room = Emu(box.height).pt - 7.2  # less the frame's insets
+    for size in SIDE_SIZES:
+        sized = [
+            Line(line.text, size + (2 if line.bold else 0), line.bold, line.colour, line.bullet)
+            for line in lines
+        ]
+        if points_needed(sized, box.width) <= room:
+            break
+    text_box(slide, box.left, box.top, box.width, box.height, sized)
 
 
 def _short(text: str) -> str:
@@ -123,7 +120,7 @@ def gap(out: DeckFile, view: WorkshopView, slide: DeckSlide) -> None:
     if over:
         types = "; ".join(named(i, answers[i].gap) for i in over)
         lines.append(Line(t("deck_file.gap.over", lang, types=types), colour=MUTED))
-    _side(out, lines)
+    _side(drawn, lines)
 
 
 def shura(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
@@ -158,7 +155,7 @@ def shura(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
         if cell.next_step:
             step = t("shura.report.next_step", lang, step=_short(cell.next_step))
             lines.append(Line(step, colour=MUTED))
-    _side(out, lines)
+    _side(drawn, lines)
 
 
 def twelve_rules(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
@@ -187,7 +184,7 @@ def twelve_rules(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
         score = t("rules.score_of", lang, score=scores[rule])
         lines.append(Line(f"{content.numbered(rule, lang)}: {score}", bullet="•"))
         lines.append(Line(content.rule(rule).next_step(lang), colour=MUTED))
-    _side(out, lines)
+    _side(drawn, lines)
 
 
 def nps(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
@@ -246,7 +243,7 @@ def nps(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
         )
         lines.append(Line(text, bullet="•"))
     rest = Box(SIDE.left, SIDE.top + Inches(1.3), SIDE.width, SIDE.height - Inches(1.3))
-    _side(out, lines, rest)
+    _side(drawn, lines, rest)
 
 
 def _at(box: Box) -> tuple[int, int, int, int]:
@@ -296,7 +293,7 @@ def touchpoints(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
         lines.append(Line(text, bullet="•"))
     if len(ranked) > 5:
         lines.append(Line(t("canvas.item.more", lang, n=len(ranked) - 5), colour=MUTED))
-    _side(out, lines)
+    _side(drawn, lines)
 
 
 def loyalty_check(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
