@@ -466,7 +466,10 @@ def _crowded() -> WorkshopView:
         )
         for i in range(1, 41)
     ]
-    return snapshot(*segments)
+    crowded = snapshot(*segments)
+    long = at_limit(NAME_MAX)
+    workshop = crowded.workshop.model_copy(update={"title": long, "company": long[::-1]})
+    return crowded.model_copy(update={"workshop": workshop})
 
 
 def _convert(soffice: Path, folder: Path, sources: list[Path]) -> None:
