@@ -40,6 +40,7 @@ from canvas.domain.twelve_rules import ClevelandRule
 from canvas.export.files import ExportFormat, export_file, file_name
 from canvas.export.pptx import render_pptx
 from canvas.export.pptx.canvas_shapes import block_name, darker
+from canvas.export.pptx.deck_file import BUILDERS
 from canvas.export.pptx.look import HEIGHT, WIDTH
 from canvas.i18n import number, t
 from canvas.ops.migrate import upgrade
@@ -374,6 +375,10 @@ def test_a_framework_nobody_filled_in_gets_a_slide_saying_what_it_will_show():
     for kind in ("shura", "twelve_rules", "nps", "touchpoints", "loyalty_check"):
         assert t(f"deck_file.empty.{kind}", "ru") in texts(slides[kind][0])
         assert charts(slides[kind][0]) == []
+
+
+def test_every_kind_of_slide_in_the_running_order_has_a_builder_in_the_file():
+    assert set(BUILDERS) == set(SlideKind)
 
 
 def test_a_workshop_without_segments_gets_every_teaching_slide_and_no_gap_slide():
