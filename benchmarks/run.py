@@ -380,7 +380,8 @@ def main() -> None:
     print("(budgets: 60 ms per warm rerun, no SQL on an unchanged one)")
     print(
         f"\nExports of the same workshop, median of {EXPORT_RUNS} "
-        "(budgets: exports 500 ms, JSON import 300 ms, NPS file 5000 ms)"
+        "(budgets: exports 500 ms, the PowerPoint deck none yet; JSON import 300 ms, "
+        "NPS file 5000 ms)"
     )
     for name, ms in exports.items():
         print(f"{name:<15}{ms:>10.1f} ms")
