@@ -153,7 +153,7 @@ class Guide(_Entry):
         if [link.key for link in self.links] != list(LinkKey):
             raise ValueError(f"the links must be exactly {[k.value for k in LinkKey]}, in order")
         if lacking := set(GuideFramework) - {m.framework for m in self.mistakes}:
-            raise ValueError(f"no common mistake for {sorted(lacking)}")
+            raise ValueError(f"no common mistake for {sorted(f.value for f in lacking)}")
         return self
 
     def plan(self, key: PlanKey | str) -> Plan:
