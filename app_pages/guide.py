@@ -73,6 +73,9 @@ for row in rows:
         st.markdown(plain(row.activity))
         if row.page:
             st.markdown(f"**{plain(tr('guide.show_on', page=row.page))}** {plain(row.show)}")
+        for entry in row.debrief:
+            st.markdown(f"**{plain(tr('guide.ask', framework=entry.framework))}**")
+            st.markdown("\n".join(f"{n}. {plain(q)}" for n, q in enumerate(entry.questions, 1)))
 
 st.subheader(tr("guide.debrief"))
 for entry in debrief(language):

@@ -82,7 +82,8 @@ class Step(_Entry):
     activity: Localized
     page: GuidePage | None = None
     show: Localized | None = None  # the demo's concrete example on that page
-    framework: GuideFramework | None = None
+    # The frameworks whose debrief questions close this step, each once per plan.
+    debrief: list[GuideFramework] = []
 
     @model_validator(mode="after")
     def _a_page_comes_with_what_to_show(self) -> "Step":
@@ -111,6 +112,9 @@ class Plan(_Entry):
         keys = [step.key for step in self.steps]
         if len(keys) != len(set(keys)):
             raise ValueError(f"{self.key} has two steps with the same key")
+        debriefed = sorted(f.value for step in self.steps for f in step.debrief)
+        if debriefed != sorted(f.value for f in GuideFramework):
+            raise ValueError(f"{self.key} must debrief every framework once, not {debriefed}")
         return self
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from canvas.content.catalogue import catalogue
-from canvas.content.guide import GuideFramework, LinkKey, Plan, PlanKey, guide
+from canvas.content.guide import Debrief, GuideFramework, LinkKey, Plan, PlanKey, guide
 from canvas.content.shura import shura_content
 from canvas.domain.vocabulary import Language
 from canvas.i18n import number, t
@@ -27,6 +27,7 @@ class ScheduleRow:
     activity: str
     page: str  # the page's title in the reader's language; "" for a break
     show: str
+    debrief: list["DebriefLines"]  # the questions that close this step
 
     @property
     def pause(self) -> bool:
@@ -101,7 +102,8 @@ def overview(key: PlanKey | str, lang: Language | str) -> PlanOverview:
 
 def schedule(key: PlanKey | str, lang: Language | str) -> list[ScheduleRow]:
     """Every step of a plan with its clock times, in order."""
-    plan = _plan(key)
+    content = guide()
+    plan = content.plan(key)
     at = datetime.combine(datetime.min.date(), plan.start)
     rows = []
     for step in plan.steps:
@@ -116,18 +118,20 @@ def schedule(key: PlanKey | str, lang: Language | str) -> list[ScheduleRow]:
                 activity=step.activity(lang),
                 page=t(f"page.{step.page.value}", lang) if step.page else "",
                 show=step.show(lang) if step.show else "",
+                debrief=[_debrief_lines(content.debrief_for(f), lang) for f in step.debrief],
             )
         )
         at = ends
     return rows
 
 
+def _debrief_lines(entry: Debrief, lang: Language | str) -> DebriefLines:
+    return DebriefLines(entry.name(lang), [question(lang) for question in entry.questions])
+
+
 def debrief(lang: Language | str) -> list[DebriefLines]:
     """Two or three questions per framework, in the order the workshop meets them."""
-    return [
-        DebriefLines(entry.name(lang), [question(lang) for question in entry.questions])
-        for entry in guide().debrief
-    ]
+    return [_debrief_lines(entry, lang) for entry in guide().debrief]
 
 
 def stage_type_rows(lang: Language | str) -> list[tuple[str, str]]:

@@ -65,6 +65,11 @@ def _step_labels(lang: str, key: str, clock: list[tuple[str, str]]) -> list[str]
     ]
 
 
+def step_title(label: str) -> str:
+    """The step's title from an expander's label "10:00–10:10 · title · 10 min"."""
+    return label.split(" · ")[1] if label.count(" · ") == 2 else ""
+
+
 def _assert_the_half_day_guide(at: AppTest, lang: str) -> None:
     assert titles(at) == [say(lang, "page.guide")]
     choice = widget(at.radio, say(lang, "guide.plan"))
@@ -85,6 +90,13 @@ def _assert_the_half_day_guide(at: AppTest, lang: str) -> None:
     for mistake in GUIDE["mistakes"]:
         assert seen(mistake["mistake"][lang]) in text
     assert [b.label for b in at.get("download_button")] == [say(lang, "guide.download")]
+    # the step that reads the gaps closes with the six types' debrief questions
+    gaps = next(step for step in half["steps"] if step["key"] == "gaps")
+    relationships = GUIDE["debrief"][0]
+    box = next(e for e in at.expander if step_title(e.label) == gaps["title"][lang])
+    inside = "\n".join(shown(box.markdown))
+    assert say(lang, "guide.ask", framework=relationships["name"][lang]) in inside
+    assert all(seen(q[lang]) in inside for q in relationships["questions"])
 
 
 def test_the_logged_in_trainer_reads_the_half_day_guide(db, lang, monkeypatch):

@@ -125,6 +125,21 @@ def test_a_step_sending_the_trainer_to_a_page_the_app_lacks_is_refused(tmp_path)
     assert "page" in _refusal(tmp_path, nowhere)
 
 
+def test_a_half_day_that_never_debriefs_the_crisis_check_is_refused(tmp_path):
+    def no_crisis_debrief(raw):
+        for step in _plan(raw, "half_day")["steps"]:
+            step["debrief"] = [f for f in step.get("debrief", []) if f != "loyalty_check"]
+
+    assert "half_day must debrief every framework once" in _refusal(tmp_path, no_crisis_debrief)
+
+
+def test_a_full_day_that_debriefs_nps_twice_is_refused(tmp_path):
+    def twice(raw):
+        _plan(raw, "full_day")["steps"][0]["debrief"] = ["nps"]
+
+    assert "full_day must debrief every framework once" in _refusal(tmp_path, twice)
+
+
 def test_a_framework_without_any_common_mistake_is_refused(tmp_path):
     def no_touchpoints(raw):
         raw["mistakes"] = [m for m in raw["mistakes"] if m["framework"] != "touchpoints"]
@@ -168,6 +183,15 @@ def test_the_full_days_lunch_starts_at_a_quarter_to_one(lang):
 )
 def test_each_plan_states_its_length_in_hours_in_the_readers_language(lang, key, hours):
     assert overview(key, lang).length == t("guide.hours", lang, hours=hours)
+
+
+@pytest.mark.parametrize(("lang", "key"), [(lang, key) for lang in LANGS for key in PlanKey])
+def test_each_framework_is_debriefed_once_per_plan_with_its_questions(lang, key):
+    names = {d["framework"]: d["name"][lang] for d in RAW["debrief"]}
+    questions = {d["name"][lang]: [q[lang] for q in d["questions"]] for d in RAW["debrief"]}
+    asked = [entry for row in schedule(key, lang) for entry in row.debrief]
+    assert sorted(entry.framework for entry in asked) == sorted(names.values())
+    assert all(entry.questions == questions[entry.framework] for entry in asked)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -71,6 +71,9 @@ def _plan_sections(key: str, lang: Language, *, first: bool) -> list[Section]:
         steps.append(Paragraph(row.activity))
         if row.page:
             steps.append(Paragraph(f"{t('guide.show_on', lang, page=row.page)} {row.show}"))
+        if row.debrief:
+            names = ", ".join(entry.framework for entry in row.debrief)
+            steps.append(Paragraph(t("guide.pdf.debrief_after", lang, names=names), tone="muted"))
     return [
         Section(
             key=f"{key}_schedule",
