@@ -29,7 +29,7 @@ st.markdown(plain(guide_intro(language)))
 st.download_button(
     tr("guide.download"),
     data=lambda: render_guide(language),  # built only when clicked
-    file_name=f"{tr('page.guide')}.pdf",
+    file_name=f"facilitator-guide-{language.value}.pdf",
     mime="application/pdf",
     icon=":material/picture_as_pdf:",
     on_click="ignore",
