@@ -51,7 +51,7 @@ length.metric(tr("guide.length"), plan.length)
 
 rows = schedule(chosen, language)
 st.subheader(tr("guide.schedule"))
-st.dataframe(
+st.table(  # a static table: the whole schedule at once, as it would be printed
     [
         {
             tr("guide.col.time"): f"{row.start}–{row.end}",
@@ -62,7 +62,6 @@ st.dataframe(
         for row in rows
     ],
     hide_index=True,
-    width="stretch",
 )
 
 st.subheader(tr("guide.steps"))
@@ -87,10 +86,9 @@ for link in links(language):
     with st.expander(link.title, icon=":material/link:"):
         st.markdown(plain(link.text))
         if link.rows:
-            st.dataframe(
+            st.table(
                 [{tr("guide.stage"): s, tr("guide.stage_types"): kinds} for s, kinds in link.rows],
                 hide_index=True,
-                width="stretch",
             )
 
 st.subheader(tr("guide.mistakes"))

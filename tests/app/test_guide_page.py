@@ -75,7 +75,7 @@ def _assert_the_half_day_guide(at: AppTest, lang: str) -> None:
     choice = widget(at.radio, say(lang, "guide.plan"))
     assert choice.options == [plan["name"][lang] for plan in GUIDE["plans"]]
     half = _plan("half_day")
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table[say(lang, "guide.col.step")]) == [s["title"][lang] for s in half["steps"]]
     assert sum(table[say(lang, "guide.col.minutes")]) == 240  # four hours
     labels = [e.label for e in at.expander]
@@ -109,7 +109,7 @@ def test_the_trainer_switches_to_the_full_day_and_sees_its_steps_and_lunch(db, l
     widget(at.radio, say(lang, "guide.plan")).set_value("full_day").run()
     assert_ok(at)
     full = _plan("full_day")
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table[say(lang, "guide.col.step")]) == [s["title"][lang] for s in full["steps"]]
     lunch = next(step for step in full["steps"] if step["key"] == "lunch")
     # before lunch 15 + 20 + 30 + 30 + 30 + 15 + 30 + 25 = 195 min after 09:30: 12:45–13:45
