@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, IntegrationBlock, Language, RelationshipType
+from canvas.domain.vocabulary import LEVEL_MAX, LEVEL_MIN
 from canvas.export.blocks import Canvas
 from canvas.export.pdf.canvas_drawing import CanvasDrawing
 from canvas.export.pdf.fonts import FAMILY, clean, font_files
@@ -126,11 +127,11 @@ class Worksheet(CanvasDrawing):
 
     def column_heads(self) -> list[str]:
         lang, cat = self.lang, catalogue()
-        motives = [cat.motive(m.key).name(lang) for m in cat.motives]
+        motives = [motive.name(lang) for motive in cat.motives]
         return [
             t("field.type", lang),
-            f"1 · {t('report.expected', lang)} (0–3)",
-            f"2 · {t('report.established', lang)} (0–3)",
+            f"1 · {t('report.expected', lang)} ({LEVEL_MIN}–{LEVEL_MAX})",
+            f"2 · {t('report.established', lang)} ({LEVEL_MIN}–{LEVEL_MAX})",
             *motives,
             f"3 · {t('field.yearly_cost', lang)}",
             f"4 · {t('field.integration', lang)}",
@@ -172,7 +173,7 @@ class Worksheet(CanvasDrawing):
         self.set_line_width(0.35)
         self.line(self.l_margin, top, right, top)
         for kind in RelationshipType:
-            self.form_row(kind, cat.type(kind).name(self.lang), y, row_height, lefts, widths)
+            self.form_row(cat.type(kind).name(self.lang), y, row_height, lefts, widths)
             y += row_height
         # Column rules over the whole grid; the motives share one head.
         self.set_draw_color(*LINE)
@@ -181,25 +182,20 @@ class Worksheet(CanvasDrawing):
             self.line(left, top + (head_line + 1.5 if index in (4, 5) else 0), left, y)
 
     def form_row(
-        self,
-        kind: RelationshipType,
-        name: str,
-        y: float,
-        height: float,
-        lefts: list[float],
-        widths: list[float],
+        self, name: str, y: float, height: float, lefts: list[float], widths: list[float]
     ) -> None:
-        del kind  # the name is enough on paper
+        """One type's row: its name, the level boxes, the motive boxes, the lines."""
         self.set_text_color(*INK)
         self.lines_text(lefts[0] + 1.5, y + 2, widths[0] - 3, name, "B", 9.5)
         middle = y + height / 2 - BOX / 2
         self.set_font(FAMILY, "", 8)
         self.set_text_color(*MUTED)
+        levels = range(LEVEL_MIN, LEVEL_MAX + 1)
         for column in (1, 2):
-            slot = (widths[column] - 3) / 4
-            for level in range(4):
-                # the level over its box, both centred in the level's quarter of the cell
-                centre = lefts[column] + 1.5 + (level + 0.5) * slot
+            slot = (widths[column] - 3) / len(levels)
+            for place, level in enumerate(levels):
+                # the level over its box, both centred in the level's share of the cell
+                centre = lefts[column] + 1.5 + (place + 0.5) * slot
                 self.box(centre - BOX / 2, middle)
                 self.text(centre - self.width_of(str(level)) / 2, middle - 1.2, str(level))
         for column in (3, 4, 5):
