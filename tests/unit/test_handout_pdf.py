@@ -153,6 +153,7 @@ def test_the_worksheet_has_one_form_per_segment_with_the_six_types_and_three_mot
         assert f"{t('field.segment', lang)}: {name}" in page
         assert "Spring course" in page
         assert [w for w in [*types, *motives] if w not in page] == []
+    assert f"{t('handout.canvas.title', lang)} · Spring course" in pages[-1]
     # Each question is asked on each form, and the boxes 0 to 3 are numbered twice per type.
     first = pages[0]
     assert all(_squash(q["text"][lang.value]) in first for q in CATALOGUE["questions"])

@@ -218,17 +218,20 @@ class Worksheet(CanvasDrawing):
 
     # -------------------------------------------------------------- the canvas
 
-    def blank_canvas(self) -> None:
+    def blank_canvas(self, title: str) -> None:
+        """The canvas on A3, headed with the workshop's ``title`` when there is one."""
         lang, cat = self.lang, catalogue()
         self.add_page(orientation="L", format="A3")
         x, top = self.l_margin, self.t_margin
-        self.set_text_color(*INK)
-        height = self.line_text(x, top, t("handout.canvas.title", lang), "B", 18)
+        height = line_height(18)
         fill_in = clean(t("handout.canvas.fill_in", lang))
         self.set_font(FAMILY, "", 11)
-        self.text(
-            self.w - self.r_margin - self.width_of(fill_in), top + baseline(18, height), fill_in
-        )
+        fill_width = self.width_of(fill_in)
+        self.set_text_color(*INK)
+        self.text(self.w - self.r_margin - fill_width, top + baseline(18, height), fill_in)
+        heading = " · ".join(filter(None, [t("handout.canvas.title", lang), clean(title)]))
+        self.set_font(FAMILY, "B", 18)
+        self.text(x, top + baseline(18, height), self.fit(heading, self.epw - fill_width - 10))
         questions = numbered_questions(lang)
         half = (self.epw - 8) / 2
         self.set_font(FAMILY, "", 10)
@@ -261,5 +264,5 @@ def render_worksheet(
     names = list(segments) or [""] * max(1, copies)
     for n, name in enumerate(names, start=1):
         pdf.form(name, n, len(names), title)
-    pdf.blank_canvas()
+    pdf.blank_canvas(title)
     return bytes(pdf.output())
