@@ -106,6 +106,26 @@ def test_the_theory_gives_the_nps_groups_with_their_thresholds(handout):
     assert t("handout.nps.formula", lang) in text
 
 
+# The worked example: 50 promoters and 20 detractors of 100 answers give 50 % − 20 % = 30.
+SHARES = {Language.EN: ("50%", "20%"), Language.RU: ("50 %", "20 %")}
+
+
+def test_the_theory_works_the_nps_formula_through_once(handout):
+    lang, text = handout
+    promoters, detractors = SHARES[lang]
+    example = t(
+        "handout.nps.example",
+        lang,
+        promoters="50",
+        passives="30",
+        detractors="20",
+        promoters_share=promoters,
+        detractors_share=detractors,
+        score="30",
+    )
+    assert _squash(example) in text
+
+
 def test_the_theory_comes_after_the_answers_and_before_the_sources(handout):
     lang, text = handout
     body = text[text.index(t("page.sources", lang)) + 1 :]  # past the contents list entry

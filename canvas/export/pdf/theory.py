@@ -16,12 +16,12 @@ from canvas.content.touchpoints import touchpoint_content
 from canvas.content.twelve_rules import twelve_rules
 from canvas.domain import Language
 from canvas.domain.loyalty_check import CheckKind
-from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, categorize
+from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts, categorize
 from canvas.domain.shura import Audience
 from canvas.domain.vocabulary import GuidingQuestion
 from canvas.export.blocks import Block, Bullets, Callout, Paragraph, Report, Section, Table
 from canvas.export.sections_sources import SECTION_KEY as SOURCES_KEY
-from canvas.i18n import number, t
+from canvas.i18n import number, percent, t
 from canvas.presenters.relationship_overview import spectrum_word
 
 
@@ -123,6 +123,25 @@ def score_ranges() -> list[tuple[NpsCategory, str]]:
     return [(group, f"{scores[0]}–{scores[-1]}") for group, scores in reversed(ranges)]
 
 
+EXAMPLE = NpsCounts(promoters=50, passives=30, detractors=20)  # of 100 answers
+
+
+def _nps_example(lang: Language) -> str:
+    """The formula worked through once, by the domain's own ``score``."""
+    score = EXAMPLE.score()
+    assert score is not None  # the example has answers
+    return t(
+        "handout.nps.example",
+        lang,
+        promoters=number(EXAMPLE.promoters, lang),
+        passives=number(EXAMPLE.passives, lang),
+        detractors=number(EXAMPLE.detractors, lang),
+        promoters_share=percent(EXAMPLE.promoters / EXAMPLE.n, lang),
+        detractors_share=percent(EXAMPLE.detractors / EXAMPLE.n, lang),
+        score=number(score, lang),
+    )
+
+
 def _nps(lang: Language) -> Section:
     benchmarks = ", ".join(f"{name} {number(value, lang)}" for name, value in BENCHMARKS.items())
     body = t("nps.teach.body", lang, benchmarks=benchmarks)
@@ -133,6 +152,7 @@ def _nps(lang: Language) -> Section:
         *(Paragraph(part) for part in body.split("\n\n") if part.strip()),
         Table(header, rows, widths=[2, 1]),
         Paragraph(t("handout.nps.formula", lang), tone="lead"),
+        Paragraph(_nps_example(lang)),
         Paragraph(t("report_nps.interval_help", lang, limit=FEW_ANSWERS), tone="muted"),
     ]
     return Section("theory-nps", t("handout.theory.nps", lang), blocks, new_page=True)
