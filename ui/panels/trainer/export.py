@@ -1,4 +1,5 @@
-"""The trainer's export: every canvas of a course as one PDF, or each one's files in a ZIP.
+"""The trainer's export: every canvas of a course as one PDF, or each one's files in a ZIP,
+and the blank worksheet to print.
 
 The files are built only when a button is clicked, on Streamlit's download thread, so
 the builders use no Streamlit command: they read the workshops straight from the engine.
@@ -14,7 +15,8 @@ from canvas.export.course import course_pdf, course_zip, safe_stem
 from canvas.store import reads
 from canvas.store.db import reading
 from ui.engine import engine
-from ui.language import tr
+from ui.language import lang, tr
+from ui.widgets import worksheet_download
 
 
 def pdf_builder(workshop_ids: list[int], lang: Language, title: str) -> Callable[[], bytes]:
@@ -43,12 +45,22 @@ def zip_builder(workshop_ids: list[int], lang: Language) -> Callable[[], bytes]:
 
 
 def export(course: Course, entries: list[GalleryEntry], code: Language) -> None:
-    """Two download buttons; nothing is built until one is clicked."""
+    """Download buttons; nothing is built until one is clicked. The blank worksheet is
+    there before anyone has joined: it is printed for a room without laptops."""
+    stem = safe_stem(course.title, "course")
+    st.caption(tr("handout.worksheet.help"))
+    worksheet_download(
+        tr("handout.worksheet.button"),
+        lang(),  # the interface's, like the rest of the page: it is for the room
+        [],
+        stem=stem,
+        key=f"course-worksheet-{course.id}",
+        title=course.title,
+    )
     if not entries:
         st.info(tr("trainer.no_participants"))
         return
     ids = [entry.workshop_id for entry in entries]
-    stem = safe_stem(course.title, "course")
     st.caption(tr("trainer.export.help"))
     left, right = st.columns(2)
     left.download_button(
