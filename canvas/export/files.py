@@ -45,11 +45,13 @@ def export_file(
     lang: Language | str | None = None,
     *,
     document: WorkshopDocument | None = None,
+    with_theory: bool = False,
 ) -> ExportFile:
     """The workshop in ``fmt``; reports are in ``lang`` (default: the workshop's language).
 
     JSON is written from ``document`` when given (it carries the NPS survey's single
-    answers, which a workshop view holds as counts only).
+    answers, which a workshop view holds as counts only). ``with_theory`` adds the
+    handout's theory to the PDF.
     """
     if fmt is ExportFormat.JSON:
         data = export_json(document or view).encode("utf-8")
@@ -61,8 +63,9 @@ def export_file(
         report = build_report(view, lang)
         if fmt is ExportFormat.PDF:
             from canvas.export.pdf import render_pdf
+            from canvas.export.pdf.theory import add_theory
 
-            data = render_pdf(report)
+            data = render_pdf(add_theory(report) if with_theory else report)
         elif fmt is ExportFormat.HTML:
             from canvas.export.html import render_html
 

@@ -203,6 +203,14 @@ def test_the_deck_builder_gives_one_participants_slides(room, lang):
     assert say(lang, "deck_file.gap.title", segment="Students") in said
 
 
+def test_the_export_tab_offers_the_blank_worksheet_for_a_room_without_laptops(
+    room, lang, monkeypatch
+):
+    at = _trainer(lang, monkeypatch)
+    labels = [b.label for b in at.get("download_button")]
+    assert say(lang, "handout.worksheet.button") in labels
+
+
 def test_the_course_builders_give_one_pdf_and_a_zip_of_every_workshop(room, lang):
     from ui.panels.trainer.export import pdf_builder, zip_builder
 

@@ -1,5 +1,6 @@
 """The trainer's export: every canvas of a course as one PDF, or each one's files in a ZIP,
-and one participant's workshop as the teaching deck's PowerPoint file.
+and one participant's workshop as the teaching deck's PowerPoint file, and the blank
+worksheet to print.
 
 The files are built only when a button is clicked, on Streamlit's download thread, so
 the builders use no Streamlit command: they read the workshops straight from the engine.
@@ -16,8 +17,9 @@ from canvas.export.files import MIME, ExportFormat
 from canvas.store import reads
 from canvas.store.db import reading
 from ui.engine import engine
-from ui.language import tr
+from ui.language import lang, tr
 from ui.panels.trainer.gallery import who
+from ui.widgets import worksheet_download
 
 
 def pdf_builder(workshop_ids: list[int], lang: Language, title: str) -> Callable[[], bytes]:
@@ -60,13 +62,23 @@ def deck_builder(workshop_id: int, lang: Language) -> Callable[[], bytes]:
 
 
 def export(course: Course, entries: list[GalleryEntry], code: Language) -> None:
-    """Two download buttons for the course and one for a participant's deck; nothing is
-    built until one is clicked."""
+    """Download buttons, one of them for a participant's deck; nothing is built until one
+    is clicked. The blank worksheet is there before anyone has joined: it is printed for a
+    room without laptops."""
+    stem = safe_stem(course.title, "course")
+    st.caption(tr("handout.worksheet.help"))
+    worksheet_download(
+        tr("handout.worksheet.button"),
+        lang(),  # the interface's, like the rest of the page: it is for the room
+        [],
+        stem=stem,
+        key=f"course-worksheet-{course.id}",
+        title=course.title,
+    )
     if not entries:
         st.info(tr("trainer.no_participants"))
         return
     ids = [entry.workshop_id for entry in entries]
-    stem = safe_stem(course.title, "course")
     st.caption(tr("trainer.export.help"))
     left, right = st.columns(2)
     left.download_button(
