@@ -11,7 +11,7 @@ from canvas.content.catalogue import catalogue
 from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
 from canvas.domain.recommendations import HEALTHY_LTV_CAC
-from canvas.figures.style import finish, plotly_text, shorten
+from canvas.figures.style import FONT, finish, plotly_text, shorten
 from canvas.i18n import money, number, percent, t
 from canvas.presenters.canvas_layout import GREY
 
@@ -75,6 +75,31 @@ def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
         )
     )
     return finish(figure, t("chart.gap.title", lang), len(names))
+
+
+def levels_chart(view: WorkshopView, segment_id: int, lang: Language | str) -> go.Figure:
+    """One segment's six types: expected next to established, 0–3."""
+    cat = catalogue()
+    segment_view = view.segment(segment_id)
+    kinds = list(RelationshipType)
+    figure = go.Figure()
+    for attr, colour in (("expected", "#B2182B"), ("established", "#2166AC")):
+        figure.add_bar(
+            x=[cat.type(kind).name(lang) for kind in kinds],
+            y=[getattr(segment_view.answer(kind), attr) if segment_view else 0 for kind in kinds],
+            name=t(f"present.{attr}", lang),
+            marker_color=colour,
+        )
+    figure.update_layout(
+        barmode="group",
+        height=460,
+        yaxis={"range": [0, 3.2], "dtick": 1, "fixedrange": True},
+        xaxis={"fixedrange": True},
+        legend={"orientation": "h", "y": 1.12},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font={"family": FONT},
+    )
+    return figure
 
 
 def spectrum_chart(view: WorkshopView, lang: Language | str) -> go.Figure:

@@ -275,6 +275,20 @@ def test_the_trainer_opens_a_participants_canvas_from_the_gallery(room, lang, mo
     assert "Boris" in [seen(m.value).strip("*") for m in at.sidebar.markdown]
 
 
+def test_the_trainer_opens_a_participants_workshop_as_a_deck_from_the_gallery(
+    room, lang, monkeypatch
+):
+    at = _trainer(lang, monkeypatch)
+    boris = room["people"]["Boris"][0]
+    widget(at.selectbox, say(lang, "trainer.open_which")).set_value(boris.id)
+    widget(at.button, say(lang, "deck.open")).click().run()
+    assert_ok(at)
+    # the deck's title slide of Boris's workshop (not the demo), with his segment's gap slide
+    assert [seen(title) for title in titles(at)] == [boris.title]
+    slides = widget(at.selectbox, say(lang, "deck.jump")).options
+    assert say(lang, "deck.slide.gap", segment="Students") in "".join(slides)
+
+
 def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(room, lang, monkeypatch):
     engine = make_engine(room["db"])
     try:
