@@ -30,8 +30,9 @@ def project(figure: go.Figure, *, height: int, text: int = TEXT) -> go.Figure:
         legend_font=large,
         hoverlabel_font=large,
     )
-    figure.update_xaxes(tickfont=large, title_font=large)
-    figure.update_yaxes(tickfont=large, title_font=large)
+    # larger ticks need more room than the page's 10 px margins: let Plotly grow them
+    figure.update_xaxes(tickfont=large, title_font=large, automargin=True)
+    figure.update_yaxes(tickfont=large, title_font=large, automargin=True)
     figure.update_polars(radialaxis_tickfont=large, angularaxis_tickfont=large)
     for trace in figure.data:
         if isinstance(trace, go.Heatmap):
@@ -43,7 +44,7 @@ def project(figure: go.Figure, *, height: int, text: int = TEXT) -> go.Figure:
 
 def deck_canvas(view: WorkshopView, lang: Language | str) -> go.Figure:
     """The whole canvas across a 1920 px screen, notes in 18 px type."""
-    return canvas_figure(view, lang, font_size=18, height=800, width_ratio=1.55)
+    return canvas_figure(view, lang, font_size=18, height=870, width_ratio=2.2)
 
 
 def deck_levels(view: WorkshopView, segment_id: int, lang: Language | str) -> go.Figure:
@@ -55,17 +56,17 @@ def deck_shura(view: WorkshopView, lang: Language | str) -> go.Figure:
 
 
 def deck_rules(view: WorkshopView, lang: Language | str) -> go.Figure:
-    figure = project(rules_radar(view, lang), height=760, text=18)
-    figure.update_layout(margin={"l": 200, "r": 200, "t": 90, "b": 80})
+    figure = project(rules_radar(view, lang), height=800, text=18)
+    figure.update_layout(margin={"l": 200, "r": 200, "t": 140, "b": 80})
     return figure
 
 
 def deck_nps_scores(view: WorkshopView, lang: Language | str) -> go.Figure:
-    return project(score_chart(view, lang), height=560)
+    return project(score_chart(view, lang), height=660)
 
 
 def deck_nps_distribution(view: WorkshopView, lang: Language | str) -> go.Figure:
-    return project(distribution_chart(view, lang), height=560)
+    return project(distribution_chart(view, lang), height=660)
 
 
 def deck_touchpoints(view: WorkshopView, lang: Language | str) -> go.Figure:

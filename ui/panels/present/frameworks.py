@@ -46,16 +46,12 @@ def shura_slide(view: WorkshopView, slide: Slide, language: Language, source: st
             st.markdown(tr("deck.shura.empty"))
             return
         st.subheader(tr("shura.weakest"), anchor=False)
-        lines(
-            [
-                tr(
-                    "deck.shura.cell",
-                    cell=plain(cell_label(stage, audience, language)),
-                    rating=rating_text(view.frameworks.cell(stage, audience)[0].rating, language),
-                )
-                for stage, audience in weak_spots(view.frameworks)
-            ]
-        )
+        for stage, audience in weak_spots(view.frameworks):
+            cell = view.frameworks.cell(stage, audience)[0]
+            label = plain(cell_label(stage, audience, language))
+            said = tr("deck.shura.cell", cell=label, rating=rating_text(cell.rating, language))
+            practice = textwrap.shorten(cell.practice, ADVICE_WIDTH, placeholder=" …")
+            st.markdown(said + (f"  \n{plain(practice)}" if practice else ""))
 
 
 def rules_slide(view: WorkshopView, slide: Slide, language: Language, source: str) -> None:
@@ -74,7 +70,9 @@ def rules_slide(view: WorkshopView, slide: Slide, language: Language, source: st
         for rule in weakest:
             title = plain(content.numbered(rule, language))
             st.markdown(tr("deck.rules.line", rule=title, score=scores[rule]))
-            step = textwrap.shorten(content.rule(rule).next_step(language), ADVICE_WIDTH)
+            step = textwrap.shorten(
+                content.rule(rule).next_step(language), ADVICE_WIDTH, placeholder=" …"
+            )
             st.markdown(plain(step))
 
 

@@ -19,14 +19,14 @@ DECK_CSS = """<style>
   display: none !important;
 }
 [data-testid="stMainBlockContainer"] { padding: 0.75rem 2rem 0 2rem; max-width: none; }
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] :is(p, li, td, th, span) {
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] :is(p, li, td, th) {
   font-size: 26px; line-height: 1.35;
 }
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] li { margin-bottom: 0.35rem; }
-.st-key-deck_dense [data-testid="stMarkdownContainer"] :is(p, li, span) {
+.st-key-deck_dense [data-testid="stMarkdownContainer"] :is(p, li) {
   font-size: 24px; line-height: 1.3;
 }
-.st-key-deck_large [data-testid="stMarkdownContainer"] :is(p, li, span) {
+.st-key-deck_large [data-testid="stMarkdownContainer"] :is(p, li) {
   font-size: 34px; line-height: 1.4;
 }
 [data-testid="stMain"] [data-testid="stHeading"] h1 { font-size: 50px; padding: 0.2rem 0; }
@@ -34,7 +34,7 @@ DECK_CSS = """<style>
 [data-testid="stMain"] [data-testid="stHeading"] h3 { font-size: 30px; padding: 0.1rem 0; }
 [data-testid="stMain"] :is(button, a) :is(p, span) { font-size: 24px; white-space: nowrap; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 24px; }
-[data-testid="stMain"] [data-baseweb="select"] div { font-size: 24px; }
+[data-testid="stMain"] [data-testid="stSelectbox"] input { font-size: 24px; height: 2.6rem; }
 </style>"""
 
 # the slide's own area: 1080 px less the bar of controls and the heading
