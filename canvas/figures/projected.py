@@ -43,8 +43,8 @@ def project(figure: go.Figure, *, height: int, text: int = TEXT) -> go.Figure:
 
 
 def deck_canvas(view: WorkshopView, lang: Language | str) -> go.Figure:
-    """The whole canvas across a 1920 px screen, notes in 18 px type."""
-    return canvas_figure(view, lang, font_size=18, height=870, width_ratio=2.2)
+    """The whole canvas across a 1920 px screen: notes in 19 px type, the credit in 18."""
+    return canvas_figure(view, lang, font_size=19, height=870, width_ratio=2.3)
 
 
 def deck_levels(view: WorkshopView, segment_id: int, lang: Language | str) -> go.Figure:

@@ -25,7 +25,8 @@ BODY_MIN, CHART_MIN = 24, 18  # px
 
 # What a slide looks like to a measuring eye. Body text: every visible element outside the
 # charts with text of its own (a paragraph, a list item, a heading, a button's label).
-# Chart text: Plotly's tick labels (axes, colour bars, polar axes) and legend entries.
+# Chart text: Plotly's tick labels (axes, colour bars, polar axes), legend entries and
+# notes (the canvas's blocks are notes on a blank plot).
 MEASURE_JS = """() => {
   const shown = (el) => {
     const box = el.getBoundingClientRect(), style = getComputedStyle(el);
@@ -48,7 +49,8 @@ MEASURE_JS = """() => {
   const chart = [];
   const ticks = main.querySelectorAll(
     '.js-plotly-plot :is(.xtick, .ytick, .angularaxistick, .radialaxistick) text,'
-    + ' .js-plotly-plot text.legendtext, .js-plotly-plot .colorbar text'
+    + ' .js-plotly-plot text.legendtext, .js-plotly-plot .colorbar text,'
+    + ' .js-plotly-plot text.annotation-text'
   );
   for (const el of ticks) {
     if (!el.textContent.trim() || !shown(el)) continue;

@@ -12,7 +12,7 @@ from ui.language import plain, tr
 from ui.panels.present.look import figure, heading, lines
 from ui.widgets import derived
 
-SHOWN_ADVICE = 4  # recommendations on the slide; the rest are counted
+SHOWN_ADVICE = 6  # recommendations on the slide; the rest are counted
 
 
 def canvas_slide(view: WorkshopView, slide: Slide, language: Language, source: str) -> None:
@@ -57,9 +57,11 @@ def recommendations_slide(
         st.markdown(tr("deck.recommendations.none"))
         return
     with st.container(key="deck_dense"):
-        for column, (_, text) in zip(st.columns(2) * 2, found[:SHOWN_ADVICE], strict=False):
-            with column.container(border=True):
-                st.markdown(f"**{plain(text['title'])}**")
-                st.markdown(plain(text["advice"]))
+        shown = found[:SHOWN_ADVICE]
+        for start in range(0, len(shown), 2):  # row by row, in the order of seriousness
+            for column, (_, text) in zip(st.columns(2), shown[start : start + 2], strict=False):
+                with column.container(border=True):
+                    st.markdown(f"**{plain(text['title'])}**")
+                    st.markdown(plain(text["advice"]))
         if len(found) > SHOWN_ADVICE:
             st.markdown(tr("deck.recommendations.more", n=len(found) - SHOWN_ADVICE))
