@@ -52,7 +52,7 @@ def deck_levels(view: WorkshopView, segment_id: int, lang: Language | str) -> go
 
 
 def deck_shura(view: WorkshopView, lang: Language | str) -> go.Figure:
-    return project(shura_heatmap(view, lang), height=720)
+    return project(shura_heatmap(view, lang), height=800, text=18)
 
 
 def deck_rules(view: WorkshopView, lang: Language | str) -> go.Figure:
