@@ -92,6 +92,19 @@ def projector(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
+def _settled(page: Page, tries: int = 40) -> dict:
+    """The slide's measures once two in a row agree: Plotly lays its text out after the
+    first draw, and a loaded machine may take a while to replace the previous slide."""
+    measured = page.evaluate(MEASURE_JS)
+    for _ in range(tries):
+        page.wait_for_timeout(250)
+        again = page.evaluate(MEASURE_JS)
+        if again == measured:
+            return measured
+        measured = again
+    return measured
+
+
 def _problems(measured: dict) -> list[str]:
     found = []
     if measured["overflow"] > 0:
@@ -120,9 +133,7 @@ def test_every_slide_of_the_demo_fits_the_screen_in_type_a_room_can_read(
         slides += 1
         key = page.url.split("slide=", 1)[1].split("&", 1)[0]
         keys.append(key)
-        # Plotly lays its text out after the first draw; measure what the room would see
-        page.wait_for_timeout(400)
-        measured = page.evaluate(MEASURE_JS)
+        measured = _settled(page)
         assert measured["innerHeight"] == HEIGHT
         assert measured["body"], key  # something was measured on every slide
         seen_charts += measured["charts"]
@@ -142,6 +153,22 @@ def test_every_slide_of_the_demo_fits_the_screen_in_type_a_room_can_read(
     assert keys[0] == "title" and keys[-1] == "sources"
     assert seen_charts >= 9  # canvas, 4 gaps, SHURA, rules, 2 NPS, touchpoints, 2 crisis …
     assert problems == {}, f"screenshots in {tmp_path}"
+
+
+def test_a_clickers_page_down_and_page_up_step_through_the_slides(
+    deck_app: str, projector: Page
+) -> None:
+    page = projector
+    page.goto(f"{deck_app}/present?lang=ru&slide=why")
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    page.keyboard.press("PageDown")
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    expect(page.get_by_role("heading", name=t("deck.slide.questions", "ru"))).to_be_visible()
+    assert "slide=questions" in page.url
+    page.keyboard.press("PageUp")
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    expect(page.get_by_role("heading", name=t("deck.slide.why", "ru"))).to_be_visible()
+    assert "slide=why" in page.url
 
 
 def test_a_reload_stays_on_the_slide_in_the_address(deck_app: str, projector: Page) -> None:

@@ -63,6 +63,7 @@ def controls(slides: list[Slide], view: WorkshopView, language: Language, *, dem
         on_click=_go,
         args=(keys, index - 1),
         width="stretch",
+        shortcut="PageUp",  # what a presentation clicker sends
     )
     where.selectbox(
         tr("deck.jump"),
@@ -78,6 +79,7 @@ def controls(slides: list[Slide], view: WorkshopView, language: Language, *, dem
         on_click=_go,
         args=(keys, index + 1),
         width="stretch",
+        shortcut="PageDown",
     )
     if demo:
         switch.toggle(tr("deck.demo"), key=DEMO_KEY)

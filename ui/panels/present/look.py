@@ -11,7 +11,8 @@ from ui.widgets import chart
 
 # Static CSS only: no user text ever goes into this markup. On this page alone it hides
 # the sidebar, its buttons and Streamlit's header, and sets type a room can read: body
-# text 26 px (24 px on the dense slides), headings from 34 px up, controls 24 px.
+# text 26 px (24 px on the dense slides), headings from 30 px up, controls 24 px; the
+# PageUp / PageDown hints on the buttons stay off the screen (the keys still work).
 DECK_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
@@ -33,6 +34,7 @@ DECK_CSS = """<style>
 [data-testid="stMain"] [data-testid="stHeading"] h2 { font-size: 38px; padding: 0.2rem 0; }
 [data-testid="stMain"] [data-testid="stHeading"] h3 { font-size: 30px; padding: 0.1rem 0; }
 [data-testid="stMain"] :is(button, a) :is(p, span) { font-size: 24px; white-space: nowrap; }
+[data-testid="stMain"] button kbd { display: none; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 24px; }
 [data-testid="stMain"] [data-testid="stSelectbox"] input { font-size: 24px; height: 2.6rem; }
 </style>"""
