@@ -44,11 +44,11 @@ def project(figure: go.Figure, *, height: int, text: int = TEXT) -> go.Figure:
 
 def deck_canvas(view: WorkshopView, lang: Language | str) -> go.Figure:
     """The whole canvas across a 1920 px screen: notes in 19 px type, the credit in 18."""
-    return canvas_figure(view, lang, font_size=19, height=870, width_ratio=2.3)
+    return canvas_figure(view, lang, font_size=19, height=870, width_ratio=2.1)
 
 
 def deck_levels(view: WorkshopView, segment_id: int, lang: Language | str) -> go.Figure:
-    return project(levels_chart(view, segment_id, lang), height=620)
+    return project(levels_chart(view, segment_id, lang), height=700, text=18)
 
 
 def deck_shura(view: WorkshopView, lang: Language | str) -> go.Figure:
@@ -70,12 +70,12 @@ def deck_nps_distribution(view: WorkshopView, lang: Language | str) -> go.Figure
 
 
 def deck_touchpoints(view: WorkshopView, lang: Language | str) -> go.Figure:
-    return project(touchpoint_heatmap(view, lang), height=560)
+    return project(touchpoint_heatmap(view, lang), height=640)
 
 
 def deck_path(view: WorkshopView, lang: Language | str) -> go.Figure:
-    return project(path_chart(view, lang, None), height=680)
+    return project(path_chart(view, lang, None), height=700, text=18)
 
 
 def deck_conditions(view: WorkshopView, lang: Language | str) -> go.Figure:
-    return project(conditions_chart(view, lang, None), height=680)
+    return project(conditions_chart(view, lang, None), height=700)

@@ -3,6 +3,7 @@
 Plotly renders a small subset of HTML in labels, so every user text is escaped first.
 """
 
+import textwrap
 from decimal import Decimal
 
 import plotly.graph_objects as go
@@ -85,7 +86,11 @@ def levels_chart(view: WorkshopView, segment_id: int, lang: Language | str) -> g
     figure = go.Figure()
     for attr, colour in (("expected", "#B2182B"), ("established", "#2166AC")):
         figure.add_bar(
-            x=[cat.type(kind).name(lang) for kind in kinds],
+            # wrapped, so the six names stand level under their bars however large the type
+            x=[
+                "<br>".join(textwrap.wrap(cat.type(kind).name(lang), 14, break_long_words=False))
+                for kind in kinds
+            ],
             y=[getattr(segment_view.answer(kind), attr) if segment_view else 0 for kind in kinds],
             name=t(f"present.{attr}", lang),
             marker_color=colour,
@@ -94,7 +99,7 @@ def levels_chart(view: WorkshopView, segment_id: int, lang: Language | str) -> g
         barmode="group",
         height=460,
         yaxis={"range": [0, 3.2], "dtick": 1, "fixedrange": True},
-        xaxis={"fixedrange": True},
+        xaxis={"fixedrange": True, "tickangle": 0},
         legend={"orientation": "h", "y": 1.12},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         font={"family": FONT},

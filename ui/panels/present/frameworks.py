@@ -137,7 +137,7 @@ def loyalty_check_slide(view: WorkshopView, slide: Slide, language: Language, so
         st.markdown(tr("deck.loyalty_check.weakest", point=plain(name)))
     elif not answered_scopes(view):
         st.markdown(tr("deck.loyalty_check.empty"))
-    path, conditions = st.columns(2, gap="large")
+    path, conditions = st.columns([5, 3], gap="large")  # the path's seven labels need room
     with path:
         figure(deck_path, view, language, source=source, key="deck-path")
     with conditions:

@@ -26,7 +26,7 @@ def gap_slide(view: WorkshopView, slide: Slide, language: Language, source: str)
     if segment_view is None:
         return
     cat = catalogue()
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([2, 1], gap="large")  # six type names under the bars
     with left:
         figure(deck_levels, view, segment_view.segment.id, language, source=source, key="deck-gap")
     answers = [(kind, segment_view.answer(kind)) for kind in RelationshipType]
