@@ -29,6 +29,8 @@ def project(figure: go.Figure, *, height: int, text: int = TEXT) -> go.Figure:
         title_font={"size": TITLE},
         legend_font=large,
         hoverlabel_font=large,
+        # a bar's number too long for its bar at this size is left out, not shrunk unread
+        uniformtext={"minsize": text, "mode": "hide"},
     )
     # larger ticks need more room than the page's 10 px margins: let Plotly grow them
     figure.update_xaxes(tickfont=large, title_font=large, automargin=True)

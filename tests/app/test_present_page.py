@@ -12,6 +12,8 @@ from tests.app.driver import (
     APP,
     DEMO,
     TIMEOUT,
+    add_segment,
+    add_workshop,
     assert_ok,
     demo_segment_names,
     run_app,
@@ -198,6 +200,16 @@ def test_every_slide_of_an_empty_workshop_is_drawn_and_says_what_it_will_show(sh
         "deck.recommendations.none",
     ):
         assert seen(say(lang, key)) in said, key
+
+
+def test_the_title_slide_names_eight_segments_and_counts_the_rest(db, lang):
+    workshop = add_workshop(db, "Nine segments", lang)
+    for n in range(1, 10):
+        add_segment(db, workshop, f"S{n}")
+    at = run_app(lang, workshop, page=PRESENT)
+    first_eight = " · ".join(f"S{n}" for n in range(1, 9))
+    names = say(lang, "deck.segments_more", names=first_eight, n=1)  # 9 − 8 = 1 more
+    assert say(lang, "deck.segments", names=names) in [seen(m.value) for m in at.markdown]
 
 
 def test_the_open_workshop_is_presented_and_the_demo_can_replace_it(shared, lang):

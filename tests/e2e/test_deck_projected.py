@@ -40,7 +40,7 @@ MEASURE_JS = """() => {
   const body = [];
   for (const el of main.querySelectorAll('*')) {
     if (el.closest('svg, .js-plotly-plot')) continue;
-    const own = el.tagName === 'INPUT' ? el.value.trim()
+    const own = el.tagName === 'INPUT' ? el.type === 'text' && el.value.trim()
       : [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
     if (!own || !shown(el)) continue;
     body.push({ text: (el.value || el.textContent).trim().slice(0, 50),

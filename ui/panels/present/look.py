@@ -34,6 +34,9 @@ DECK_CSS = """<style>
 [data-testid="stMain"] [data-testid="stHeading"] h2 { font-size: 38px; padding: 0.2rem 0; }
 [data-testid="stMain"] [data-testid="stHeading"] h3 { font-size: 30px; padding: 0.1rem 0; }
 [data-testid="stMain"] :is(button, a) :is(p, span) { font-size: 24px; white-space: nowrap; }
+.st-key-deck_cover { padding-top: 12vh; }
+.st-key-deck_cover [data-testid="stHeading"] h1 { font-size: 80px; }
+.st-key-deck_cover [data-testid="stHeading"] h2 { font-size: 44px; font-weight: 400; }
 [data-testid="stMain"] button kbd { display: none; }
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 24px; }
 [data-testid="stMain"] [data-testid="stSelectbox"] input { font-size: 24px; height: 2.6rem; }

@@ -11,15 +11,21 @@ from canvas.presenters.sources import source_lines, sources_intro
 from ui.language import plain, tr
 from ui.panels.present.look import heading, lines
 
+SHOWN_SEGMENTS = 8  # named on the title slide; a room of 40 segments gets "and 32 more"
+
 
 def title_slide(view: WorkshopView, slide: Slide, language: Language, source: str) -> None:
-    heading(view.workshop.title)
-    st.header(tr("deck.subtitle"), anchor=False)
+    with st.container(key="deck_cover"):
+        heading(view.workshop.title)
+        st.header(tr("deck.subtitle"), anchor=False)
     with st.container(key="deck_large"):
         if view.workshop.company:
             st.markdown(plain(view.workshop.company))
         if view.segments:
-            names = " · ".join(plain(s.segment.name) for s in view.segments)
+            names = " · ".join(plain(s.segment.name) for s in view.segments[:SHOWN_SEGMENTS])
+            if len(view.segments) > SHOWN_SEGMENTS:
+                more = len(view.segments) - SHOWN_SEGMENTS
+                names = tr("deck.segments_more", names=names, n=more)
             st.markdown(tr("deck.segments", names=names))
         else:
             st.markdown(tr("deck.no_segments"))
