@@ -202,6 +202,19 @@ def test_every_slide_of_an_empty_workshop_is_drawn_and_says_what_it_will_show(sh
         assert seen(say(lang, key)) in said, key
 
 
+def test_the_other_language_redraws_the_same_slide_in_it(db, lang):
+    other = "en" if lang == "ru" else "ru"
+    at = run_app(lang, page=PRESENT)
+    _jump(at, lang).set_value("shura").run()
+    widget(at.button, {"ru": "Русский", "en": "English"}[other]).click().run()
+    assert_ok(at)
+    assert _heading(at) == say(other, "deck.slide.shura")
+    assert at.query_params["slide"] == "shura"
+    assert at.query_params["lang"] == other
+    widget(at.button, say(other, "deck.next")).click().run()  # and it stays there
+    assert _heading(at) == say(other, "deck.slide.twelve_rules")
+
+
 def test_the_title_slide_names_eight_segments_and_counts_the_rest(db, lang):
     workshop = add_workshop(db, "Nine segments", lang)
     for n in range(1, 10):

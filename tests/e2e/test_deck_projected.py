@@ -171,6 +171,16 @@ def test_a_clickers_page_down_and_page_up_step_through_the_slides(
     assert "slide=why" in page.url
 
 
+def test_the_other_language_redraws_the_slide_on_screen(deck_app: str, projector: Page) -> None:
+    page = projector
+    page.goto(f"{deck_app}/present?lang=en&slide=nps")
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    page.get_by_role("button", name="Русский").click()
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    expect(page.get_by_role("heading", name=t("deck.slide.nps", "ru"))).to_be_visible()
+    assert "slide=nps" in page.url and "lang=ru" in page.url
+
+
 def test_a_reload_stays_on_the_slide_in_the_address(deck_app: str, projector: Page) -> None:
     page = projector
     page.goto(f"{deck_app}/present?lang=en&slide=twelve_rules")

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from canvas.domain import Language, WorkshopView
+from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.deck import Slide, SlideKind
 from canvas.presenters.deck_texts import slide_label
 from ui.gate import is_trainer
@@ -22,6 +23,7 @@ __all__ = ["DECK_CSS", "DEMO_KEY", "SLIDE_PARAM", "controls", "demo_view", "show
 SLIDE_PARAM = "slide"
 SLIDE_KEY = "deck_slide"
 DEMO_KEY = "present_demo"
+LANGUAGE_KEY = "lang_choice"  # the sidebar's language switch (ui/sidebar.py)
 
 Draw = Callable[[WorkshopView, Slide, Language, str], None]
 DRAW: dict[SlideKind, Draw] = {
@@ -45,16 +47,23 @@ def _go(keys: list[str], index: int) -> None:
     st.session_state[SLIDE_KEY] = keys[max(0, min(len(keys) - 1, index))]
 
 
+def _speak(language: Language) -> None:
+    # the sidebar's switch (hidden here) holds the choice too, or it would switch back
+    st.session_state.lang = language
+    st.session_state[LANGUAGE_KEY] = language
+
+
 def controls(slides: list[Slide], view: WorkshopView, language: Language, *, demo: bool) -> int:
-    """Previous, the slide list, next (and the demo switch when a workshop is open);
-    returns the index of the slide to show and writes its key into the URL."""
+    """Previous, the slide list, next, the demo switch (when a workshop is open), the
+    other language and the way out; returns the index of the slide to show and writes
+    its key into the URL."""
     keys = [slide.key for slide in slides]
     if st.session_state.get(SLIDE_KEY) not in keys:
         asked = st.query_params.get(SLIDE_PARAM)
         st.session_state[SLIDE_KEY] = asked if asked in keys else keys[0]
     index = keys.index(st.session_state[SLIDE_KEY])
-    back, where, forward, switch, leave = st.columns(
-        [1.2, 5, 1.2, 2.2, 1.1], vertical_alignment="center"
+    back, where, forward, switch, other, leave = st.columns(
+        [1.2, 5, 1.2, 2.2, 1.2, 1.1], vertical_alignment="center"
     )
     back.button(
         tr("deck.previous"),
@@ -83,6 +92,10 @@ def controls(slides: list[Slide], view: WorkshopView, language: Language, *, dem
     )
     if demo:
         switch.toggle(tr("deck.demo"), key=DEMO_KEY)
+    (spoken,) = (code for code in Language if code is not language)
+    other.button(
+        LANGUAGE_NAMES[spoken], on_click=_speak, args=(spoken,), width="stretch", key="deck_lang"
+    )
     home = "app_pages/trainer.py" if is_trainer() else "app_pages/workshops.py"
     leave.page_link(home, label=tr("deck.leave"), icon=":material/close:")
     index = keys.index(st.session_state[SLIDE_KEY])
