@@ -133,7 +133,7 @@ view = current_view()
 workshop_panel(view)
 follow_comments(view)  # a participant's page, whichever it is, hears of a new comment
 projected = navigation.url_path in (PAGES["present"][1], PAGES["room"][1])
-if navigation.url_path != PAGES["room"][1]:  # the room screen shows the join code alone
+if not projected:  # the room screen and the deck edit nothing: no banner on the projector
     frozen_banner(view)
 show_flash()
 show_toasts()

@@ -14,7 +14,13 @@ from ui.panels.trainer.comments import comments
 from ui.panels.trainer.compare import compare
 from ui.panels.trainer.course_state import course_state
 from ui.panels.trainer.export import export
-from ui.panels.trainer.gallery import course_gallery, course_list, gallery_table, who
+from ui.panels.trainer.gallery import (
+    course_gallery,
+    course_list,
+    gallery_table,
+    open_as_deck,
+    who,
+)
 from ui.panels.trainer.people import rename_or_remove
 from ui.saving import form_key, save
 from ui.workshop import open_workshop
@@ -70,7 +76,7 @@ with gallery_tab:
         st.info(tr("trainer.no_participants"))
     else:
         st.markdown(gallery_table(entries, language))
-        left, right = st.columns([4, 1], vertical_alignment="bottom")
+        left, right, deck_side = st.columns([4, 1, 1.4], vertical_alignment="bottom")
         people = who(entries)
         chosen_one = left.selectbox(
             tr("trainer.open_which"),
@@ -81,6 +87,8 @@ with gallery_tab:
         if right.button(tr("trainer.open"), width="stretch"):
             open_workshop(chosen_one)
             st.switch_page("app_pages/canvas.py")
+        if deck_side.button(tr("deck.open"), icon=":material/slideshow:", width="stretch"):
+            open_as_deck(chosen_one)
         with st.expander(tr("trainer.people"), icon=":material/manage_accounts:"):
             rename_or_remove(course, entries)
 

@@ -244,6 +244,7 @@ def main() -> None:
     from sqlalchemy import event
     from streamlit.testing.v1 import AppTest
 
+    from benchmarks.deck_bench import measure_deck_slides, print_deck_slides
     from benchmarks.gallery_bench import measure_gallery, print_gallery
     from benchmarks.live_bench import measure_live_tick, print_live_tick
     from benchmarks.live_browser_bench import measure_live_browser, print_live_browser
@@ -315,6 +316,7 @@ def main() -> None:
             }
         )
     rows.append(measure_trainer_page(eng, measure))
+    deck_slides = measure_deck_slides(workshop.id, measure, baseline)
 
     def open_page(page: str) -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
@@ -347,6 +349,7 @@ def main() -> None:
         "reruns": RERUNS,
         "empty_page_rerun_ms": round(baseline, 1),
         "pages": rows,
+        "deck_slides": deck_slides,
         "exports_ms": exports,
         "nps_workbook_read_s": workbook_reads,
         "gallery": gallery,
@@ -378,6 +381,7 @@ def main() -> None:
             f"{row.get('sql_per_save', '-'):>10}"
         )
     print("(budgets: 60 ms per warm rerun, no SQL on an unchanged one)")
+    print_deck_slides(deck_slides, baseline)
     print(
         f"\nExports of the same workshop, median of {EXPORT_RUNS} "
         "(budgets: exports 500 ms, the PowerPoint deck none yet; JSON import 300 ms, "

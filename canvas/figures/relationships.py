@@ -3,6 +3,7 @@
 Plotly renders a small subset of HTML in labels, so every user text is escaped first.
 """
 
+import textwrap
 from decimal import Decimal
 
 import plotly.graph_objects as go
@@ -11,7 +12,7 @@ from canvas.content.catalogue import catalogue
 from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
 from canvas.domain.recommendations import HEALTHY_LTV_CAC
-from canvas.figures.style import finish, plotly_text, shorten
+from canvas.figures.style import FONT, finish, plotly_text, shorten
 from canvas.i18n import money, number, percent, t
 from canvas.presenters.canvas_layout import GREY
 
@@ -75,6 +76,35 @@ def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
         )
     )
     return finish(figure, t("chart.gap.title", lang), len(names))
+
+
+def levels_chart(view: WorkshopView, segment_id: int, lang: Language | str) -> go.Figure:
+    """One segment's six types: expected next to established, 0–3."""
+    cat = catalogue()
+    segment_view = view.segment(segment_id)
+    kinds = list(RelationshipType)
+    figure = go.Figure()
+    for attr, colour in (("expected", "#B2182B"), ("established", "#2166AC")):
+        figure.add_bar(
+            # wrapped, so the six names stand level under their bars however large the type
+            x=[
+                "<br>".join(textwrap.wrap(cat.type(kind).name(lang), 14, break_long_words=False))
+                for kind in kinds
+            ],
+            y=[getattr(segment_view.answer(kind), attr) if segment_view else 0 for kind in kinds],
+            name=t(f"present.{attr}", lang),
+            marker_color=colour,
+        )
+    figure.update_layout(
+        barmode="group",
+        height=460,
+        yaxis={"range": [0, 3.2], "dtick": 1, "fixedrange": True},
+        xaxis={"fixedrange": True, "tickangle": 0},
+        legend={"orientation": "h", "y": 1.12},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font={"family": FONT},
+    )
+    return figure
 
 
 def spectrum_chart(view: WorkshopView, lang: Language | str) -> go.Figure:

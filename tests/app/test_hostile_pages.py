@@ -177,3 +177,17 @@ def test_a_snapshot_named_with_markup_is_restored_with_its_name_shown_as_text(db
     assert toast == say(lang, "summary.restored", name=plain(backup))
     assert seen(toast) == say(lang, "summary.restored", name=backup)
     _assert_nothing_active(at)
+
+
+def test_every_slide_of_the_deck_shows_the_corpus_as_text(corpus, lang):
+    at = run_app(lang, corpus.workshop[lang], page="app_pages/present.py")
+    snap = corpus.snapshot[lang]
+    assert snap.workshop.title in _seen(at)  # the title slide, literally
+    visible = []
+    for index in range(len(widget(at.selectbox, say(lang, "deck.jump")).options)):
+        widget(at.selectbox, say(lang, "deck.jump")).select_index(index).run()
+        assert_ok(at)
+        _assert_nothing_active(at)
+        visible.append(_seen(at))
+    for view in snap.segments:  # each gap slide's heading names its segment as typed
+        assert say(lang, "deck.slide.gap", segment=view.segment.name) in "\n".join(visible)

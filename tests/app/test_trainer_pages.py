@@ -295,6 +295,40 @@ def test_the_trainer_opens_a_participants_canvas_from_the_gallery(room, lang, mo
     assert "Boris" in [seen(m.value).strip("*") for m in at.sidebar.markdown]
 
 
+def test_the_trainer_opens_a_participants_workshop_as_a_deck_from_the_gallery(
+    room, lang, monkeypatch
+):
+    at = _trainer(lang, monkeypatch)
+    boris = room["people"]["Boris"][0]
+    widget(at.selectbox, say(lang, "trainer.open_which")).set_value(boris.id)
+    widget(at.button, say(lang, "deck.open")).click().run()
+    assert_ok(at)
+    # the deck's title slide of Boris's workshop (not the demo), with his segment's gap slide
+    assert [seen(title) for title in titles(at)] == [boris.title]
+    slides = widget(at.selectbox, say(lang, "deck.jump")).options
+    assert say(lang, "deck.slide.gap", segment="Students") in "".join(slides)
+
+
+def test_a_frozen_courses_workshop_opens_as_a_deck_without_the_banner(room, lang, monkeypatch):
+    engine = make_engine(room["db"])
+    try:
+        with transaction(engine) as session:
+            courses.set_frozen(session, course_id=room["course"].id, frozen=True)
+    finally:
+        engine.dispose()
+    at = _trainer(lang, monkeypatch)
+    boris = room["people"]["Boris"][0]
+    widget(at.selectbox, say(lang, "trainer.open_which")).set_value(boris.id)
+    widget(at.button, say(lang, "trainer.open")).click().run()
+    assert say(lang, "frozen.banner_trainer") in alerts(at)  # his canvas says so …
+    at.switch_page("app_pages/trainer.py").run()
+    widget(at.selectbox, say(lang, "trainer.open_which")).set_value(boris.id)
+    widget(at.button, say(lang, "deck.open")).click().run()
+    assert_ok(at)
+    assert [seen(title) for title in titles(at)] == [boris.title]
+    assert alerts(at) == []  # … the projector does not
+
+
 def test_the_trainers_workshop_list_leaves_the_participants_to_the_gallery(room, lang, monkeypatch):
     engine = make_engine(room["db"])
     try:

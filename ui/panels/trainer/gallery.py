@@ -11,7 +11,7 @@ from canvas.store import courses
 from canvas.store.db import reading
 from ui.engine import engine, revision_board
 from ui.language import plain, tr
-from ui.workshop import latest
+from ui.workshop import latest, open_workshop
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -40,6 +40,17 @@ def course_gallery(course_id: int) -> list[GalleryEntry]:
 def participant_view(workshop: int) -> WorkshopView:
     """A participant's workshop at its latest known revision; no SQL when nothing changed."""
     return latest(workshop)
+
+
+def open_as_deck(workshop: int) -> None:
+    """Open a participant's workshop as the projected deck, on its first slide.
+
+    The same opening as the gallery's Open (``open_workshop``, then the page), so the deck
+    reads the workshop with the trainer's rights and keeps its number in the URL.
+    """
+    open_workshop(workshop)
+    st.session_state.pop("present_demo", None)  # the participant's workshop, not the demo
+    st.switch_page("app_pages/present.py")
 
 
 def who(entries: list[GalleryEntry]) -> dict[int, str]:
