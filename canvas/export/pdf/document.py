@@ -71,6 +71,12 @@ class Document(Tables, TextBlocks, CanvasDrawing):
         self.set_auto_page_break(True, BOTTOM)
         for style, path in font_files().items():
             self.add_font(FAMILY, style, path)
+        # fpdf2's cell() and multi_cell() (title page, headings, contents, footer) find a
+        # symbol through its fallback fonts, so those fonts are added before them; the
+        # lines this writer draws itself add them when they meet a symbol.
+        front = [report.title, report.company, report.footer]
+        front += [text for fact in report.facts for text in fact]
+        self.use_symbols(map(clean, front + [s.title for s in report.sections]))
         self.set_font(FAMILY, "", 10)
         self.set_text_color(*INK)
         self.set_lang(report.lang.value)

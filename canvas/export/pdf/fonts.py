@@ -1,23 +1,32 @@
-"""The PDF's font: PT Sans from the ``fontpkg-pt-sans`` package, and what to draw for the
-characters it has no glyph for.
+"""The PDF's fonts: PT Sans from the ``fontpkg-pt-sans`` package, Noto Sans Symbols 2 and
+Noto Sans Symbols from ``pymupdf-fonts`` for the symbols PT Sans lacks, and what to draw
+for a character none of them has.
 
-PT Sans (ParaType's open font with full Cyrillic) comes from a Python package, so the PDF
-looks the same on every machine and never depends on system fonts. A character the font
-lacks is replaced by a close look-alike (``●`` → ``•``), its plain compatibility form, or
+PT Sans (ParaType's open font with full Cyrillic) sets the text. The report's own symbols
+(``●`` for an established level, ``⚠`` for a missing answer, ``→`` in "3 → 1", ``✓``)
+are not in it: they come from the two Noto symbol fonts, used as fpdf2's fallback fonts
+and embedded (as subsets) only by a report that needs them. Every font comes from a Python
+package, so the PDF looks the same on every machine and never depends on system fonts or
+a download. A character no font has is replaced by its plain compatibility form, or
 ``?``, so an emoji in a segment name cannot break the export; ``loses_characters`` tells
 the title page when a visible character was lost that way, so it can say so.
 """
 
 import atexit
+import importlib
 import json
 import re
+import shutil
+import tempfile
 import unicodedata
+from collections.abc import Iterable
 from contextlib import ExitStack
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
@@ -34,6 +43,14 @@ _STYLES: dict[str, tuple[int, str]] = {
 _STYLE_FALLBACK = {"B": "", "I": "", "BI": "B"}
 _EXTRACTED = ExitStack()  # only used if the package ever ships zipped
 atexit.register(_EXTRACTED.close)
+
+FALLBACK_PACKAGE = "pymupdf_fonts"
+# fpdf2 family → the package's module holding the font, tried in this order for a
+# character PT Sans lacks: geometric shapes, warning signs and ticks, then arrows.
+FALLBACKS = {
+    "NotoSymbols2": "NotoSansSymbols2_Regular",
+    "NotoSymbols": "NotoSansSymbols_Regular",
+}
 
 
 def _real_path(item: Traversable) -> Path:
@@ -91,20 +108,60 @@ def _coverage() -> frozenset[int]:
     return covered or frozenset()
 
 
-# Look-alikes for symbols the report uses that PT Sans lacks.
+@cache
+def fallback_files() -> dict[str, Path]:
+    """The symbol fonts' files, family by family, in ``FALLBACKS`` order.
+
+    ``pymupdf-fonts`` keeps each font as compressed bytes in a module; fpdf2 reads fonts
+    from files only, so each is written once per process to a folder removed at exit.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="cr-canvas-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    files: dict[str, Path] = {}
+    for family, module_name in FALLBACKS.items():
+        try:
+            module = importlib.import_module(f"{FALLBACK_PACKAGE}.{module_name}")
+        except ModuleNotFoundError as error:
+            raise RuntimeError(
+                f"The PDF export needs the symbol fonts: pip install pymupdf-fonts ({error})"
+            ) from error
+        path = folder / f"{module_name}.otf"
+        path.write_bytes(bytes(module.fontbuffer))
+        files[family] = path
+    return files
+
+
+@cache
+def fallback_coverage() -> dict[str, frozenset[int]]:
+    """The code points each symbol font has a glyph for."""
+    return {
+        family: frozenset(TTFont(path, lazy=True).getBestCmap())
+        for family, path in fallback_files().items()
+    }
+
+
+@cache
+def fallback_for(ch: str) -> str | None:
+    """The symbol font's family that draws ``ch`` where PT Sans cannot, if one does."""
+    code = ord(ch)
+    if code in _coverage():
+        return None
+    return next((f for f, codes in fallback_coverage().items() if code in codes), None)
+
+
+def fallbacks_needed(texts: Iterable[str]) -> list[str]:
+    """The symbol fonts' families that ``texts`` (already ``clean``) need, in order."""
+    chars: set[str] = set()
+    for text in texts:
+        if not text.isascii():
+            chars.update(text)
+    needed = {fallback_for(ch) for ch in chars if not ch.isascii()}
+    return [family for family in FALLBACKS if family in needed]
+
+
+# Look-alikes for what no font here has, and spaces fpdf2 draws better as plain ones.
 _SUBSTITUTES = {
-    "●": "•",
-    "◉": "•",
-    "■": "•",
-    "▪": "•",
-    "⚠": "!",
-    "→": "›",
-    "⟶": "›",
-    "←": "‹",
-    "✓": "√",
-    "✔": "√",
-    "✗": "×",
-    "✘": "×",
+    "⟶": "→",
     "\u2009": " ",
     "\u2002": " ",
     "\u2003": " ",
@@ -145,9 +202,11 @@ def _glyph_for(ch: str) -> tuple[str, bool]:
     """What to draw for ``ch``, and whether a visible character is lost doing so."""
     covered = _coverage()
     substitute = _SUBSTITUTES.get(ch)
-    if substitute is not None and all(ord(c) in covered for c in substitute):
+    if substitute is not None and all(_drawable(c) for c in substitute):
         return substitute, False
     if ch == "\n" or ord(ch) in covered:
+        return ch, False
+    if fallback_for(ch) is not None:
         return ch, False
     category = unicodedata.category(ch)
     # Zero-width joiners, direction marks, variation selectors, skin-tone modifiers and
@@ -160,9 +219,13 @@ def _glyph_for(ch: str) -> tuple[str, bool]:
         return " ", False
     # Full-width letters, circled digits, ligatures: their plain compatibility form.
     folded = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    if folded and folded != ch and all(ord(c) in covered for c in folded):
+    if folded and folded != ch and all(map(_drawable, folded)):
         return folded, False
     return MISSING, True
+
+
+def _drawable(ch: str) -> bool:
+    return ord(ch) in _coverage() or fallback_for(ch) is not None
 
 
 _GLYPHS = _Glyphs()

@@ -3,16 +3,25 @@
 Text is wrapped here (word widths cached per style) and drawn line by line with
 ``FPDF.text``, which is many times faster than fpdf2's general-purpose
 ``multi_cell``/``table`` for the thousands of short cells a large workshop produces.
+``FPDF.text`` knows no fallback fonts, so a line with a symbol PT Sans lacks is written
+here, switching to the symbol font for that run and back.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from fpdf import FPDF
-from fpdf.enums import PageOrientation, TextMode
+from fpdf.enums import PageOrientation, PDFResourceType, TextMode
 from fpdf.fonts import TTFFont
 
-from canvas.export.pdf.fonts import FAMILY
+from canvas.export.pdf.fonts import (
+    FALLBACKS,
+    FAMILY,
+    fallback_files,
+    fallback_for,
+    fallbacks_needed,
+)
 from canvas.export.pdf.look import INK, Colour, baseline, line_height
 
 
@@ -39,7 +48,66 @@ class Page(FPDF):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.word_widths: dict[tuple[str, str], float] = {}
         self.wrapped: dict[tuple[str, float, float, str], list[str]] = {}
-        self.encoded: dict[tuple[int, str], str] = {}
+        # (font, text) → its glyph operators and the symbol fonts they switch to
+        self.encoded: dict[tuple[int, str], tuple[str, tuple[int, ...]]] = {}
+        self.font_chars: dict[int, frozenset[str]] = {}
+        self.symbol_fonts: list[str] = []
+
+    # -------------------------------------------------------------- symbol fonts
+
+    def use_symbols(self, texts: Iterable[str]) -> None:
+        """Add the symbol fonts ``texts`` need (and not added yet) as fpdf2's fallbacks.
+
+        Only a report with such a symbol embeds the fonts, and only the glyphs it uses.
+        """
+        new = [f for f in fallbacks_needed(texts) if f not in self.symbol_fonts]
+        if not new:
+            return
+        files = fallback_files()
+        for family in new:
+            self.add_font(family, "", files[family])
+        self.symbol_fonts = [f for f in FALLBACKS if f in self.symbol_fonts or f in new]
+        # A bold heading's "⚠" takes the regular symbol: the fonts come in one weight.
+        self.set_fallback_fonts(self.symbol_fonts, exact_match=False)
+
+    def covers(self, text: str) -> bool:
+        """Whether the current font has a glyph for every character of ``text``."""
+        if text.isascii():  # PT Sans has every printable ASCII character
+            return True
+        font = self.current_font
+        assert isinstance(font, TTFFont)
+        chars = self.font_chars.get(font.i)
+        if chars is None:
+            chars = self.font_chars[font.i] = frozenset(map(chr, font.cmap))
+        return chars.issuperset(text)
+
+    def encode_line(self, text: str) -> tuple[str, tuple[int, ...]]:
+        """The operators that draw ``text`` in the current font, switching to a symbol
+        font for each run of characters the font lacks and back; and the symbol fonts'
+        ids, for the page's resources."""
+        font = self.current_font
+        assert isinstance(font, TTFFont)
+        text = self.normalize_text(text)
+        if self.covers(text):
+            return font.encode_text(text), ()
+        self.use_symbols([text])
+        chars = self.font_chars[font.i]
+        size = f"{self.font_size_pt:.2f}"
+        parts: list[str] = []
+        used: list[int] = []
+        current = font
+        for family, run in groupby(text, lambda ch: None if ch in chars else fallback_for(ch)):
+            target = self.fonts[family.lower()] if family else font
+            assert isinstance(target, TTFFont)
+            if target is not current:
+                parts.append(f"/F{target.i} {size} Tf")
+                current = target
+                if target is not font:
+                    used.append(target.i)
+            parts.append(target.encode_text("".join(run)))
+        if current is not font:
+            parts.append(f"/F{font.i} {size} Tf")
+        return " ".join(parts), tuple(used)
 
     # -------------------------------------------------------------- geometry
 
@@ -95,10 +163,12 @@ class Page(FPDF):
         left to fpdf2.
         """
         font = self.current_font
+        if not self.covers(text):
+            self.use_symbols([text])  # fpdf2 measures the symbols in their own font
+            return self.get_string_width(text)
         if (
             isinstance(font, TTFFont)
             and not self.text_shaping
-            and not self._fallback_font_ids
             and self.font_stretching == 100
             and not self.char_spacing
             and not (self.str_alias_nb_pages and self.str_alias_nb_pages in text)
@@ -183,7 +253,7 @@ class Page(FPDF):
             or self.text_mode != TextMode.FILL
         ):
             for x, y, text in placed:
-                self.text(x, y, text)
+                FPDF.text(self, x, y, text)
             return
         if not placed:
             return
@@ -194,15 +264,25 @@ class Page(FPDF):
         for x, y, text in placed:
             # A font maps a text to the same glyph codes every time: encode it once.
             key = (font.i, text)
-            glyphs = encoded.get(key)
-            if glyphs is None:
-                glyphs = encoded[key] = font.encode_text(self.normalize_text(text))
+            known = encoded.get(key)
+            if known is None:
+                known = encoded[key] = self.encode_line(text)
+            glyphs, symbols = known
+            for symbol in symbols:
+                self._resource_catalog.add(PDFResourceType.FONT, symbol, self.page)
             operators.append(f"BT {x * k:.2f} {(height - y) * k:.2f} Td {glyphs} ET")
         drawn = " ".join(operators)
         if self.fill_color != self.text_color:
             assert self.text_color is not None
             drawn = f"q {self.text_color.serialize().lower()} {drawn} Q"
         self._out(drawn)
+
+    def text(self, x: float, y: float, text: str = "") -> None:
+        """``FPDF.text``, with the symbols the font lacks drawn in a symbol font."""
+        if isinstance(self.current_font, TTFFont) and not self.covers(text):
+            self.draw_texts([(x, y, text)])
+        else:
+            super().text(x, y, text)
 
     def draw_runs(self, runs: Sequence[Run], x: float) -> None:
         """Draw ``runs`` from the current y down, breaking pages between lines."""
