@@ -14,6 +14,8 @@ the title page when a visible character was lost that way, so it can say so.
 
 import atexit
 import importlib
+import io
+import itertools
 import json
 import re
 import shutil
@@ -21,7 +23,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable
 from contextlib import ExitStack
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
@@ -29,6 +31,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
+
+from canvas.export.pdf.truetype import truetype_subset
 
 FONT_PACKAGE = "fontpkg_pt_sans"
 FAMILY = "PTSans"
@@ -109,15 +113,10 @@ def _coverage() -> frozenset[int]:
 
 
 @cache
-def fallback_files() -> dict[str, Path]:
-    """The symbol fonts' files, family by family, in ``FALLBACKS`` order.
-
-    ``pymupdf-fonts`` keeps each font as compressed bytes in a module; fpdf2 reads fonts
-    from files only, so each is written once per process to a folder removed at exit.
-    """
-    folder = Path(tempfile.mkdtemp(prefix="cr-canvas-fonts-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    files: dict[str, Path] = {}
+def fallback_fonts() -> dict[str, bytes]:
+    """The symbol fonts (OpenType with PostScript outlines), family by family, in
+    ``FALLBACKS`` order; ``pymupdf-fonts`` keeps each as compressed bytes in a module."""
+    fonts: dict[str, bytes] = {}
     for family, module_name in FALLBACKS.items():
         try:
             module = importlib.import_module(f"{FALLBACK_PACKAGE}.{module_name}")
@@ -125,19 +124,42 @@ def fallback_files() -> dict[str, Path]:
             raise RuntimeError(
                 f"The PDF export needs the symbol fonts: pip install pymupdf-fonts ({error})"
             ) from error
-        path = folder / f"{module_name}.otf"
-        path.write_bytes(bytes(module.fontbuffer))
-        files[family] = path
-    return files
+        fonts[family] = bytes(module.fontbuffer)
+    return fonts
 
 
 @cache
 def fallback_coverage() -> dict[str, frozenset[int]]:
     """The code points each symbol font has a glyph for."""
     return {
-        family: frozenset(TTFont(path, lazy=True).getBestCmap())
-        for family, path in fallback_files().items()
+        family: frozenset(TTFont(io.BytesIO(data), lazy=True).getBestCmap())
+        for family, data in fallback_fonts().items()
     }
+
+
+@cache
+def _folder() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="cr-canvas-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+_FILE_NUMBERS = itertools.count(1)
+
+
+@lru_cache(maxsize=128)
+def symbol_font_file(family: str, chars: frozenset[str]) -> Path:
+    """A TrueType file with the glyphs of ``family`` for ``chars``, made once per process.
+
+    fpdf2 embeds a font with PostScript (CFF) outlines as if it were TrueType, which a
+    strict PDF reader refuses; so the few glyphs a report needs are cut out of the symbol
+    font and their outlines turned into TrueType ones (milliseconds for a few glyphs; the
+    whole font would take seconds). The file lives until the process ends.
+    """
+    font = truetype_subset(fallback_fonts()[family], {ord(ch) for ch in chars})
+    path = _folder() / f"{family}-{next(_FILE_NUMBERS)}.ttf"
+    font.save(path)
+    return path
 
 
 @cache
@@ -149,14 +171,19 @@ def fallback_for(ch: str) -> str | None:
     return next((f for f, codes in fallback_coverage().items() if code in codes), None)
 
 
-def fallbacks_needed(texts: Iterable[str]) -> list[str]:
-    """The symbol fonts' families that ``texts`` (already ``clean``) need, in order."""
+def symbols_needed(texts: Iterable[str]) -> dict[str, set[str]]:
+    """The characters of ``texts`` (already ``clean``) that PT Sans lacks, by the symbol
+    font that draws them, in ``FALLBACKS`` order."""
     chars: set[str] = set()
     for text in texts:
         if not text.isascii():
             chars.update(text)
-    needed = {fallback_for(ch) for ch in chars if not ch.isascii()}
-    return [family for family in FALLBACKS if family in needed]
+    needed: dict[str, set[str]] = {}
+    for ch in chars:
+        family = fallback_for(ch) if not ch.isascii() else None
+        if family is not None:
+            needed.setdefault(family, set()).add(ch)
+    return {family: needed[family] for family in FALLBACKS if family in needed}
 
 
 # Look-alikes for what no font here has, and spaces fpdf2 draws better as plain ones.

@@ -15,13 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import PageOrientation, PDFResourceType, TextMode
 from fpdf.fonts import TTFFont
 
-from canvas.export.pdf.fonts import (
-    FALLBACKS,
-    FAMILY,
-    fallback_files,
-    fallback_for,
-    fallbacks_needed,
-)
+from canvas.export.pdf.fonts import FAMILY, symbol_font_file, symbols_needed
 from canvas.export.pdf.look import INK, Colour, baseline, line_height
 
 
@@ -51,24 +45,27 @@ class Page(FPDF):
         # (font, text) → its glyph operators and the symbol fonts they switch to
         self.encoded: dict[tuple[int, str], tuple[str, tuple[int, ...]]] = {}
         self.font_chars: dict[int, frozenset[str]] = {}
-        self.symbol_fonts: list[str] = []
+        self.symbol_fonts: list[str] = []  # the fallback fonts' families, as added
+        self.symbol_of: dict[str, str] = {}  # a symbol → the fontkey of the font that has it
 
     # -------------------------------------------------------------- symbol fonts
 
     def use_symbols(self, texts: Iterable[str]) -> None:
-        """Add the symbol fonts ``texts`` need (and not added yet) as fpdf2's fallbacks.
+        """Add the symbols ``texts`` need (and no font added has yet) as a fallback font.
 
-        Only a report with such a symbol embeds the fonts, and only the glyphs it uses.
+        Each addition is a font of its own holding just those symbols, so only a report
+        with symbols embeds a symbol font, and only the glyphs it uses.
         """
-        new = [f for f in fallbacks_needed(texts) if f not in self.symbol_fonts]
-        if not new:
-            return
-        files = fallback_files()
-        for family in new:
-            self.add_font(family, "", files[family])
-        self.symbol_fonts = [f for f in FALLBACKS if f in self.symbol_fonts or f in new]
-        # A bold heading's "⚠" takes the regular symbol: the fonts come in one weight.
-        self.set_fallback_fonts(self.symbol_fonts, exact_match=False)
+        for family, chars in symbols_needed(texts).items():
+            new = frozenset(chars - self.symbol_of.keys())
+            if not new:
+                continue
+            name = f"{family}{len(self.symbol_fonts) + 1}"
+            self.add_font(name, "", symbol_font_file(family, new))
+            self.symbol_fonts.append(name)
+            self.symbol_of.update(dict.fromkeys(new, name.lower()))
+            # A bold heading's "⚠" takes the regular symbol: the fonts have one weight.
+            self.set_fallback_fonts(self.symbol_fonts, exact_match=False)
 
     def covers(self, text: str) -> bool:
         """Whether the current font has a glyph for every character of ``text``."""
@@ -96,8 +93,9 @@ class Page(FPDF):
         parts: list[str] = []
         used: list[int] = []
         current = font
-        for family, run in groupby(text, lambda ch: None if ch in chars else fallback_for(ch)):
-            target = self.fonts[family.lower()] if family else font
+        symbol_of = self.symbol_of
+        for key, run in groupby(text, lambda ch: None if ch in chars else symbol_of.get(ch)):
+            target = self.fonts[key] if key else font
             assert isinstance(target, TTFFont)
             if target is not current:
                 parts.append(f"/F{target.i} {size} Tf")
