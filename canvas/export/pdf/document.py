@@ -86,7 +86,7 @@ class Document(Tables, TextBlocks, CanvasDrawing):
             self.add_font(FAMILY, style, path)
         # Every symbol the report uses, in one font per symbol font, added before fpdf2's
         # cell() and multi_cell() (title page, headings, contents, footer) look for it.
-        self.use_symbols(map(clean, report_texts(report)))
+        self.use_symbols(report_texts(report))
         self.set_font(FAMILY, "", 10)
         self.set_text_color(*INK)
         self.set_lang(report.lang.value)

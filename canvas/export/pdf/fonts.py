@@ -21,7 +21,6 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterable
 from contextlib import ExitStack
 from functools import cache, lru_cache
 from importlib import resources
@@ -171,16 +170,13 @@ def fallback_for(ch: str) -> str | None:
     return next((f for f, codes in fallback_coverage().items() if code in codes), None)
 
 
-def symbols_needed(texts: Iterable[str]) -> dict[str, set[str]]:
-    """The characters of ``texts`` (already ``clean``) that PT Sans lacks, by the symbol
-    font that draws them, in ``FALLBACKS`` order."""
-    chars: set[str] = set()
-    for text in texts:
-        if not text.isascii():
-            chars.update(text)
+def symbols_needed(chars: set[str]) -> dict[str, set[str]]:
+    """Those of ``chars`` (as ``clean`` leaves them) that PT Sans lacks, by the symbol font
+    that draws them, in ``FALLBACKS`` order."""
+    drawn = clean("".join(ch for ch in chars if not ch.isascii()))
     needed: dict[str, set[str]] = {}
-    for ch in chars:
-        family = fallback_for(ch) if not ch.isascii() else None
+    for ch in set(drawn):
+        family = fallback_for(ch)
         if family is not None:
             needed.setdefault(family, set()).add(ch)
     return {family: needed[family] for family in FALLBACKS if family in needed}

@@ -56,12 +56,11 @@ class Page(FPDF):
         Each addition is a font of its own holding just those symbols, so only a report
         with symbols embeds a symbol font, and only the glyphs it uses.
         """
-        for family, chars in symbols_needed(texts).items():
-            new = frozenset(chars - self.symbol_of.keys())
-            if not new:
-                continue
+        chars = set().union(*(text for text in texts if text))
+        chars.difference_update(self.symbol_of)
+        for family, new in symbols_needed(chars).items():
             name = f"{family}{len(self.symbol_fonts) + 1}"
-            self.add_font(name, "", symbol_font_file(family, new))
+            self.add_font(name, "", symbol_font_file(family, frozenset(new)))
             self.symbol_fonts.append(name)
             self.symbol_of.update(dict.fromkeys(new, name.lower()))
             # A bold heading's "⚠" takes the regular symbol: the fonts have one weight.
@@ -87,25 +86,37 @@ class Page(FPDF):
         text = self.normalize_text(text)
         if self.covers(text):
             return font.encode_text(text), ()
-        self.use_symbols([text])
-        chars = self.font_chars[font.i]
         size = f"{self.font_size_pt:.2f}"
         parts: list[str] = []
         used: list[int] = []
         current = font
-        symbol_of = self.symbol_of
-        for key, run in groupby(text, lambda ch: None if ch in chars else symbol_of.get(ch)):
-            target = self.fonts[key] if key else font
-            assert isinstance(target, TTFFont)
+        for target, run in self.font_runs(text):
             if target is not current:
                 parts.append(f"/F{target.i} {size} Tf")
                 current = target
                 if target is not font:
                     used.append(target.i)
-            parts.append(target.encode_text("".join(run)))
+            parts.append(target.encode_text(run))
         if current is not font:
             parts.append(f"/F{font.i} {size} Tf")
         return " ".join(parts), tuple(used)
+
+    def font_runs(self, text: str) -> list[tuple[TTFFont, str]]:
+        """``text`` cut into runs, each with the font that draws it: the current font, or
+        the symbol font for the characters it lacks (added here if need be)."""
+        font = self.current_font
+        assert isinstance(font, TTFFont)
+        self.covers(text)  # reads the font's characters once
+        chars = self.font_chars[font.i]
+        if not self.symbol_of.keys() >= set(text) - chars:
+            self.use_symbols([text])
+        symbol_of, fonts = self.symbol_of, self.fonts
+        runs: list[tuple[TTFFont, str]] = []
+        for key, run in groupby(text, lambda ch: None if ch in chars else symbol_of.get(ch)):
+            target = fonts[key] if key else font
+            assert isinstance(target, TTFFont)
+            runs.append((target, "".join(run)))
+        return runs
 
     # -------------------------------------------------------------- geometry
 
@@ -161,9 +172,6 @@ class Page(FPDF):
         left to fpdf2.
         """
         font = self.current_font
-        if not self.covers(text):
-            self.use_symbols([text])  # fpdf2 measures the symbols in their own font
-            return self.get_string_width(text)
         if (
             isinstance(font, TTFFont)
             and not self.text_shaping
@@ -171,7 +179,14 @@ class Page(FPDF):
             and not self.char_spacing
             and not (self.str_alias_nb_pages and self.str_alias_nb_pages in text)
         ):
-            return font.get_text_width(text, self.font_size_pt, None)[1] / self.k
+            size = self.font_size_pt
+            if self.covers(text):
+                return font.get_text_width(text, size, None)[1] / self.k
+            # fpdf2 makes a fragment per font, each as wide as its font measures it
+            runs = self.font_runs(text)
+            return sum(f.get_text_width(run, size, None)[1] for f, run in runs) / self.k
+        if not self.covers(text):
+            self.use_symbols([text])  # fpdf2 measures the symbols in their fallback font
         return self.get_string_width(text)
 
     def wrap(self, text: str, width: float) -> list[str]:
