@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 from canvas.content.demo import load_demo
 from canvas.domain import Language, WorkshopDocument, WorkshopView
-from canvas.export.pdf import clean, render_pdf
+from canvas.export.pdf import FAMILY, clean, font_files, render_pdf
 from canvas.export.pdf.document import lay_out
 from canvas.export.pdf.fonts import FALLBACKS, fallback_coverage
+from canvas.export.pdf.layout import Page
 from canvas.export.report import build_report
 from canvas.i18n import t
 from canvas.ops.migrate import upgrade
@@ -122,3 +123,43 @@ def test_the_canvas_page_sets_no_type_smaller_than_six_and_a_half_points(demo):
     assert min(sizes) == LEGIBLE_PT
     more = t("canvas.item.more", lang, n=0).split("0")[0].strip()
     assert more in canvas_page.extract_text()
+
+
+def test_a_line_with_symbols_measures_as_fpdf2_measures_it_with_its_fallback_fonts():
+    page = Page()
+    for style, path in font_files().items():
+        page.add_font(FAMILY, style, path)
+    page.add_page()
+    line = "Кофейни: Персональная поддержка ●● ⚠ 3 → 1"
+    for style, size in (("", 8.0), ("B", 10.5)):
+        page.set_font(FAMILY, style, size)
+        width = page.string_width(line)  # adds the symbol fonts it needs
+        assert page.symbol_fonts
+        assert width == pytest.approx(page.get_string_width(line), abs=1e-9)
+        # wider than the same line without its ●● and ⚠
+        assert width > page.string_width(line.replace("●", "").replace("⚠", ""))
+
+
+def test_a_segment_named_with_a_symbol_keeps_it_in_its_bold_heading(tmp_path):
+    demo = load_demo(Language.RU)
+    name = "Офисы ⚠ ● → ✓"
+    first = demo.segments[0].model_copy(update={"name": name})
+    old = demo.segments[0].name
+
+    def renamed(items):
+        return [i.model_copy(update={"segment": name}) if i.segment == old else i for i in items]
+
+    parts = ("notes", "loyalty", "nps_counts", "nps_answers", "touchpoints")
+    document = demo.model_copy(
+        update={
+            "segments": [first, *demo.segments[1:]],
+            **{part: renamed(getattr(demo, part)) for part in parts},
+        }
+    )
+    report = build_report(_view(tmp_path, document), Language.RU)
+    reader = PdfReader(io.BytesIO(render_pdf(report)))
+    text = " ".join("\n".join(page.extract_text() for page in reader.pages).split())
+    title = t("report.segment_title", Language.RU, name=name)
+    assert title in text
+    # drawn, not replaced: the title page has no note about lost characters
+    assert t("report.font_note", Language.RU) not in text
