@@ -7,9 +7,11 @@ Text is wrapped here (word widths cached per style) and drawn line by line with
 here, switching to the symbol font for that run and back.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import PageOrientation, PDFResourceType, TextMode
@@ -47,6 +49,7 @@ class Page(FPDF):
         self.font_chars: dict[int, frozenset[str]] = {}
         self.symbol_fonts: list[str] = []  # the fallback fonts' families, as added
         self.symbol_of: dict[str, str] = {}  # a symbol → the fontkey of the font that has it
+        self.symbol_ids: list[str] = []  # their fontkeys, for fpdf2's fallback fonts
 
     # -------------------------------------------------------------- symbol fonts
 
@@ -65,6 +68,33 @@ class Page(FPDF):
             self.symbol_of.update(dict.fromkeys(new, name.lower()))
             # A bold heading's "⚠" takes the regular symbol: the fonts have one weight.
             self.set_fallback_fonts(self.symbol_fonts, exact_match=False)
+            self.symbol_ids = self._fallback_font_ids
+            self._fallback_font_ids = []  # on only while fpdf2 writes a text with symbols
+
+    @contextmanager
+    def symbols_on(self, text: object) -> Iterator[None]:
+        """fpdf2's fallback fonts, on while it lays out ``text`` if that has symbols.
+
+        With fallback fonts on, fpdf2 looks up every character of every cell in them;
+        a large report's footers, headings and contents entries have none.
+        """
+        if not isinstance(text, str) or self.covers(text):
+            yield
+            return
+        self.use_symbols([text])
+        self._fallback_font_ids = self.symbol_ids
+        try:
+            yield
+        finally:
+            self._fallback_font_ids = []
+
+    def cell(self, *args: Any, **kwargs: Any) -> Any:
+        with self.symbols_on(args[2] if len(args) > 2 else kwargs.get("text")):
+            return super().cell(*args, **kwargs)
+
+    def multi_cell(self, *args: Any, **kwargs: Any) -> Any:
+        with self.symbols_on(args[2] if len(args) > 2 else kwargs.get("text")):
+            return super().multi_cell(*args, **kwargs)
 
     def covers(self, text: str) -> bool:
         """Whether the current font has a glyph for every character of ``text``."""
@@ -185,9 +215,8 @@ class Page(FPDF):
             # fpdf2 makes a fragment per font, each as wide as its font measures it
             runs = self.font_runs(text)
             return sum(f.get_text_width(run, size, None)[1] for f, run in runs) / self.k
-        if not self.covers(text):
-            self.use_symbols([text])  # fpdf2 measures the symbols in their fallback font
-        return self.get_string_width(text)
+        with self.symbols_on(text):
+            return self.get_string_width(text)
 
     def wrap(self, text: str, width: float) -> list[str]:
         """``text`` broken into lines no wider than ``width`` in the current font.
