@@ -56,20 +56,25 @@ class Page(FPDF):
     def use_symbols(self, texts: Iterable[str]) -> None:
         """Add the symbols ``texts`` need (and no font added has yet) as a fallback font.
 
-        Each addition is a font of its own holding just those symbols, so only a report
-        with symbols embeds a symbol font, and only the glyphs it uses.
+        Each addition is a font of its own holding just those symbols (from both symbol
+        fonts), so only a report with symbols embeds a symbol font, and only the glyphs
+        it uses; a report adds all of its symbols at once, before it writes.
         """
         chars = set().union(*(text for text in texts if text))
         chars.difference_update(self.symbol_of)
-        for family, new in symbols_needed(chars).items():
-            name = f"{family}{len(self.symbol_fonts) + 1}"
-            self.add_font(name, "", symbol_font_file(family, frozenset(new)))
-            self.symbol_fonts.append(name)
+        needed = symbols_needed(chars)
+        if not needed:
+            return
+        name = f"Symbols{len(self.symbol_fonts) + 1}"
+        pieces = tuple((family, frozenset(new)) for family, new in needed.items())
+        self.add_font(name, "", symbol_font_file(pieces))
+        self.symbol_fonts.append(name)
+        for new in needed.values():
             self.symbol_of.update(dict.fromkeys(new, name.lower()))
-            # A bold heading's "⚠" takes the regular symbol: the fonts have one weight.
-            self.set_fallback_fonts(self.symbol_fonts, exact_match=False)
-            self.symbol_ids = self._fallback_font_ids
-            self._fallback_font_ids = []  # on only while fpdf2 writes a text with symbols
+        # A bold heading's "⚠" takes the regular symbol: the fonts have one weight.
+        self.set_fallback_fonts(self.symbol_fonts, exact_match=False)
+        self.symbol_ids = self._fallback_font_ids
+        self._fallback_font_ids = []  # on only while fpdf2 writes a text with symbols
 
     @contextmanager
     def symbols_on(self, text: object) -> Iterator[None]:
