@@ -11,7 +11,14 @@ from canvas.content.catalogue import catalogue
 from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
 from canvas.domain.recommendations import HEALTHY_LTV_CAC
-from canvas.figures.style import finish, plotly_text, shorten, wrap_label, wrap_lines
+from canvas.figures.style import (
+    WIDE_TITLE_WIDTH,
+    finish,
+    plotly_text,
+    shorten,
+    wrap_label,
+    wrap_lines,
+)
 from canvas.i18n import money, number, percent, t
 from canvas.presenters.canvas_layout import GREY
 
@@ -99,6 +106,7 @@ def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
         max(len(names), GAP_MIN_ROWS),
         # Level when the columns are wide enough, turned by Plotly when they are not.
         bottom=ROTATED_PX + LABEL_LINE_PX * lines,
+        title_width=WIDE_TITLE_WIDTH,
         xaxis={"tickfont": {"size": 11}},
     )
 
@@ -168,6 +176,7 @@ def spectrum_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
         len(names),
         top=LEGEND_PX,
         bottom=LABEL_LINE_PX * lines,
+        title_width=WIDE_TITLE_WIDTH,
         xaxis={
             "range": [-5, 105],
             "tickvals": [0, 50, 100],

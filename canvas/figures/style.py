@@ -7,7 +7,8 @@ import textwrap
 import plotly.graph_objects as go
 
 FONT = "Inter, 'PT Sans', 'DejaVu Sans', Arial, sans-serif"
-TITLE_WIDTH = 56  # characters of a chart title per line: a half-width column holds about this
+TITLE_WIDTH = 44  # characters of a chart title per line: a half-width column (~480 px) holds this
+WIDE_TITLE_WIDTH = 66  # the same for a chart across the page (~700 px and more)
 TITLE_LINE_PX = 22  # the height of one more title line, at Plotly's 17 px title font
 
 
@@ -47,12 +48,12 @@ def wrap_label(text: str, width: int) -> str:
     return "<br>".join(plotly_text(line) for line in wrap_lines(text, width))
 
 
-def title_lines(title: str) -> tuple[str, int]:
-    """A chart title wrapped to fit a half-width column, and how many lines it took.
+def title_lines(title: str, width: int = TITLE_WIDTH) -> tuple[str, int]:
+    """A chart title wrapped to lines of ``width`` characters, and how many it took.
 
     Plotly never wraps a title: a long one ran past the figure's right edge and was cut.
     """
-    lines = wrap_lines(title, TITLE_WIDTH)
+    lines = wrap_lines(title, width)
     return "<br>".join(lines), len(lines)
 
 
@@ -63,14 +64,16 @@ def finish(
     *,
     top: int = 0,
     bottom: int = 0,
+    title_width: int = TITLE_WIDTH,
     **layout: object,
 ) -> go.Figure:
     """The layout every chart shares: a title, rows top-down, height that grows with rows.
 
     ``top`` and ``bottom`` are pixels more above and below the plot (for a legend or
     labels placed there); the figure grows by as much, so the plot keeps its height.
+    ``title_width``: ``WIDE_TITLE_WIDTH`` for a chart that spans the page.
     """
-    text, lines = title_lines(title)
+    text, lines = title_lines(title, title_width)
     top += TITLE_LINE_PX * (lines - 1)
     settings: dict[str, object] = {
         "title": {"text": text},

@@ -15,7 +15,7 @@ from canvas.figures.relationships import (
     ltv_chart,
     spectrum_chart,
 )
-from canvas.figures.style import TITLE_WIDTH, wrap_label
+from canvas.figures.style import TITLE_WIDTH, WIDE_TITLE_WIDTH, wrap_label
 from canvas.i18n import t
 from tests.unit.factories import segment, snapshot
 
@@ -110,16 +110,27 @@ def test_the_three_to_one_label_sits_above_the_bars(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("build", [gap_heatmap, spectrum_chart, cost_chart, ltv_chart])
-def test_a_long_title_wraps_instead_of_running_past_the_edge(build, lang):
+@pytest.mark.parametrize(
+    ("build", "width"),
+    [
+        (gap_heatmap, WIDE_TITLE_WIDTH),  # across the page
+        (spectrum_chart, WIDE_TITLE_WIDTH),
+        (cost_chart, TITLE_WIDTH),  # in half-width columns
+        (ltv_chart, TITLE_WIDTH),
+    ],
+)
+def test_a_long_title_wraps_instead_of_running_past_the_edge(build, width, lang):
     figure = build(VIEW, lang)
     lines = _lines(figure.layout.title.text)
-    assert all(len(line) <= TITLE_WIDTH for line in lines)
+    assert all(len(line) <= width for line in lines)
     # each line after the first gets 22 px more of top margin
     assert figure.layout.margin.t >= 60 + 22 * (len(lines) - 1)
 
 
-def test_the_spectrum_title_is_long_enough_to_take_two_lines_in_both_languages():
+def test_the_long_titles_take_two_lines_in_both_languages():
     for lang in LANGS:
-        assert len(t("chart.spectrum.title", lang)) > TITLE_WIDTH
+        # 73 and 76 characters across the page, 54 and 60 in a half-width column
+        assert len(t("chart.spectrum.title", lang)) > WIDE_TITLE_WIDTH
         assert len(_lines(spectrum_chart(VIEW, lang).layout.title.text)) == 2
+        assert len(t("chart.cost.title", lang)) > TITLE_WIDTH
+        assert len(_lines(cost_chart(VIEW, lang).layout.title.text)) == 2
