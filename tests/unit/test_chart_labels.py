@@ -6,7 +6,11 @@ from decimal import Decimal
 import pytest
 
 from canvas.content import catalogue
+from canvas.content.loyalty_check import loyalty_content
 from canvas.domain import RelationshipInput, RelationshipType
+from canvas.domain.loyalty_check import PATH
+from canvas.figures.loyalty_check import LABEL_WIDTH as PATH_WIDTH
+from canvas.figures.loyalty_check import path_chart
 from canvas.figures.relationships import (
     END_WIDTH,
     TYPE_WIDTH,
@@ -15,7 +19,7 @@ from canvas.figures.relationships import (
     ltv_chart,
     spectrum_chart,
 )
-from canvas.figures.style import TITLE_WIDTH, WIDE_TITLE_WIDTH, wrap_label
+from canvas.figures.style import TITLE_WIDTH, WIDE_TITLE_WIDTH, plotly_text, wrap_label
 from canvas.i18n import t
 from tests.unit.factories import segment, snapshot
 
@@ -134,3 +138,19 @@ def test_the_long_titles_take_two_lines_in_both_languages():
         assert len(_lines(spectrum_chart(VIEW, lang).layout.title.text)) == 2
         assert len(t("chart.cost.title", lang)) > TITLE_WIDTH
         assert len(_lines(cost_chart(VIEW, lang).layout.title.text)) == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_path_labels_keep_their_numbers_and_words_whole_on_short_lines(lang):
+    content = loyalty_content()
+    # no ratings: the axis still names the whole path
+    figure = path_chart(snapshot(segment(1, "Cafés")), lang, None)
+    labels = list(figure.layout.xaxis.categoryarray)
+    names = [content.entry(kind, key).name(lang) for kind, key in PATH]
+    assert len(labels) == len(PATH) == 7
+    for index, (label, name) in enumerate(zip(labels, names, strict=True)):
+        lines = _lines(label)
+        assert _fits(lines, PATH_WIDTH)
+        # the five elements are numbered "1." to "5.", the two stages after them are not
+        expected = f"{index + 1}. {name}" if index < 5 else name
+        assert " ".join(lines) == plotly_text(expected)
