@@ -145,7 +145,9 @@ def _per_segment(view: WorkshopView, lang: Language) -> list[Section]:
             blocks.append(Paragraph(segment_view.segment.description, tone="muted"))
         blocks.append(segment_table(segment_view, currency, lang))
         title = t("report.segment_title", lang, name=segment_view.segment.name)
-        sections.append(Section(f"segment-{index + 1}", title, blocks, new_page=index == 0))
+        # The first follows the segments table when it fits below it: on a page of its
+        # own it left that table's page four-fifths blank.
+        sections.append(Section(f"segment-{index + 1}", title, blocks))
     return sections
 
 

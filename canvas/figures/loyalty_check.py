@@ -28,6 +28,7 @@ BAR_COLOUR = "#56B4E9"
 TRUST_COLOUR = "#D55E00"  # trust and safety: the hardest condition in a crisis
 RATING_AXIS = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "fixedrange": True}
 LATER_FILL = "rgba(0, 0, 0, 0.06)"  # the band behind the stages that follow the elements
+LABEL_WIDTH = 12  # characters a line of a path label: seven columns share the width
 
 
 def _wrapped(text: str, width: int = 16) -> str:
@@ -51,7 +52,11 @@ def path_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> g
     content = loyalty_content()
     names = [content.entry(kind, key).name(lang) for kind, key in PATH]
     labels = [
-        f"{n}. {_wrapped(name, 12)}" if kind is CheckKind.ELEMENT else _wrapped(name, 12)
+        # The number is wrapped with the name: glued to a long first word, it pushed
+        # "2. Коммуникации" into the next column's label.
+        _wrapped(f"{n}. {name}", LABEL_WIDTH)
+        if kind is CheckKind.ELEMENT
+        else _wrapped(name, LABEL_WIDTH)
         for n, ((kind, _), name) in enumerate(zip(PATH, names, strict=True), start=1)
     ]
     figure = go.Figure()
@@ -98,6 +103,7 @@ def path_chart(view: WorkshopView, lang: Language | str, segment_id: Scope) -> g
             "categoryarray": labels,
             "fixedrange": True,
             "tickangle": 0,
+            "tickfont": {"size": 11},
             "automargin": True,
         },
         yaxis={**RATING_AXIS, "title": {"text": t("loyalty_check.chart.rating", lang)}},

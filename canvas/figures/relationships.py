@@ -12,9 +12,24 @@ from canvas.content.catalogue import catalogue
 from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
 from canvas.domain.recommendations import HEALTHY_LTV_CAC
-from canvas.figures.style import FONT, finish, plotly_text, shorten
+from canvas.figures.style import (
+    FONT,
+    WIDE_TITLE_WIDTH,
+    finish,
+    plotly_text,
+    shorten,
+    wrap_label,
+    wrap_lines,
+)
 from canvas.i18n import money, number, percent, t
 from canvas.presenters.canvas_layout import GREY
+
+TYPE_WIDTH = 13  # characters a line of a type's name under a heatmap column
+GAP_MIN_ROWS = 3  # a heatmap of one or two segments still leaves its colour scale room
+LABEL_LINE_PX = 15  # one line of an 11–12 px axis label
+END_WIDTH = 16  # characters a line of the spectrum axis's words
+LEGEND_PX = 28
+ROTATED_PX = 50  # the more a turned label reaches down  # a one-line legend above the plot
 
 
 def _segment_bars(
@@ -63,7 +78,9 @@ def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=[cat.type(k).name(lang) for k in kinds],
+            # Type names on lines of their own words, level: rotated, they took more
+            # room than the chart and the longest were cut.
+            x=[wrap_label(cat.type(k).name(lang), TYPE_WIDTH) for k in kinds],
             y=names,
             text=labels,
             texttemplate="%{text}",
@@ -72,10 +89,28 @@ def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
             zmin=-3,
             zmax=3,
             colorscale=[[0, "#2166AC"], [0.5, "#F7F7F7"], [1, "#B2182B"]],
-            colorbar={"title": {"text": t("chart.gap.scale", lang)}},
+            # The scale's title above it and one tick per step: squeezed beside a few rows,
+            # the title and the numbers ran into each other.
+            colorbar={
+                "title": {"text": t("chart.gap.scale", lang), "side": "top"},
+                "tickvals": list(range(-3, 4)),
+                "thickness": 14,
+                "len": 1,
+                "lenmode": "fraction",
+                "outlinewidth": 0,
+            },
         )
     )
-    return finish(figure, t("chart.gap.title", lang), len(names))
+    lines = max(len(wrap_lines(cat.type(k).name(lang), TYPE_WIDTH)) for k in kinds)
+    return finish(
+        figure,
+        t("chart.gap.title", lang),
+        max(len(names), GAP_MIN_ROWS),
+        # Level when the columns are wide enough, turned by Plotly when they are not.
+        bottom=ROTATED_PX + LABEL_LINE_PX * lines,
+        title_width=WIDE_TITLE_WIDTH,
+        xaxis={"tickfont": {"size": 11}},
+    )
 
 
 def levels_chart(view: WorkshopView, segment_id: int, lang: Language | str) -> go.Figure:
@@ -145,20 +180,41 @@ def spectrum_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
                 hovertemplate="%{y}: %{x:.0f}<extra>" + t(key, lang) + "</extra>",
             )
         )
+    personal, middle, automated = (
+        t("chart.spectrum.personal", lang),
+        t("chart.spectrum.middle", lang),
+        t("chart.spectrum.automated", lang),
+    )
+    # The ends' words hang inwards from the ends of the axis: centred on 0 and 100 as
+    # tick labels, they ran past the figure's edge, and Plotly hid them.
+    for text, side in ((personal, 0), (automated, 1)):
+        figure.add_annotation(
+            text=wrap_label(text, END_WIDTH),
+            x=side,
+            xref="paper",
+            xanchor="left" if side == 0 else "right",
+            align="left" if side == 0 else "right",
+            y=0,
+            yref="paper",
+            yanchor="top",
+            yshift=-4,
+            showarrow=False,
+        )
+    lines = max(len(wrap_lines(text, END_WIDTH)) for text in (personal, middle, automated))
     return finish(
         figure,
         t("chart.spectrum.title", lang),
         len(names),
+        top=LEGEND_PX,
+        bottom=LABEL_LINE_PX * lines,
+        title_width=WIDE_TITLE_WIDTH,
         xaxis={
             "range": [-5, 105],
             "tickvals": [0, 50, 100],
-            "ticktext": [
-                t("chart.spectrum.personal", lang),
-                t("chart.spectrum.middle", lang),
-                t("chart.spectrum.automated", lang),
-            ],
+            "ticktext": ["", wrap_label(middle, END_WIDTH), ""],
         },
-        legend={"orientation": "h", "y": -0.15},
+        # Above the plot, out of the way of the axis's words below it.
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
     )
 
 
@@ -187,13 +243,20 @@ def ltv_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
         for f, r in zip(figures, ratios, strict=True)
     ]
     figure = _segment_bars(figures, ratios, labels, "LTV:CAC")
-    figure.add_vline(
+    figure.add_vline(x=HEALTHY_LTV_CAC, line_dash="dash", line_color=GREY)
+    # The line's label sits above the plot, where no bar or bar label can cover it.
+    figure.add_annotation(
+        text=plotly_text(t("chart.ltv.healthy", lang)),
         x=HEALTHY_LTV_CAC,
-        line_dash="dash",
-        line_color=GREY,
-        annotation_text=plotly_text(t("chart.ltv.healthy", lang)),
+        xref="x",
+        xanchor="left",
+        y=1,
+        yref="paper",
+        yanchor="bottom",
+        showarrow=False,
+        font={"color": GREY, "size": 12},
     )
-    return finish(figure, t("chart.ltv.title", lang), len(figures))
+    return finish(figure, t("chart.ltv.title", lang), len(figures), top=LEGEND_PX)
 
 
 # ------------------------------------------------------------------ the canvas board

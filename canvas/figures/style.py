@@ -2,10 +2,14 @@
 empty-chart note and the common layout. No Streamlit here, so exports reuse the figures."""
 
 import html
+import textwrap
 
 import plotly.graph_objects as go
 
 FONT = "Inter, 'PT Sans', 'DejaVu Sans', Arial, sans-serif"
+TITLE_WIDTH = 44  # characters of a chart title per line: a half-width column (~480 px) holds this
+WIDE_TITLE_WIDTH = 66  # the same for a chart across the page (~700 px and more)
+TITLE_LINE_PX = 22  # the height of one more title line, at Plotly's 17 px title font
 
 
 def plotly_text(text: str) -> str:
@@ -30,14 +34,53 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def finish(figure: go.Figure, title: str, rows: int, **layout: object) -> go.Figure:
-    """The layout every chart shares: a title, rows top-down, height that grows with rows."""
-    figure.update_layout(
-        title=title,
-        yaxis={"autorange": "reversed"},
-        height=max(240, 120 + 36 * rows),
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        font={"family": FONT},
-        **layout,
-    )
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``text`` broken at spaces into lines of about ``width`` characters.
+
+    A word longer than the line stays whole: a type's or a stage's name is never cut
+    mid-word or shortened with "…", it only takes a line of its own.
+    """
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+
+
+def wrap_label(text: str, width: int) -> str:
+    """``text`` as a Plotly label: escaped, its lines (``wrap_lines``) joined with <br>."""
+    return "<br>".join(plotly_text(line) for line in wrap_lines(text, width))
+
+
+def title_lines(title: str, width: int = TITLE_WIDTH) -> tuple[str, int]:
+    """A chart title wrapped to lines of ``width`` characters, and how many it took.
+
+    Plotly never wraps a title: a long one ran past the figure's right edge and was cut.
+    """
+    lines = wrap_lines(title, width)
+    return "<br>".join(lines), len(lines)
+
+
+def finish(
+    figure: go.Figure,
+    title: str,
+    rows: int,
+    *,
+    top: int = 0,
+    bottom: int = 0,
+    title_width: int = TITLE_WIDTH,
+    **layout: object,
+) -> go.Figure:
+    """The layout every chart shares: a title, rows top-down, height that grows with rows.
+
+    ``top`` and ``bottom`` are pixels more above and below the plot (for a legend or
+    labels placed there); the figure grows by as much, so the plot keeps its height.
+    ``title_width``: ``WIDE_TITLE_WIDTH`` for a chart that spans the page.
+    """
+    text, lines = title_lines(title, title_width)
+    top += TITLE_LINE_PX * (lines - 1)
+    settings: dict[str, object] = {
+        "title": {"text": text},
+        "yaxis": {"autorange": "reversed"},
+        "height": max(240, 120 + 36 * rows) + top + bottom,
+        "margin": {"l": 10, "r": 10, "t": 60 + top, "b": 10 + bottom},
+        "font": {"family": FONT},
+    }
+    figure.update_layout(**(settings | layout))
     return figure

@@ -313,7 +313,7 @@ def test_the_path_chart_draws_the_elements_then_the_stages_one_line_per_scope():
     assert figure.layout.title.text == t("loyalty_check.chart.path.title", "en")
     # the elements are numbered 1 to 5; the decision and use follow on a band of their own
     labels = list(figure.data[0].x)
-    assert [label.split(". ")[0] for label in labels[:5]] == ["1", "2", "3", "4", "5"]
+    assert [label.split(".")[0] for label in labels[:5]] == ["1", "2", "3", "4", "5"]
     assert labels[5].replace("<br>", " ") == _name("stages", "decision", "en")
     [band] = figure.layout.shapes
     assert (band.x0, band.x1) == (4.5, 6.5)  # categories 5 and 6: decision and use

@@ -1,4 +1,4 @@
-"""The report as a printable PDF, made in-process with fpdf2 and the PT Sans font.
+"""The report as a printable PDF, made in-process with fpdf2, PT Sans and Noto symbols.
 
 ``render_pdf`` is the entry point. The package is split by concern:
 
@@ -6,7 +6,9 @@
 - ``canvas_drawing``: the Business Model Canvas drawn as vector graphics;
 - ``tables`` and ``text_blocks``: how each kind of block is drawn;
 - ``layout``: page geometry, text measuring and wrapping;
-- ``fonts``: PT Sans and the fallback for characters it lacks;
+- ``fonts``: PT Sans, the Noto symbol fonts for the symbols it lacks, and what replaces
+  a character no font has;
+- ``truetype``: a few glyphs of a symbol font, as a TrueType font fpdf2 can embed;
 - ``look``: colours, margins and type sizes;
 - ``theory``: the handout's theory part (report sections from the catalogue);
 - ``worksheet``: the blank worksheet, a form per segment and the canvas on A3.

@@ -11,6 +11,7 @@ sections and hands each block to the module that draws that kind (``text_blocks`
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -51,6 +52,16 @@ from canvas.export.pdf.text_blocks import TextBlocks
 from canvas.i18n import t
 
 
+@dataclass(frozen=True)
+class PageFill:
+    """How much of one page's body the writer filled: the share of the height from the
+    top margin down to the page-break line that lies above where writing stopped."""
+
+    page: int
+    section: str | None  # the section whose text the page ends with; None: front matter
+    filled: float
+
+
 class Document(Tables, TextBlocks, CanvasDrawing):
     """An A4 document with the report's footer on every page after the first."""
 
@@ -66,11 +77,16 @@ class Document(Tables, TextBlocks, CanvasDrawing):
         self.orientation_after: tuple[int, str] | None = None
         self.contents_first = 0
         self.contents_per_page = 1
+        self.section_key: str | None = None
+        self.fills: list[PageFill] = []
         self.set_margins(MARGIN, TOP, MARGIN)
         self.c_margin = 0  # text starts at the margin, like the tables and the boxes
         self.set_auto_page_break(True, BOTTOM)
         for style, path in font_files().items():
             self.add_font(FAMILY, style, path)
+        # Every symbol the report uses, in one font per symbol font, added before fpdf2's
+        # cell() and multi_cell() (title page, headings, contents, footer) look for it.
+        self.use_symbols(report_texts(report))
         self.set_font(FAMILY, "", 10)
         self.set_text_color(*INK)
         self.set_lang(report.lang.value)
@@ -93,7 +109,14 @@ class Document(Tables, TextBlocks, CanvasDrawing):
                 kwargs.update(orientation=orientation, same=False)
             else:
                 self.orientation_after = (breaks - 1, orientation)
+        self.note_fill()
         super().add_page(*args, **kwargs)
+
+    def note_fill(self) -> None:
+        """Record how full the page being left is (its last y), for the layout's tests."""
+        if self.page > 0 and not self.in_toc_rendering:
+            share = (self.y - self.t_margin) / self.body_height()
+            self.fills.append(PageFill(self.page, self.section_key, min(1.0, max(0.0, share))))
 
     def footer(self) -> None:
         if self.page_no() <= 1:
@@ -252,6 +275,7 @@ class Document(Tables, TextBlocks, CanvasDrawing):
             height = self.section_height(section)
             if height > self.room() and (height <= self.body_height() or self.room() < 40):
                 self.next_page()
+        self.section_key = section.key
         self.heading(section.title)
         for index, block in enumerate(section.blocks):
             self.block(block, section.blocks[index + 1 :])
@@ -334,8 +358,8 @@ def _render_contents(pdf: FPDF, outline: list[OutlineSection]) -> None:
     pdf.contents(outline)
 
 
-def render_pdf(report: Report) -> bytes:
-    """The whole report as a PDF file."""
+def lay_out(report: Report) -> Document:
+    """The report written page by page, not yet closed (``render_pdf`` closes it)."""
     pdf = Document(report)
     sections = list(report.sections)
     pdf.title_page(sections)
@@ -343,6 +367,13 @@ def render_pdf(report: Report) -> bytes:
     for section in sections:
         pdf.section(section, previous)
         previous = section
+    pdf.note_fill()
+    return pdf
+
+
+def render_pdf(report: Report) -> bytes:
+    """The whole report as a PDF file."""
+    pdf = lay_out(report)
     # Closing the document draws the last footer and the contents, then puts the total
     # number of pages in place of the alias.
     with pdf.total_pages(PAGES_ALIAS):

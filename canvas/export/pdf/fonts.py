@@ -1,25 +1,38 @@
-"""The PDF's font: PT Sans from the ``fontpkg-pt-sans`` package, and what to draw for the
-characters it has no glyph for.
+"""The PDF's fonts: PT Sans from the ``fontpkg-pt-sans`` package, Noto Sans Symbols 2 and
+Noto Sans Symbols from ``pymupdf-fonts`` for the symbols PT Sans lacks, and what to draw
+for a character none of them has.
 
-PT Sans (ParaType's open font with full Cyrillic) comes from a Python package, so the PDF
-looks the same on every machine and never depends on system fonts. A character the font
-lacks is replaced by a close look-alike (``●`` → ``•``), its plain compatibility form, or
+PT Sans (ParaType's open font with full Cyrillic) sets the text. The report's own symbols
+(``●`` for an established level, ``⚠`` for a missing answer, ``→`` in "3 → 1", ``✓``)
+are not in it: they come from the two Noto symbol fonts, used as fpdf2's fallback fonts
+and embedded (as subsets) only by a report that needs them. Every font comes from a Python
+package, so the PDF looks the same on every machine and never depends on system fonts or
+a download. A character no font has is replaced by its plain compatibility form, or
 ``?``, so an emoji in a segment name cannot break the export; ``loses_characters`` tells
 the title page when a visible character was lost that way, so it can say so.
 """
 
 import atexit
+import importlib
+import io
+import itertools
 import json
 import re
+import shutil
+import tempfile
 import unicodedata
 from contextlib import ExitStack
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from fontTools.merge import Merger, Options
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
+
+from canvas.export.pdf.truetype import truetype_subset
 
 FONT_PACKAGE = "fontpkg_pt_sans"
 FAMILY = "PTSans"
@@ -34,6 +47,14 @@ _STYLES: dict[str, tuple[int, str]] = {
 _STYLE_FALLBACK = {"B": "", "I": "", "BI": "B"}
 _EXTRACTED = ExitStack()  # only used if the package ever ships zipped
 atexit.register(_EXTRACTED.close)
+
+FALLBACK_PACKAGE = "pymupdf_fonts"
+# fpdf2 family → the package's module holding the font, tried in this order for a
+# character PT Sans lacks: geometric shapes, warning signs and ticks, then arrows.
+FALLBACKS = {
+    "NotoSymbols2": "NotoSansSymbols2_Regular",
+    "NotoSymbols": "NotoSansSymbols_Regular",
+}
 
 
 def _real_path(item: Traversable) -> Path:
@@ -91,20 +112,90 @@ def _coverage() -> frozenset[int]:
     return covered or frozenset()
 
 
-# Look-alikes for symbols the report uses that PT Sans lacks.
+@cache
+def fallback_fonts() -> dict[str, bytes]:
+    """The symbol fonts (OpenType with PostScript outlines), family by family, in
+    ``FALLBACKS`` order; ``pymupdf-fonts`` keeps each as compressed bytes in a module."""
+    fonts: dict[str, bytes] = {}
+    for family, module_name in FALLBACKS.items():
+        try:
+            module = importlib.import_module(f"{FALLBACK_PACKAGE}.{module_name}")
+        except ModuleNotFoundError as error:
+            raise RuntimeError(
+                f"The PDF export needs the symbol fonts: pip install pymupdf-fonts ({error})"
+            ) from error
+        fonts[family] = bytes(module.fontbuffer)
+    return fonts
+
+
+@cache
+def fallback_coverage() -> dict[str, frozenset[int]]:
+    """The code points each symbol font has a glyph for."""
+    return {
+        family: frozenset(TTFont(io.BytesIO(data), lazy=True).getBestCmap())
+        for family, data in fallback_fonts().items()
+    }
+
+
+@cache
+def _folder() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="cr-canvas-fonts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+_FILE_NUMBERS = itertools.count(1)
+
+
+@lru_cache(maxsize=128)
+def symbol_font_file(needed: tuple[tuple[str, frozenset[str]], ...]) -> Path:
+    """A TrueType file with the glyphs each symbol font of ``needed`` has for its
+    characters, made once per process and set of characters.
+
+    fpdf2 embeds a font with PostScript (CFF) outlines as if it were TrueType, which a
+    strict PDF reader refuses; so the few glyphs a report needs are cut out of the symbol
+    fonts and their outlines turned into TrueType ones (milliseconds for a few glyphs;
+    the whole fonts would take seconds). The pieces of both fonts are merged into one,
+    which a PDF embeds and subsets faster than two. The file lives until the process ends.
+    """
+    pieces = []
+    for family, chars in needed:
+        font = truetype_subset(fallback_fonts()[family], {ord(ch) for ch in chars})
+        piece = _folder() / f"{family}-{next(_FILE_NUMBERS)}.ttf"
+        font.save(piece)
+        pieces.append(piece)
+    if len(pieces) == 1:
+        return pieces[0]
+    merged = Merger(options=Options(drop_tables=["vhea", "vmtx", "MATH"]))
+    path = _folder() / f"Symbols-{next(_FILE_NUMBERS)}.ttf"
+    merged.merge([str(piece) for piece in pieces]).save(path)
+    return path
+
+
+@cache
+def fallback_for(ch: str) -> str | None:
+    """The symbol font's family that draws ``ch`` where PT Sans cannot, if one does."""
+    code = ord(ch)
+    if code in _coverage():
+        return None
+    return next((f for f, codes in fallback_coverage().items() if code in codes), None)
+
+
+def symbols_needed(chars: set[str]) -> dict[str, set[str]]:
+    """Those of ``chars`` (as ``clean`` leaves them) that PT Sans lacks, by the symbol font
+    that draws them, in ``FALLBACKS`` order."""
+    drawn = clean("".join(ch for ch in chars if not ch.isascii()))
+    needed: dict[str, set[str]] = {}
+    for ch in set(drawn):
+        family = fallback_for(ch)
+        if family is not None:
+            needed.setdefault(family, set()).add(ch)
+    return {family: needed[family] for family in FALLBACKS if family in needed}
+
+
+# Look-alikes for what no font here has, and spaces fpdf2 draws better as plain ones.
 _SUBSTITUTES = {
-    "●": "•",
-    "◉": "•",
-    "■": "•",
-    "▪": "•",
-    "⚠": "!",
-    "→": "›",
-    "⟶": "›",
-    "←": "‹",
-    "✓": "√",
-    "✔": "√",
-    "✗": "×",
-    "✘": "×",
+    "⟶": "→",
     "\u2009": " ",
     "\u2002": " ",
     "\u2003": " ",
@@ -145,9 +236,11 @@ def _glyph_for(ch: str) -> tuple[str, bool]:
     """What to draw for ``ch``, and whether a visible character is lost doing so."""
     covered = _coverage()
     substitute = _SUBSTITUTES.get(ch)
-    if substitute is not None and all(ord(c) in covered for c in substitute):
+    if substitute is not None and all(_drawable(c) for c in substitute):
         return substitute, False
     if ch == "\n" or ord(ch) in covered:
+        return ch, False
+    if fallback_for(ch) is not None:
         return ch, False
     category = unicodedata.category(ch)
     # Zero-width joiners, direction marks, variation selectors, skin-tone modifiers and
@@ -160,9 +253,13 @@ def _glyph_for(ch: str) -> tuple[str, bool]:
         return " ", False
     # Full-width letters, circled digits, ligatures: their plain compatibility form.
     folded = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    if folded and folded != ch and all(ord(c) in covered for c in folded):
+    if folded and folded != ch and all(map(_drawable, folded)):
         return folded, False
     return MISSING, True
+
+
+def _drawable(ch: str) -> bool:
+    return ord(ch) in _coverage() or fallback_for(ch) is not None
 
 
 _GLYPHS = _Glyphs()

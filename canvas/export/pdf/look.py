@@ -36,7 +36,7 @@ CELL_PAD_Y = 1.2
 
 BOARD_TITLE_PT = 8.5
 BOARD_ITEM_PT = 8.0
-BOARD_MIN_PT = 5.5
+BOARD_MIN_PT = 6.5  # below this a printed canvas is hard to read: the rest is "… and N more"
 BOARD_PAD = 2.2
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
