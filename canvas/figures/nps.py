@@ -14,6 +14,7 @@ from babel.dates import format_date
 
 from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts
+from canvas.domain.shares import percent_shares
 from canvas.figures.style import FONT, centre_note, plotly_text
 from canvas.i18n import LOCALES, number, percent, t
 
@@ -82,12 +83,14 @@ def headline(counts: NpsCounts, lang: Language | str) -> Headline | None:
     score, interval = counts.score(), counts.interval()
     if score is None or interval is None:
         return None
+    # parts of one whole, so rounded by largest remainder to add up to 100 %
+    shares = percent_shares([counts.promoters, counts.passives, counts.detractors])
     return Headline(
         score=number(score, lang, 1),
         n=number(counts.n, lang),
-        promoters=percent(counts.promoters / counts.n, lang),
-        passives=percent(counts.passives / counts.n, lang),
-        detractors=percent(counts.detractors / counts.n, lang),
+        promoters=percent(shares[0], lang),
+        passives=percent(shares[1], lang),
+        detractors=percent(shares[2], lang),
         interval=_interval_text(interval, lang, "nps.interval_value"),
     )
 

@@ -12,7 +12,7 @@ from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
 from canvas.domain.recommendations import HEALTHY_LTV_CAC
 from canvas.figures.style import finish, plotly_text, shorten
-from canvas.i18n import money, number, percent, t
+from canvas.i18n import money, number, percent, signed, t
 from canvas.presenters.canvas_layout import GREY
 
 
@@ -53,7 +53,7 @@ def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
                     type=cat.type(kind).name(lang),
                     expected=answer.expected,
                     established=answer.established,
-                    gap=answer.gap,
+                    gap=signed(answer.gap, lang),
                 )
             )
         z.append(row_z)
