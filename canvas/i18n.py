@@ -93,9 +93,12 @@ def _minus(text: str) -> str:
     return text.replace("-", MINUS)
 
 
-def number(value: float | int | Decimal, lang: Language | str, digits: int = 0) -> str:
-    """A number with the locale's grouping and decimal sign, negatives with a minus (−)."""
-    fmt = "#,##0" + ("." + "#" * digits if digits else "")
+def number(
+    value: float | int | Decimal, lang: Language | str, digits: int = 0, *, fixed: bool = False
+) -> str:
+    """A number with the locale's grouping and decimal sign, negatives with a minus (−);
+    up to ``digits`` decimals, or exactly that many when ``fixed`` (cents: ``12,50``)."""
+    fmt = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits else "")
     return _minus(format_decimal(value, format=_pattern(fmt), locale=_locale(Language(lang))))
 
 
