@@ -10,7 +10,7 @@ from canvas.domain.workshop import DEFAULT_CURRENCY
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.store import workshops as workshop_store
 from ui.gate import course_mode
-from ui.language import lang, plain, tr
+from ui.language import lang, local_time, plain, tr
 from ui.panels.workshops.import_json import import_panel
 from ui.saving import form_key, save
 from ui.workshop import missing_workshop_notice, open_workshop, workshop_id, workshops
@@ -77,7 +77,7 @@ for workshop in every:
         head, when, act = st.columns([5, 2, 2])
         mark = "🟢 " if is_open else ""
         head.markdown(f"{mark}**{plain(workshop.title)}**  \n{plain(workshop.company)}")
-        when.caption(tr("workshops.updated", when=workshop.updated_at.strftime("%Y-%m-%d %H:%M")))
+        when.caption(tr("workshops.updated", when=local_time(workshop.updated_at)))
         if act.button(tr("workshops.open"), key=f"open-{workshop.id}", disabled=is_open):
             open_workshop(workshop.id)
             st.rerun()

@@ -16,7 +16,7 @@ from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts
 from canvas.domain.shares import percent_shares
 from canvas.figures.style import FONT, centre_note, plotly_text
-from canvas.i18n import LOCALES, number, percent, t
+from canvas.i18n import LOCALES, day, number, percent, t
 
 CATEGORY_COLOURS = {
     NpsCategory.DETRACTOR: "#D55E00",
@@ -106,9 +106,9 @@ def month_label(month: str, lang: Language | str) -> str:
     return format_date(date(year, number_of_month, 1), "LLL y", locale=LOCALES[Language(lang)])
 
 
-def day_label(day: date, lang: Language | str) -> str:
-    """A day as ``14 Mar 2026`` or ``14 мар. 2026``."""
-    return format_date(day, "d MMM y", locale=LOCALES[Language(lang)])
+def day_label(when: date, lang: Language | str) -> str:
+    """A day as the locale writes it, as everywhere else: ``Mar 14, 2026``, ``14 мар. 2026 г.``"""
+    return day(when, lang)
 
 
 def _interval_trace(x: list[str], counts: list[NpsCounts], lang: Language | str) -> go.Scatter:

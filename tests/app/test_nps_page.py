@@ -129,7 +129,7 @@ def test_typed_answers_are_saved_and_the_figures_follow(db, lang):
     assert metrics[say(lang, "nps.metric.promoters")] == _percent(lang, 50)
     assert metrics[say(lang, "nps.metric.passives")] == _percent(lang, 0)
     # n' = 5, p = d = 1.75/5 = 0.35, centre 0, se = sqrt(0.7/5) = 0.374166 → ±73.3
-    interval = say(lang, "nps.interval_value", low="-73.3", high="73.3")
+    interval = say(lang, "nps.interval_value", low="\u221273.3", high="73.3")
     assert metrics[say(lang, "nps.metric.interval")] == _decimal(lang, interval)
     scores, distribution, trend = _figures(at)
     # everyone 0; Cafés: one promoter of 1 → 100

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from canvas.domain.shares import largest_remainder, percent_shares
+from canvas.figures.nps import day_label
 from canvas.i18n import (
     UnreadableNumber,
     compact,
@@ -161,3 +162,9 @@ def test_shares_with_a_decimal_add_up_to_a_hundred_and_read_so():
 def test_negative_counts_are_no_parts_of_a_whole():
     with pytest.raises(ValueError):
         largest_remainder([1, -1])
+
+
+def test_an_nps_answers_day_reads_as_every_other_date():
+    # 14 March 2026, medium length: month first in English, «г.» after the year in Russian
+    assert day_label(date(2026, 3, 14), "en") == "Mar 14, 2026"
+    assert day_label(date(2026, 3, 14), "ru") == "14 мар. 2026\u202fг."

@@ -14,7 +14,8 @@ from ui.saving import edit_version, form_key, save, submit_key
 
 SCORES = list(range(11))
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
-DATE_FORMATS = {Language.RU: "DD.MM.YYYY", Language.EN: "YYYY-MM-DD"}
+# the date picker as each locale writes a short date (Babel: ru 05.12.2026, en_US 12/5/26)
+DATE_FORMATS = {Language.RU: "DD.MM.YYYY", Language.EN: "MM/DD/YYYY"}
 COUNT_FIELDS = ("promoters", "passives", "detractors")
 EVERYONE = 0  # the scope selector's value for everyone; segment ids start at 1
 
