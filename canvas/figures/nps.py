@@ -15,7 +15,7 @@ from babel.dates import format_date
 from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts
 from canvas.domain.shares import percent_shares
-from canvas.figures.style import FONT, centre_note, plotly_text
+from canvas.figures.style import FONT, centre_note, number_axis, plotly_text
 from canvas.i18n import LOCALES, day, number, percent, t
 
 CATEGORY_COLOURS = {
@@ -238,7 +238,11 @@ def distribution_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
             "range": [-0.6, 10.6],
             "fixedrange": True,
         },
-        yaxis={"title": {"text": t("nps.chart.count", lang)}, "fixedrange": True},
+        yaxis={
+            "title": {"text": t("nps.chart.count", lang)},
+            "fixedrange": True,
+            **number_axis(totals, lang, whole=True),  # «1,5 тыс.» for a large survey
+        },
     )
 
 

@@ -11,8 +11,8 @@ from canvas.content.catalogue import catalogue
 from canvas.domain import Language, RelationshipType, WorkshopView
 from canvas.domain.economics import SegmentFigures, workshop_figures
 from canvas.domain.recommendations import HEALTHY_LTV_CAC
-from canvas.figures.style import finish, plotly_text, shorten
-from canvas.i18n import money, number, percent, signed, t
+from canvas.figures.style import finish, number_axis, plotly_text, shorten
+from canvas.i18n import currency_symbol, money, number, percent, signed, t
 from canvas.presenters.canvas_layout import GREY
 
 
@@ -143,7 +143,10 @@ def cost_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
         for f, cost in zip(figures, per_customer, strict=True)
     ]
     figure = _segment_bars(figures, [float(c) for c in per_customer], labels, "")
-    axis = {"title": {"text": t("chart.cost.axis", lang, currency=currency)}}
+    sign = currency_symbol(currency, lang)
+    # ticks as «50 тыс.», not Plotly's "50k"
+    axis: dict[str, object] = {"title": {"text": t("chart.cost.axis", lang, currency=sign)}}
+    axis |= number_axis(per_customer, lang)
     return finish(figure, t("chart.cost.title", lang), len(figures), xaxis=axis)
 
 
@@ -163,7 +166,8 @@ def ltv_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
         line_color=GREY,
         annotation_text=plotly_text(t("chart.ltv.healthy", lang)),
     )
-    return finish(figure, t("chart.ltv.title", lang), len(figures))
+    axis = number_axis([*ratios, HEALTHY_LTV_CAC], lang)  # «2,5» with a decimal comma
+    return finish(figure, t("chart.ltv.title", lang), len(figures), xaxis=axis)
 
 
 # ------------------------------------------------------------------ the canvas board
