@@ -1,6 +1,7 @@
 """Numbers, money, percentages, dates and typed amounts as a Russian and an English reader
 write them. Expectations are written by hand from the locales' rules, not from the code."""
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -20,6 +21,8 @@ from canvas.i18n import (
     percent,
     read_number,
     signed,
+    strings,
+    t,
 )
 
 NBSP, MINUS = "\u00a0", "\u2212"
@@ -168,3 +171,12 @@ def test_an_nps_answers_day_reads_as_every_other_date():
     # 14 March 2026, medium length: month first in English, «г.» after the year in Russian
     assert day_label(date(2026, 3, 14), "en") == "Mar 14, 2026"
     assert day_label(date(2026, 3, 14), "ru") == "14 мар. 2026\u202fг."
+
+
+def test_every_text_writes_a_percentage_as_its_language_does():
+    # «30 %» with a no-break space in Russian, "30%" in English: the style of percent()
+    for lang, wrong in (("ru", r"\d(?:%| %|\u202f%)"), ("en", r"\d[ \u00a0\u202f]%")):
+        found = {key: text for key, text in strings(lang).items() if re.search(wrong, text)}
+        assert found == {}
+    assert percent(0.3, "ru") in t("rec.costly_relationships.trigger", "ru", share="")
+    assert percent(0.3, "en") in t("rec.costly_relationships.trigger", "en", share="")
