@@ -35,6 +35,7 @@ def unreadable(field: str, typed: str, lang: Language | str, *, whole: bool = Fa
     """The refusal of ``typed`` in ``field``: what was typed, and how to type it (a
     ``whole`` number's example has no cents)."""
     lang = Language(lang)
+    typed = typed.encode("utf-8", "replace").decode("utf-8")  # no lone surrogates
     short = typed if len(typed) <= SHOWN_CHARS else typed[: SHOWN_CHARS - 1] + "…"
     return t(
         "numbers.unreadable",
