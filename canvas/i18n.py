@@ -129,6 +129,13 @@ def currency_symbol(currency: str, lang: Language | str) -> str:
     return get_currency_symbol(currency, locale=_locale(Language(lang)))
 
 
+def currency_choice(currency: str, lang: Language | str) -> str:
+    """A currency as a picker offers it: its code and the sign the tables will write
+    (``RUB · ₽``), or the code alone where the locale has no other sign (``KZT``)."""
+    sign = currency_symbol(currency, lang)
+    return currency if sign == currency else f"{currency} · {sign}"
+
+
 # Babel's own percent patterns: "4 %" in Russian (a no-break space, U+00A0, as the ru
 # locale writes it) and "4%" in English. Texts in the catalogues follow the same style.
 PERCENT_SIGN = {Language.RU: "\u00a0%", Language.EN: "%"}

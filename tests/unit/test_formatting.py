@@ -13,6 +13,7 @@ from canvas.figures.nps import day_label
 from canvas.i18n import (
     UnreadableNumber,
     compact,
+    currency_choice,
     currency_symbol,
     day,
     moment,
@@ -180,3 +181,10 @@ def test_every_text_writes_a_percentage_as_its_language_does():
         assert found == {}
     assert percent(0.3, "ru") in t("rec.costly_relationships.trigger", "ru", share="")
     assert percent(0.3, "en") in t("rec.costly_relationships.trigger", "en", share="")
+
+
+def test_the_currency_picker_names_each_currency_with_its_sign():
+    assert currency_choice("RUB", "ru") == "RUB · ₽"
+    assert currency_choice("USD", "en") == "USD · $"
+    # no sign of its own in either locale: the code alone, not "KZT · KZT"
+    assert currency_choice("KZT", "ru") == "KZT"
