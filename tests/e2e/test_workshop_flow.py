@@ -184,7 +184,7 @@ def test_workshop_from_start_to_canvas_and_analysis(
             "Yearly retention rate, %": "60",
         }
         for label, value in figures.items():
-            field = form.get_by_role("textbox", name=label, exact=True)
+            field = form.get_by_role("textbox", name=label)
             field.fill(value)
             field.press("Tab")
         form.get_by_role("button", name="Add segment").click()
@@ -200,7 +200,7 @@ def test_workshop_from_start_to_canvas_and_analysis(
         page.locator("summary").filter(has_text="Add a segment").click()
         expect(name).to_be_visible()
         name.fill(CYRILLIC)
-        customers = form.get_by_role("textbox", name="Number of customers", exact=True)
+        customers = form.get_by_role("textbox", name="Number of customers")
         customers.fill("15")
         customers.press("Tab")
         form.get_by_role("button", name="Add segment").click()
