@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from canvas.domain.shares import largest_remainder, percent_shares
+from canvas.export.report import build_report
 from canvas.figures.nps import day_label
 from canvas.i18n import (
     UnreadableNumber,
@@ -25,6 +26,7 @@ from canvas.i18n import (
     strings,
     t,
 )
+from tests.unit.factories import snapshot
 
 NBSP, MINUS = "\u00a0", "\u2212"
 
@@ -188,3 +190,11 @@ def test_the_currency_picker_names_each_currency_with_its_sign():
     assert currency_choice("USD", "en") == "USD · $"
     # no sign of its own in either locale: the code alone, not "KZT · KZT"
     assert currency_choice("KZT", "ru") == "KZT"
+
+
+def test_the_reports_title_page_is_dated_as_the_readers_language_writes_dates():
+    view = snapshot(currency="RUB")
+    russian = dict(build_report(view, "ru", today=date(2026, 12, 5)).facts)
+    english = dict(build_report(view, "en", today=date(2026, 12, 5)).facts)
+    assert russian[t("report.date", "ru")] == "5 декабря 2026\u202fг."
+    assert english[t("report.date", "en")] == "December 5, 2026"
