@@ -90,6 +90,9 @@ MINUS = "\u2212"  # the typographic minus; Babel's locales write a hyphen
 def _minus(text: str) -> str:
     # Babel puts the hyphen-minus only in front of a negative number (its patterns here
     # have no other hyphen), so the swap is safe and keeps one sign for tables and charts.
+    # A negative that rounds to zero (−0.04 at one decimal) is plain zero: no "−0".
+    if not any(digit in text for digit in "123456789"):
+        return text.replace("-", "")
     return text.replace("-", MINUS)
 
 

@@ -198,3 +198,10 @@ def test_the_reports_title_page_is_dated_as_the_readers_language_writes_dates():
     english = dict(build_report(view, "en", today=date(2026, 12, 5)).facts)
     assert russian[t("report.date", "ru")] == "5 декабря 2026\u202fг."
     assert english[t("report.date", "en")] == "December 5, 2026"
+
+
+def test_a_negative_that_rounds_to_zero_reads_as_zero():
+    # −0.04 at one decimal is 0.0, shown "0": a "−0" would read as a loss
+    assert number(-0.04, "en", 1) == "0"
+    assert signed(-0.04, "ru", 1) == "0"
+    assert percent(-0.0001, "ru") == f"0{NBSP}%"
