@@ -158,3 +158,46 @@ def test_a_yearly_cost_is_typed_as_the_language_writes_it_and_bad_text_is_refuse
         "12000.5"
     )
     assert view.relationships[RelationshipType.COMMUNITIES].yearly_cost == Decimal(0)
+
+
+def _counts_form(lang: str, workshop: int):
+    at = run_app(lang, workshop, page="nps")
+    way = widget(at.segmented_control, say(lang, "nps.way"))
+    assert_ok(way.set_value("counts").run())
+    return at
+
+
+def test_nps_counts_typed_with_grouping_are_saved_and_shown_grouped(db, lang):
+    workshop = add_workshop(db, "Shop", lang)
+    at = _counts_form(lang, workshop)
+    typed = {"ru": "1 500", "en": "1,500"}[lang]
+    widget(at.text_input, say(lang, "nps.counts.promoters")).set_value(typed)
+    widget(at.text_input, say(lang, "nps.counts.passives")).set_value("")
+    widget(at.text_input, say(lang, "nps.counts.detractors")).set_value("500")
+    assert_ok(widget(at.button, say(lang, "nps.counts.save")).click().run())
+
+    assert not at.error
+    counts = load(db, workshop).nps.typed[None]
+    # an empty field counts no one
+    assert (counts.promoters, counts.passives, counts.detractors) == (1500, 0, 500)
+    written = {"ru": f"1{NBSP}500", "en": "1,500"}[lang]
+    assert widget(at.text_input, say(lang, "nps.counts.promoters")).value == written
+
+
+def test_an_nps_count_that_is_no_number_is_refused_in_the_users_words(db, lang):
+    workshop = add_workshop(db, "Shop", lang)
+    at = _counts_form(lang, workshop)
+    widget(at.text_input, say(lang, "nps.counts.promoters")).set_value("много")
+    assert_ok(widget(at.button, say(lang, "nps.counts.save")).click().run())
+
+    quoted = {"ru": "«много»", "en": "“много”"}[lang]
+    example = {"ru": f"1{NBSP}500{NBSP}000", "en": "1,500,000"}[lang]
+    refusal = say(
+        lang,
+        "numbers.unreadable",
+        field=say(lang, "field.promoters"),
+        typed=quoted,
+        example=example,
+    )
+    assert _problems(at, lang) == [refusal]
+    assert load(db, workshop).nps.typed == {}
