@@ -25,9 +25,15 @@ def shown(value: float | int | Decimal | None, lang: Language | str, digits: int
     return number(value, lang, 0 if whole else digits, fixed=digits == 2)
 
 
+# how Russian speakers abbreviate the rouble after an amount: «1 500 руб.», «1 500 р.»
+ROUBLE_WORDS = ("руб.", "руб", "р.")
+
+
 def signs(currency: str) -> str:
     """The currency signs a typed amount may carry, ``|``-separated: ₽, RUB, руб. …"""
     written = {currency, *(currency_symbol(currency, lang) for lang in Language)}
+    if currency == "RUB":
+        written |= set(ROUBLE_WORDS)
     return "|".join(sorted(written, key=len, reverse=True))
 
 

@@ -11,6 +11,7 @@ import pytest
 from canvas.domain.shares import largest_remainder, percent_shares
 from canvas.export.report import build_report
 from canvas.figures.nps import day_label
+from canvas.forms.numbers import read_fields, signs
 from canvas.i18n import (
     UnreadableNumber,
     compact,
@@ -205,3 +206,28 @@ def test_a_negative_that_rounds_to_zero_reads_as_zero():
     assert number(-0.04, "en", 1) == "0"
     assert signed(-0.04, "ru", 1) == "0"
     assert percent(-0.0001, "ru") == f"0{NBSP}%"
+
+
+def test_an_amount_may_carry_its_currency_as_people_write_it():
+    money_signs = {field: signs("RUB") for field in ("a", "b", "c")}
+    typed = {"a": "1 500 руб.", "b": "2000 р.", "c": "₽300"}
+    read, problems = read_fields(typed, "ru", money_signs)
+    assert problems == []
+    assert read == {"a": Decimal(1500), "b": Decimal(2000), "c": Decimal(300)}
+
+
+def test_a_refusal_quotes_what_was_typed_shortened_and_displayable():
+    # 40 characters typed: the refusal quotes the first 29 and an ellipsis
+    typed = "x" * 40
+    [problem] = read_fields({"customers": typed}, "en", {}, frozenset({"customers"}))[1]
+    expected_quote = t("common.quoted", "en", text="x" * 29 + "…")
+    assert problem == t(
+        "numbers.unreadable",
+        "en",
+        field=t("field.customers", "en"),
+        typed=expected_quote,
+        example="1,500,000",
+    )
+    # a lone surrogate from a browser cannot reach the page as it is
+    [problem] = read_fields({"customers": "\ud800"}, "ru", {})[1]
+    problem.encode("utf-8")
