@@ -37,6 +37,7 @@ PAGES: dict[str, tuple[str, str]] = {
     "join": (":material/login:", "join"),
     "trainer_login": (":material/lock:", "trainer-login"),
     "sources": (":material/menu_book:", "sources"),
+    "guide": (":material/co_present:", "guide"),
 }
 STEPS = [
     "segments",
@@ -97,7 +98,13 @@ sync_url()
 
 if not course_mode():
     pages = {
-        "": [page("workshops", default=True), *map(page, STEPS), page("present"), page("sources")]
+        "": [
+            page("workshops", default=True),
+            *map(page, STEPS),
+            page("present"),
+            page("guide"),
+            page("sources"),
+        ]
     }
 elif is_trainer():
     trainer_area = [
@@ -105,6 +112,7 @@ elif is_trainer():
         page("room"),
         page("workshops"),
         page("present"),
+        page("guide"),
         page("sources"),
     ]
     pages = {tr("nav.trainer"): trainer_area, tr("nav.steps"): list(map(page, STEPS))}

@@ -1,4 +1,5 @@
-"""Summary & export: the workshop as PDF, HTML, Markdown and JSON, and named snapshots."""
+"""Summary & export: the workshop as PDF, HTML, Markdown, JSON and PowerPoint slides, and
+named snapshots."""
 
 import streamlit as st
 
@@ -6,14 +7,14 @@ from canvas.domain import Language
 from canvas.domain.changes import compare
 from canvas.domain.fields import NAME_MAX
 from canvas.domain.saved_snapshot import SnapshotInput
-from canvas.export.files import ExportFormat
+from canvas.export.files import ExportFormat, file_name
 from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.tables import describe_changes
 from canvas.store import saved_snapshots
 from ui.frozen import read_only
 from ui.language import lang, local_time, plain, tr
 from ui.saving import form_key, save
-from ui.widgets import download
+from ui.widgets import download, worksheet_download
 from ui.workshop import document, require_view, saved_snapshots_of
 
 view = require_view()
@@ -34,11 +35,25 @@ labels = {
     ExportFormat.HTML: ("summary.html", ":material/html:"),
     ExportFormat.MARKDOWN: ("summary.markdown", ":material/description:"),
     ExportFormat.JSON: ("summary.json", ":material/data_object:"),
+    ExportFormat.PPTX: ("deck_file.download", ":material/slideshow:"),
 }
+theory = st.checkbox(
+    tr("handout.with_theory"), help=tr("handout.with_theory.help"), key=f"theory-{workshop.id}"
+)
 for column, fmt in zip(st.columns(len(labels)), ExportFormat, strict=True):
     key, icon = labels[fmt]
     with column:
-        download(tr(key), view, fmt, report_lang, icon=icon)
+        hint = tr("deck_file.download_help") if fmt is ExportFormat.PPTX else None
+        download(tr(key), view, fmt, report_lang, icon=icon, help=hint, with_theory=theory)
+st.caption(tr("handout.worksheet.help"))
+worksheet_download(
+    tr("handout.worksheet.button"),
+    lang(),
+    [segment_view.segment.name for segment_view in view.segments],
+    stem=file_name(view, ExportFormat.PDF).removesuffix(".pdf"),
+    key=f"worksheet-{workshop.id}",
+    title=workshop.title,
+)
 
 st.subheader(tr("summary.snapshots"))
 st.caption(tr("summary.snapshots_help"))

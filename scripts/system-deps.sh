@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives: Chromium for the browser
-# tests, PostgreSQL for the store tests and nginx for the deployment tests (the
-# shipped deploy/nginx configuration). Does nothing when all are present.
+# tests, PostgreSQL for the store tests, nginx for the deployment tests (the
+# shipped deploy/nginx configuration) and LibreOffice Impress, which opens the
+# PowerPoint deck in a test. Does nothing when all are present.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/sbin/nginx ] || need+=(nginx)
+[ -x /usr/bin/soffice ] || need+=(libreoffice-impress)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

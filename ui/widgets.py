@@ -1,7 +1,7 @@
 """Widgets the pages share: charts and other derived data cached per workshop state, and
 download buttons that build their file only when clicked."""
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 import plotly.graph_objects as go
@@ -12,6 +12,7 @@ from canvas.export.files import MIME, ExportFormat, export_file, file_name
 from ui.workshop import document
 
 T = TypeVar("T")
+WORKSHEET_SUFFIX = "worksheet"  # the file name stays ASCII in every language
 
 
 def derived(build: Callable[..., T], view: WorkshopView, *args: Hashable, **options: Hashable) -> T:
@@ -46,13 +47,21 @@ def _derived(
 
 
 def download(
-    label: str, view: WorkshopView, fmt: ExportFormat, report_lang: Language, *, icon: str
+    label: str,
+    view: WorkshopView,
+    fmt: ExportFormat,
+    report_lang: Language,
+    *,
+    icon: str,
+    help: str | None = None,
+    with_theory: bool = False,
 ) -> None:
-    """A download button that builds its file only when clicked."""
+    """A download button that builds its file only when clicked (the PDF ``with_theory``
+    for a handout); the button shows a spinner in place of its icon while it builds."""
 
     def build() -> bytes:
         portable = document(view) if fmt is ExportFormat.JSON else None
-        return export_file(view, fmt, report_lang, document=portable).data
+        return export_file(view, fmt, report_lang, document=portable, with_theory=with_theory).data
 
     st.download_button(
         label,
@@ -60,6 +69,30 @@ def download(
         file_name=file_name(view, fmt),
         mime=MIME[fmt],
         icon=icon,
+        help=help,
         on_click="ignore",
         key=f"download-{fmt.value}-{view.workshop.id}",
+    )
+
+
+def worksheet_download(
+    label: str, lang: Language, segments: Sequence[str], *, stem: str, key: str, title: str = ""
+) -> None:
+    """A download button for the blank worksheet in ``lang``: a form per segment named
+    (blank copies without any), and the canvas on A3; built only when clicked."""
+    names = list(segments)
+
+    def build() -> bytes:
+        from canvas.export.pdf.worksheet import render_worksheet
+
+        return render_worksheet(lang, names, title=title)
+
+    st.download_button(
+        label,
+        data=build,
+        file_name=f"{stem}-{WORKSHEET_SUFFIX}.pdf",
+        mime=MIME[ExportFormat.PDF],
+        icon=":material/print:",
+        on_click="ignore",
+        key=key,
     )

@@ -14,6 +14,7 @@ class ExportFormat(StrEnum):
     HTML = "html"
     MARKDOWN = "md"
     JSON = "json"
+    PPTX = "pptx"  # the teaching deck's slides, not the report
 
 
 MIME = {
@@ -21,6 +22,7 @@ MIME = {
     ExportFormat.HTML: "text/html",
     ExportFormat.MARKDOWN: "text/markdown",
     ExportFormat.JSON: "application/json",
+    ExportFormat.PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
 
@@ -43,20 +45,27 @@ def export_file(
     lang: Language | str | None = None,
     *,
     document: WorkshopDocument | None = None,
+    with_theory: bool = False,
 ) -> ExportFile:
     """The workshop in ``fmt``; reports are in ``lang`` (default: the workshop's language).
 
     JSON is written from ``document`` when given (it carries the NPS survey's single
-    answers, which a workshop view holds as counts only).
+    answers, which a workshop view holds as counts only). ``with_theory`` adds the
+    handout's theory to the PDF.
     """
     if fmt is ExportFormat.JSON:
         data = export_json(document or view).encode("utf-8")
+    elif fmt is ExportFormat.PPTX:
+        from canvas.export.pptx import render_pptx
+
+        data = render_pptx(view, lang)
     else:
         report = build_report(view, lang)
         if fmt is ExportFormat.PDF:
             from canvas.export.pdf import render_pdf
+            from canvas.export.pdf.theory import add_theory
 
-            data = render_pdf(report)
+            data = render_pdf(add_theory(report) if with_theory else report)
         elif fmt is ExportFormat.HTML:
             from canvas.export.html import render_html
 

@@ -24,13 +24,17 @@ def spectrum_place(position: int, lang: str) -> str:
     """``●○○○○ personal`` for 0 … ``○○○○● automated`` for 100."""
     slot = round(position / 100 * (SLOTS - 1))
     dots = "".join("●" if index == slot else "○" for index in range(SLOTS))
+    return f"{dots} {spectrum_word(position, lang)}"
+
+
+def spectrum_word(position: int, lang: str) -> str:
+    """``personal``, ``in between`` or ``automated``: the place in words (the PDF's font
+    has no ``○``)."""
     if position <= PERSONAL_UP_TO:
-        word = t("framing.place.personal", lang)
-    elif position >= AUTOMATED_FROM:
-        word = t("framing.place.automated", lang)
-    else:
-        word = t("framing.place.between", lang)
-    return f"{dots} {word}"
+        return t("framing.place.personal", lang)
+    if position >= AUTOMATED_FROM:
+        return t("framing.place.automated", lang)
+    return t("framing.place.between", lang)
 
 
 def overview_rows(lang: str) -> list[OverviewRow]:

@@ -28,8 +28,23 @@ def test_the_summary_offers_every_export_in_the_users_language(db, lang):
         say(lang, "summary.html"),
         say(lang, "summary.markdown"),
         say(lang, "summary.json"),
+        say(lang, "deck_file.download"),
+        say(lang, "handout.worksheet.button"),
     ]
     assert say(lang, "summary.no_snapshots") in shown(at.info)
+
+
+def test_the_pdf_takes_the_theory_when_asked_and_the_blank_worksheet_is_offered(db, lang):
+    workshop = add_demo(db, lang)
+    at = run_app(lang, workshop, page="summary")
+
+    theory = widget(at.checkbox, say(lang, "handout.with_theory"))
+    assert theory.value is False  # the default export stays as it was
+    theory.check()
+    assert_ok(at.run())
+    assert widget(at.checkbox, say(lang, "handout.with_theory")).value is True
+    assert say(lang, "handout.worksheet.button") in _download_labels(at)
+    assert say(lang, "handout.worksheet.help") in [c.value for c in at.caption]
 
 
 def test_a_snapshot_shows_what_changed_since_and_restores_it(db, lang):

@@ -189,6 +189,26 @@ def test_the_export_tab_offers_the_pdf_and_the_zip(room, lang, monkeypatch):
     at = _trainer(lang, monkeypatch)
     labels = [b.label for b in at.get("download_button")]
     assert say(lang, "trainer.export.pdf") in labels and say(lang, "trainer.export.zip") in labels
+    assert say(lang, "deck_file.download") in labels
+
+
+def test_the_deck_builder_gives_one_participants_slides(room, lang):
+    from pptx import Presentation
+
+    from ui.panels.trainer.export import deck_builder
+
+    boris = room["people"]["Boris"][0].id
+    deck = Presentation(io.BytesIO(deck_builder(boris, lang)()))
+    said = [s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame]
+    assert say(lang, "deck_file.gap.title", segment="Students") in said
+
+
+def test_the_export_tab_offers_the_blank_worksheet_for_a_room_without_laptops(
+    room, lang, monkeypatch
+):
+    at = _trainer(lang, monkeypatch)
+    labels = [b.label for b in at.get("download_button")]
+    assert say(lang, "handout.worksheet.button") in labels
 
 
 def test_the_course_builders_give_one_pdf_and_a_zip_of_every_workshop(room, lang):

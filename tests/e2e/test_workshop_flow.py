@@ -15,6 +15,10 @@ from e2e_support import wait_for_run
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from canvas.content import catalogue
+from canvas.domain import RelationshipType
+from canvas.i18n import t
+
 pytestmark = pytest.mark.e2e
 
 WORKSHOP = "E2E Coffee Roasters"
@@ -248,10 +252,13 @@ def test_workshop_from_start_to_canvas_and_analysis(
         expect(page.get_by_text(f"{LATIN} · Self-service: {LATIN_NOTE}")).to_be_visible()
         expect(page.get_by_text(f"{CYRILLIC} · Communities: {CYRILLIC_NOTE}")).to_be_visible()
 
+    # the recommendation's title in the catalogue's words
+    self_service = catalogue().type(RelationshipType.SELF_SERVICE).name("en")
+    under_served = t("rec.under_served.title", "en", segment=LATIN, type=self_service)
     with step(page, shots, "09-analysis"):
         go_to(page, "Analysis")
         # Expected 3, established 1: a gap of 2 is flagged for the Latin segment.
-        expect(page.get_by_text(f"{LATIN}: Self-service is expected but missing")).to_be_visible()
+        expect(page.get_by_text(under_served)).to_be_visible()
         heatmap = page.locator(".js-plotly-plot").filter(has_text="Expected vs established")
         expect(heatmap).to_contain_text(LATIN)
         expect(heatmap).to_contain_text(CYRILLIC)
@@ -262,5 +269,5 @@ def test_workshop_from_start_to_canvas_and_analysis(
         expect(page.get_by_test_id("stSidebar").get_by_text(WORKSHOP)).to_be_visible(
             timeout=WAIT_MS
         )
-        expect(page.get_by_text(f"{LATIN}: Self-service is expected but missing")).to_be_visible()
+        expect(page.get_by_text(under_served)).to_be_visible()
         assert re.search(r"[?&]w=\d+", page.url), page.url

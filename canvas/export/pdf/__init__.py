@@ -7,7 +7,9 @@
 - ``tables`` and ``text_blocks``: how each kind of block is drawn;
 - ``layout``: page geometry, text measuring and wrapping;
 - ``fonts``: PT Sans and the fallback for characters it lacks;
-- ``look``: colours, margins and type sizes.
+- ``look``: colours, margins and type sizes;
+- ``theory``: the handout's theory part (report sections from the catalogue);
+- ``worksheet``: the blank worksheet, a form per segment and the canvas on A3.
 """
 
 from canvas.export.pdf.document import render_pdf
