@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from canvas.store.db import make_engine, transaction
 from canvas.store.tables import WorkshopRow
-from tests.app.driver import APP, TIMEOUT, add_workshop, assert_ok, say, shown
+from tests.app.driver import APP, TIMEOUT, add_workshop, assert_ok, run_app, say, shown, widget
 
 # 14:30 UTC on 5 December 2026 is 17:30 in Moscow (UTC+3) and 9:30 AM in New York (UTC−5)
 STORED = datetime(2026, 12, 5, 14, 30, tzinfo=UTC)
@@ -43,3 +43,16 @@ def test_the_workshop_list_shows_when_it_changed_on_the_readers_clock(db, lang, 
     assert_ok(at.run())
 
     assert say(lang, "workshops.updated", when=SHOWN[(lang, zone)]) in shown(at.caption)
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    # 5 December 2026 as each locale writes a short date: 05.12.2026, 12/05/2026
+    [("ru", "DD.MM.YYYY"), ("en", "MM/DD/YYYY")],
+)
+def test_the_nps_answers_date_field_writes_dates_as_the_language_does(db, lang, written):
+    workshop = add_workshop(db, "Roastery", lang)
+    at = run_app(lang, workshop, page="nps")
+    assert_ok(widget(at.segmented_control, say(lang, "nps.way")).set_value("typed").run())
+
+    assert widget(at.date_input, say(lang, "nps.typed.date")).proto.format == written
