@@ -38,7 +38,8 @@ def segment_fields(
         key=f"{prefix}-desc",
         height=80,
     )
-    a, b, c, d, f, g = st.columns([3, 3, 3, 3, 3, 1])
+    # labels of two lines (Russian) and one: the fields line up along their bottom edge
+    a, b, c, d, f, g = st.columns([3, 3, 3, 3, 3, 1], vertical_alignment="bottom")
     customers = a.text_input(
         tr("field.customers"),
         value=shown(seg.customers if seg else None, code, 0),
