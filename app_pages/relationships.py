@@ -9,6 +9,8 @@ from canvas.domain import (
     Motive,
     RelationshipType,
 )
+from canvas.forms.numbers import shown as amount_text
+from canvas.i18n import currency_symbol
 from ui.comments import beside_segment
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
@@ -86,11 +88,10 @@ with st.form(f"rel-form-{prefix}"):
                 format_func=lambda m: cat.motive(m).name(language),
                 key=field_key(prefix, kind, "mot"),
             )
-            right.number_input(
-                tr("field.yearly_cost") + f", {view.workshop.currency}",
-                step=1000.0,
-                value=float(answer.yearly_cost) if answer.yearly_cost is not None else None,
-                format="%.2f",
+            # text, not a number input: it shows and reads amounts as the tables write them
+            right.text_input(
+                tr("field.yearly_cost") + f", {currency_symbol(view.workshop.currency, lang())}",
+                value=amount_text(answer.yearly_cost, lang()),
                 key=field_key(prefix, kind, "cost"),
                 help=tr("relationships.cost_help"),
             )
@@ -110,7 +111,7 @@ with st.form(f"rel-form-{prefix}"):
         key=submit_key(record, shown),
         disabled=read_only(),
         on_click=save_answers,
-        args=(segment_view.segment.id, record, prefix, shown),
+        args=(segment_view.segment.id, record, prefix, shown, view.workshop.currency),
     )
 if problems := st.session_state.pop(PROBLEMS, None):
     show_problems(problems)

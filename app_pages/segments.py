@@ -9,7 +9,7 @@ from canvas.presenters.tables import segment_rows
 from canvas.store import segments as segment_store
 from ui.frozen import read_only
 from ui.language import lang, tr
-from ui.panels.segments.fields import segment_fields
+from ui.panels.segments.fields import checked, segment_fields
 from ui.saving import edit_version, form_key, save, submit_key
 from ui.workshop import require_view
 
@@ -29,13 +29,16 @@ with (
         free_colour([v.segment.colour for v in view.segments]),
         workshop.currency,
     )
-    if st.form_submit_button(
-        tr("segments.add_button"), type="primary", disabled=read_only()
-    ) and save(
-        lambda s: segment_store.add_segment(
-            s, workshop_id=workshop.id, data=SegmentInput(**values)
-        ),
-        success=tr("segments.added"),
+    pressed = st.form_submit_button(tr("segments.add_button"), type="primary", disabled=read_only())
+    if (
+        pressed
+        and (data := checked(values, workshop.currency)) is not None
+        and save(
+            lambda s: segment_store.add_segment(
+                s, workshop_id=workshop.id, data=SegmentInput(**data)
+            ),
+            success=tr("segments.added"),
+        )
     ):
         st.rerun()
 
@@ -63,16 +66,18 @@ record = f"segment-{seg.id}"
 version = edit_version(record, seg.version)
 with st.form(f"edit-{seg.id}-{version}"):
     values = segment_fields(f"e{seg.id}v{version}", seg, seg.colour, workshop.currency)
-    if st.form_submit_button(
-        tr("segments.save"),
-        type="primary",
-        key=submit_key(record, version),
-        disabled=read_only(),
-    ) and save(
-        lambda s: segment_store.update_segment(
-            s, segment_id=seg.id, data=SegmentInput(**values), expected_version=version
-        ),
-        success=tr("segments.saved"),
+    pressed = st.form_submit_button(
+        tr("segments.save"), type="primary", key=submit_key(record, version), disabled=read_only()
+    )
+    if (
+        pressed
+        and (data := checked(values, workshop.currency)) is not None
+        and save(
+            lambda s: segment_store.update_segment(
+                s, segment_id=seg.id, data=SegmentInput(**data), expected_version=version
+            ),
+            success=tr("segments.saved"),
+        )
     ):
         st.rerun()
 up, down, sure, delete = st.columns(4, vertical_alignment="center")

@@ -12,7 +12,7 @@ from canvas.i18n import LANGUAGE_NAMES
 from canvas.presenters.tables import describe_changes
 from canvas.store import saved_snapshots
 from ui.frozen import read_only
-from ui.language import lang, plain, tr
+from ui.language import lang, local_time, plain, tr
 from ui.saving import form_key, save
 from ui.widgets import download, worksheet_download
 from ui.workshop import document, require_view, saved_snapshots_of
@@ -74,15 +74,12 @@ if not saved:
     st.info(tr("summary.no_snapshots"))
     st.stop()
 by_id = {item.id: item for item in saved}
-picked = st.selectbox(
-    tr("summary.snapshot_pick"),
-    list(by_id),
-    format_func=lambda i: tr(
-        "summary.snapshot_label",
-        name=by_id[i].name,
-        when=by_id[i].created_at.strftime("%Y-%m-%d %H:%M"),
-    ),
-)
+# computed now: a widget's format_func may be called outside the run, with no language
+labels = {
+    i: tr("summary.snapshot_label", name=item.name, when=local_time(item.created_at))
+    for i, item in by_id.items()
+}
+picked = st.selectbox(tr("summary.snapshot_pick"), list(by_id), format_func=labels.__getitem__)
 chosen = by_id[picked]
 lines = describe_changes(compare(chosen.document, document(view)), lang(), workshop.currency)
 with st.expander(tr("summary.changes"), expanded=True):

@@ -7,16 +7,17 @@ from canvas.content.demo import load_demo
 from canvas.domain import Language, WorkshopInput
 from canvas.domain.fields import NAME_MAX
 from canvas.domain.workshop import DEFAULT_CURRENCY
-from canvas.i18n import LANGUAGE_NAMES
+from canvas.i18n import LANGUAGE_NAMES, currency_choice
 from canvas.store import workshops as workshop_store
 from ui.gate import course_mode
-from ui.language import lang, plain, tr
+from ui.language import lang, local_time, plain, tr
 from ui.panels.workshops.import_json import import_panel
 from ui.saving import form_key, save
 from ui.workshop import missing_workshop_notice, open_workshop, workshop_id, workshops
 
 CURRENCIES = ["RUB", "USD", "EUR", "KZT", "BYN", "UZS", "GBP", "CNY"]
 
+code = lang()  # format_func may be called outside the run
 st.title(tr("page.workshops"))
 missing_workshop_notice()
 st.write(catalogue().intro(lang()))
@@ -33,7 +34,11 @@ with left, st.form(form_key("create_workshop")):
         format_func=lambda language: LANGUAGE_NAMES[Language(language)],
     )
     currency = st.selectbox(
-        tr("field.currency"), CURRENCIES, index=None, placeholder=tr("workshops.currency_default")
+        tr("field.currency"),
+        CURRENCIES,
+        index=None,
+        placeholder=tr("workshops.currency_default"),
+        format_func=lambda c: currency_choice(c, code),  # "RUB · ₽", as the tables write it
     )
     if st.form_submit_button(tr("workshops.create_button"), type="primary"):
         chosen = currency or DEFAULT_CURRENCY[Language(language)]
@@ -77,7 +82,7 @@ for workshop in every:
         head, when, act = st.columns([5, 2, 2])
         mark = "🟢 " if is_open else ""
         head.markdown(f"{mark}**{plain(workshop.title)}**  \n{plain(workshop.company)}")
-        when.caption(tr("workshops.updated", when=workshop.updated_at.strftime("%Y-%m-%d %H:%M")))
+        when.caption(tr("workshops.updated", when=local_time(workshop.updated_at)))
         if act.button(tr("workshops.open"), key=f"open-{workshop.id}", disabled=is_open):
             open_workshop(workshop.id)
             st.rerun()

@@ -20,7 +20,7 @@ from canvas.export.blocks import Bullets, Report, Section
 from canvas.export.files import ExportFormat, export_file
 from canvas.export.report import build_report
 from canvas.export.sections_sources import sources_section
-from canvas.i18n import t
+from canvas.i18n import day, t
 
 STEM_LENGTH = 60
 
@@ -71,7 +71,7 @@ def course_report(
         company="",
         created=created,
         facts=[
-            (t("report.date", lang), created.isoformat()),
+            (t("report.date", lang), day(created, lang, "long")),
             (t("trainer.export.participants", lang), str(len(views))),
         ],
         footer=t("report.footer", lang, title=heading),

@@ -29,7 +29,7 @@ from canvas.export.sections_shura import shura_sections
 from canvas.export.sections_sources import sources_section
 from canvas.export.sections_touchpoints import touchpoint_sections
 from canvas.export.sections_twelve_rules import rules_sections
-from canvas.i18n import LANGUAGE_NAMES, money, t
+from canvas.i18n import LANGUAGE_NAMES, day, money, signed, t
 from canvas.presenters.canvas_layout import canvas_items
 from canvas.presenters.recommendations import describe
 from canvas.presenters.tables import (
@@ -117,7 +117,7 @@ def segment_table(segment_view: SegmentView, currency: str, lang: Language) -> T
                 cat.type(kind).name(lang),
                 str(answer.expected),
                 str(answer.established),
-                f"{answer.gap:+d}" if answer.gap else "0",
+                signed(answer.gap, lang),
                 motives or DASH,
                 cost,
                 _ties(segment_view, kind, lang) or DASH,
@@ -238,7 +238,7 @@ def build_report(
     created = today or date.today()
     facts = [
         (t("field.company", lang), workshop.company or DASH),
-        (t("report.date", lang), created.isoformat()),
+        (t("report.date", lang), day(created, lang, "long")),
         (t("field.language", lang), LANGUAGE_NAMES[Language(workshop.language)]),
         (t("field.currency", lang), workshop.currency),
         (t("field.segments", lang), str(len(view.segments))),

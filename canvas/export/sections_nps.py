@@ -17,8 +17,9 @@ from canvas.domain.nps import (
     NpsCounts,
     categorize,
 )
+from canvas.domain.shares import percent_shares
 from canvas.export.blocks import Block, Paragraph, Section, Table
-from canvas.i18n import LOCALES, number, percent, t
+from canvas.i18n import LOCALES, day, number, percent, signed, t
 from canvas.presenters.tables import DASH
 
 # Red for detractors, yellow for passives, green for promoters, as light as the other
@@ -38,24 +39,17 @@ COMMENT_ORDER = (NpsCategory.DETRACTOR, NpsCategory.PASSIVE, NpsCategory.PROMOTE
 NO_MARK = "#FFFFFF"  # the swatch of a row that is not one segment
 
 
-def _signed(value: float, lang: Language) -> str:
-    """A difference in NPS points with its sign: ``+5``, ``-12.5``, ``0``."""
-    text = number(value, lang, 1)
-    return f"+{text}" if round(value, 1) > 0 else text
-
-
 def _figures(counts: NpsCounts, lang: Language) -> list[str]:
     """Answers, % promoters, % passives, % detractors, NPS and the 95 % interval."""
     score, interval = counts.score(), counts.interval()
     if score is None or interval is None:
         return [number(0, lang), DASH, DASH, DASH, DASH, DASH]
-    n = counts.n
     low, high = interval
+    # the three shares are parts of one whole: rounded so they add up to 100 %
+    shares = percent_shares([counts.promoters, counts.passives, counts.detractors], 1)
     return [
-        number(n, lang),
-        percent(counts.promoters / n, lang, 1),
-        percent(counts.passives / n, lang, 1),
-        percent(counts.detractors / n, lang, 1),
+        number(counts.n, lang),
+        *(percent(share, lang, 1) for share in shares),
         number(score, lang, 1),
         t("report_nps.interval_value", lang, low=number(low, lang, 1), high=number(high, lang, 1)),
     ]
@@ -123,7 +117,7 @@ def _benchmarks(view: WorkshopView, lang: Language) -> list[Block]:
         return []
     rows = [[t("report_nps.ours", lang), number(ours, lang, 1), DASH]]
     rows += [
-        [name, number(value, lang), _signed(ours - value, lang)]
+        [name, number(value, lang), signed(ours - value, lang, 1)]
         for name, value in BENCHMARKS.items()
     ]
     header = [t("report_nps.company", lang), "NPS", t("report_nps.difference", lang)]
@@ -196,7 +190,7 @@ def _comment_row(comment: NpsComment, view: WorkshopView, lang: Language) -> lis
     return [
         str(comment.score),
         segment_view.segment.name if segment_view is not None else t("report_nps.no_segment", lang),
-        comment.answered_on.isoformat() if comment.answered_on else DASH,
+        day(comment.answered_on, lang, "short") if comment.answered_on else DASH,
         comment.why or DASH,
         comment.make_it_ten or DASH,
     ]

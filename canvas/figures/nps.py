@@ -14,8 +14,9 @@ from babel.dates import format_date
 
 from canvas.domain import Language, WorkshopView
 from canvas.domain.nps import BENCHMARKS, FEW_ANSWERS, NpsCategory, NpsCounts
-from canvas.figures.style import FONT, centre_note, plotly_text
-from canvas.i18n import LOCALES, number, percent, t
+from canvas.domain.shares import percent_shares
+from canvas.figures.style import FONT, centre_note, number_axis, plotly_text
+from canvas.i18n import LOCALES, day, number, percent, t
 
 CATEGORY_COLOURS = {
     NpsCategory.DETRACTOR: "#D55E00",
@@ -82,12 +83,14 @@ def headline(counts: NpsCounts, lang: Language | str) -> Headline | None:
     score, interval = counts.score(), counts.interval()
     if score is None or interval is None:
         return None
+    # parts of one whole, so rounded by largest remainder to add up to 100 %
+    shares = percent_shares([counts.promoters, counts.passives, counts.detractors])
     return Headline(
         score=number(score, lang, 1),
         n=number(counts.n, lang),
-        promoters=percent(counts.promoters / counts.n, lang),
-        passives=percent(counts.passives / counts.n, lang),
-        detractors=percent(counts.detractors / counts.n, lang),
+        promoters=percent(shares[0], lang),
+        passives=percent(shares[1], lang),
+        detractors=percent(shares[2], lang),
         interval=_interval_text(interval, lang, "nps.interval_value"),
     )
 
@@ -103,9 +106,9 @@ def month_label(month: str, lang: Language | str) -> str:
     return format_date(date(year, number_of_month, 1), "LLL y", locale=LOCALES[Language(lang)])
 
 
-def day_label(day: date, lang: Language | str) -> str:
-    """A day as ``14 Mar 2026`` or ``14 мар. 2026``."""
-    return format_date(day, "d MMM y", locale=LOCALES[Language(lang)])
+def day_label(when: date, lang: Language | str) -> str:
+    """A day as the locale writes it, as everywhere else: ``Mar 14, 2026``, ``14 мар. 2026 г.``"""
+    return day(when, lang)
 
 
 def _interval_trace(x: list[str], counts: list[NpsCounts], lang: Language | str) -> go.Scatter:
@@ -235,7 +238,11 @@ def distribution_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
             "range": [-0.6, 10.6],
             "fixedrange": True,
         },
-        yaxis={"title": {"text": t("nps.chart.count", lang)}, "fixedrange": True},
+        yaxis={
+            "title": {"text": t("nps.chart.count", lang)},
+            "fixedrange": True,
+            **number_axis(totals, lang, whole=True),  # «1,5 тыс.» for a large survey
+        },
     )
 
 

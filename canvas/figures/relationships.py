@@ -16,12 +16,13 @@ from canvas.figures.style import (
     FONT,
     WIDE_TITLE_WIDTH,
     finish,
+    number_axis,
     plotly_text,
     shorten,
     wrap_label,
     wrap_lines,
 )
-from canvas.i18n import money, number, percent, t
+from canvas.i18n import currency_symbol, money, number, percent, signed, t
 from canvas.presenters.canvas_layout import GREY
 
 TYPE_WIDTH = 13  # characters a line of a type's name under a heatmap column
@@ -69,7 +70,7 @@ def gap_heatmap(view: WorkshopView, lang: Language | str) -> go.Figure:
                     type=cat.type(kind).name(lang),
                     expected=answer.expected,
                     established=answer.established,
-                    gap=answer.gap,
+                    gap=signed(answer.gap, lang),
                 )
             )
         z.append(row_z)
@@ -229,7 +230,10 @@ def cost_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
         for f, cost in zip(figures, per_customer, strict=True)
     ]
     figure = _segment_bars(figures, [float(c) for c in per_customer], labels, "")
-    axis = {"title": {"text": t("chart.cost.axis", lang, currency=currency)}}
+    sign = currency_symbol(currency, lang)
+    # ticks as «50 тыс.», not Plotly's "50k"
+    axis: dict[str, object] = {"title": {"text": t("chart.cost.axis", lang, currency=sign)}}
+    axis |= number_axis(per_customer, lang)
     return finish(figure, t("chart.cost.title", lang), len(figures), xaxis=axis)
 
 
@@ -256,7 +260,8 @@ def ltv_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
         showarrow=False,
         font={"color": GREY, "size": 12},
     )
-    return finish(figure, t("chart.ltv.title", lang), len(figures), top=LEGEND_PX)
+    axis = number_axis([*ratios, HEALTHY_LTV_CAC], lang)  # «2,5» with a decimal comma
+    return finish(figure, t("chart.ltv.title", lang), len(figures), top=LEGEND_PX, xaxis=axis)
 
 
 # ------------------------------------------------------------------ the canvas board

@@ -3,8 +3,13 @@ empty-chart note and the common layout. No Streamlit here, so exports reuse the 
 
 import html
 import textwrap
+from collections.abc import Iterable
+from decimal import Decimal
 
 import plotly.graph_objects as go
+
+from canvas.domain import Language
+from canvas.i18n import compact
 
 FONT = "Inter, 'PT Sans', 'DejaVu Sans', Arial, sans-serif"
 TITLE_WIDTH = 44  # characters of a chart title per line: a half-width column (~480 px) holds this
@@ -84,3 +89,35 @@ def finish(
     }
     figure.update_layout(**(settings | layout))
     return figure
+
+
+TICKS = 5  # about how many steps a number axis is cut into
+NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+
+
+def number_axis(
+    values: Iterable[float | int | Decimal], lang: Language | str, *, whole: bool = False
+) -> dict[str, list]:
+    """Ticks for a number axis written as the language writes them: «50 тыс.», «1,5 млн»,
+    "50K", "1.5M". Plotly's own ticks say "50k" and "1.5M" in any language, so the values
+    are chosen here (a round step: 1, 2, 2.5 or 5 times a power of ten, from zero or the
+    lowest value) and each is labelled by Babel. ``whole`` keeps counts on whole steps.
+    """
+    numbers = [Decimal(str(value)) for value in values] or [Decimal(0)]
+    low, high = min(Decimal(0), *numbers), max(Decimal(0), *numbers)
+    if high == low:
+        high = low + 1
+    rough = (high - low) / TICKS
+    power = Decimal(10) ** (rough.adjusted())  # the power of ten at or below the rough step
+    step = next(power * nice for nice in NICE_STEPS if power * nice >= rough)
+    if whole:
+        step = max(Decimal(1), step.to_integral_value(rounding="ROUND_CEILING"))
+    first, last = (
+        (low / step).to_integral_value(rounding="ROUND_FLOOR"),
+        (high / step).to_integral_value(rounding="ROUND_CEILING"),
+    )
+    ticks = [(first + i) * step for i in range(int(last - first) + 1)]
+    return {
+        "tickvals": [float(tick) for tick in ticks],
+        "ticktext": [compact(tick, lang) for tick in ticks],
+    }

@@ -21,7 +21,7 @@ ADD = "add_segment"
 
 def _add(at, lang: str, name: str, margin: float) -> None:
     widget(at.text_input, say(lang, "field.name"), form=ADD).set_value(name)
-    widget(at.number_input, say(lang, "field.gross_margin"), form=ADD).set_value(margin)
+    widget(at.text_input, say(lang, "field.gross_margin"), form=ADD).set_value(str(margin))
     widget(at.button, say(lang, "segments.add_button"), form=ADD).click()
     assert_ok(at.run())
 

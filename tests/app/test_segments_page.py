@@ -22,15 +22,14 @@ ADD = "add_segment"
 
 
 def _fill_add_form(at, lang: str, **values) -> None:
-    """Type into the add-segment form; keys are the form's fields by their UI label key."""
-    inputs = {
-        "name": at.text_input,
-        "description": at.text_area,
-        "customers": at.number_input,
-        "retention_rate": at.number_input,
-    }
+    """Type into the add-segment form; keys are the form's fields by their UI label key.
+
+    The figures are text fields read as the user writes numbers; a number is typed as
+    Python spells it.
+    """
     for field, value in values.items():
-        widget(inputs[field], say(lang, f"field.{field}"), form=ADD).set_value(value)
+        inputs = at.text_area if field == "description" else at.text_input
+        widget(inputs, say(lang, f"field.{field}"), form=ADD).set_value(str(value))
     widget(at.button, say(lang, "segments.add_button"), form=ADD).click()
 
 
@@ -123,7 +122,7 @@ def test_too_many_customers_and_retention_over_100_are_refused_naming_both_field
     assert _names(db, workshop) == []
     # what the user typed is still there to correct
     assert widget(at.text_input, say(lang, "field.name"), form=ADD).value == "Everyone"
-    assert widget(at.number_input, say(lang, "field.customers"), form=ADD).value == 10**15
+    assert widget(at.text_input, say(lang, "field.customers"), form=ADD).value == str(10**15)
 
 
 def test_html_in_a_segment_name_is_saved_and_shown_as_plain_text(db, lang):
@@ -162,7 +161,7 @@ def test_editing_a_segment_saves_the_new_values(db, lang):
     form = f"edit-{segment}-1"
     assert widget(at.text_input, say(lang, "field.name"), form=form).value == "Offices"
     widget(at.text_input, say(lang, "field.name"), form=form).set_value("Offices and coworkings")
-    widget(at.number_input, say(lang, "field.customers"), form=form).set_value(50)
+    widget(at.text_input, say(lang, "field.customers"), form=form).set_value("50")
     widget(at.button, say(lang, "segments.save"), form=form).click()
     assert_ok(at.run())
 

@@ -172,9 +172,9 @@ def test_the_headline_is_formatted_for_the_locale():
     assert russian is not None
     assert (english.score, english.n) == ("40", "10")
     assert (english.promoters, english.passives, english.detractors) == ("60%", "20%", "20%")
-    assert english.interval == "-12.6 … 74.1"
+    assert english.interval == "\u221212.6 … 74.1"
     assert russian.promoters == "60\u00a0%"
-    assert russian.interval == "-12,6 … 74,1"
+    assert russian.interval == "\u221212,6 … 74,1"
 
 
 def test_the_headline_of_no_answers_is_none_and_a_third_shows_one_decimal():

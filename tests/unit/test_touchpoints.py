@@ -336,7 +336,7 @@ def test_the_layer_shows_nps_per_segment_with_answers_and_for_all_customers():
         # 100 × (6 − 5) / 14 = 7.1, shown as 7
         "All customers: NPS 7, answers: 14",
         "Cafés: NPS 30, answers: 10",  # 100 × (5 − 2) / 10
-        "Offices: NPS -50, answers: 4",  # 100 × (1 − 3) / 4, from typed counts
+        "Offices: NPS \u221250, answers: 4",  # 100 × (1 − 3) / 4, from typed counts
     ]  # "Someday" has no answers, so no NPS
     assert [item.colour for item in segments[1:]] == [CAFES.segment.colour, OFFICES.segment.colour]
 

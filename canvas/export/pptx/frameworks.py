@@ -46,7 +46,7 @@ from canvas.export.pptx.look import (
     text_box,
 )
 from canvas.export.pptx.writer import DeckFile, empty
-from canvas.i18n import money, number, t
+from canvas.i18n import money, number, signed, t
 from canvas.presenters.canvas_layout import RATING_COLOURS
 from canvas.presenters.deck import Slide as DeckSlide
 from canvas.presenters.loyalty_check import scope_name
@@ -232,8 +232,7 @@ def nps(out: DeckFile, view: WorkshopView, _: DeckSlide) -> None:
         Line(t("report_nps.benchmarks_title", lang), bold=True, colour=ACCENT),
     ]
     for name, value in BENCHMARKS.items():
-        difference = number(score - value, lang, 1)
-        difference = f"+{difference}" if score - value > 0 else difference
+        difference = signed(score - value, lang, 1)
         text = t(
             "deck_file.nps.benchmark",
             lang,

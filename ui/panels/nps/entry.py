@@ -5,16 +5,18 @@ from datetime import date
 import streamlit as st
 
 from canvas.domain import Language, WorkshopView
-from canvas.domain.nps import MAX_COUNT, NpsCounts, NpsResponseInput
+from canvas.domain.nps import NpsCounts, NpsResponseInput
+from canvas.forms.numbers import read_fields, shown
 from canvas.i18n import t
 from canvas.store.nps import add_responses, set_counts
 from ui.frozen import read_only
 from ui.language import lang, tr
-from ui.saving import edit_version, form_key, save, submit_key
+from ui.saving import edit_version, form_key, save, show_problems, submit_key
 
 SCORES = list(range(11))
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
-DATE_FORMATS = {Language.RU: "DD.MM.YYYY", Language.EN: "YYYY-MM-DD"}
+# the date picker as each locale writes a short date (Babel: ru 05.12.2026, en_US 12/5/26)
+DATE_FORMATS = {Language.RU: "DD.MM.YYYY", Language.EN: "MM/DD/YYYY"}
 COUNT_FIELDS = ("promoters", "passives", "detractors")
 EVERYONE = 0  # the scope selector's value for everyone; segment ids start at 1
 
@@ -83,13 +85,10 @@ def counts_panel(view: WorkshopView) -> None:
     record = f"nps-counts-{chosen}"
     version = edit_version(record, view.nps.typed_version(scope))
     with st.form(f"nps-counts-{chosen}-{version}"):
-        values = {
-            name: column.number_input(
-                tr(f"nps.counts.{name}"),
-                min_value=0,
-                max_value=MAX_COUNT,
-                step=1,
-                value=getattr(stored, name),
+        # text fields, as the segment form's figures: «1 500» reads as the tables write it
+        typed = {
+            name: column.text_input(
+                tr(f"nps.counts.{name}"), value=shown(getattr(stored, name), lang(), 0)
             )
             for name, column in zip(COUNT_FIELDS, st.columns(3), strict=True)
         }
@@ -99,7 +98,14 @@ def counts_panel(view: WorkshopView) -> None:
             key=submit_key(record, version),
             disabled=read_only(),
         )
-    if submitted and save(
+    if not submitted:
+        return
+    read, problems = read_fields(typed, lang(), {}, frozenset(COUNT_FIELDS))
+    if problems:
+        show_problems(problems)
+        return
+    values = {name: 0 if value is None else value for name, value in read.items()}  # empty: none
+    if save(
         lambda s: set_counts(
             s,
             workshop_id=view.workshop.id,

@@ -20,7 +20,9 @@ def field_key(prefix: str, kind: RelationshipType, field: str) -> str:
     return f"{prefix}-{kind}-{field}"
 
 
-def save_answers(segment_id: int, record: str, prefix: str, shown: tuple[int, ...]) -> None:
+def save_answers(
+    segment_id: int, record: str, prefix: str, shown: tuple[int, ...], currency: str = ""
+) -> None:
     """Read the submitted form from session state, check it, save it in one transaction."""
     state = st.session_state
     raw = {
@@ -36,7 +38,7 @@ def save_answers(segment_id: int, record: str, prefix: str, shown: tuple[int, ..
         for kind in RelationshipType
     }
     versions = dict(zip(RelationshipType, shown, strict=True))
-    answers, problems = relationship_answers(raw, versions, lang())
+    answers, problems = relationship_answers(raw, versions, lang(), currency)
     if problems:  # the form keeps what was typed, under the list of what to fix
         state[PROBLEMS] = problems
         return
