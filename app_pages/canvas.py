@@ -12,9 +12,11 @@ from canvas.store import notes as note_store
 from ui.comments import beside_blocks
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
+from ui.panels.canvas.board_list import canvas_list, narrow_screen
 from ui.panels.canvas.notes import notes_panel
 from ui.panels.touchpoints.inventory import fix_first_list
 from ui.saving import form_key, save
+from ui.url_state import from_url, to_url
 from ui.widgets import chart, download
 from ui.workshop import require_view
 
@@ -27,14 +29,24 @@ head.title(tr("page.canvas"))
 with button:
     download(tr("summary.pdf"), view, ExportFormat.PDF, language, icon=":material/picture_as_pdf:")
 st.caption(tr("canvas.help"))
-layer = st.toggle(
+left_toggle, right_toggle = st.columns(2)
+layer = left_toggle.toggle(
     tr("touchpoints.layer.toggle"), help=tr("touchpoints.layer.help"), key="canvas_layer"
 )
-st.plotly_chart(
-    chart(canvas_figure, view, language, credit=False, layer=layer),
-    width="stretch",
-    config={"displayModeBar": False},
+phone = narrow_screen()  # a phone gets the list: the nine blocks would be unreadable there
+from_url("canvas_as_list", "list", [False, True], phone, {True: "1", False: "0"})
+as_list = right_toggle.toggle(
+    tr("reflow.list.toggle"), help=tr("reflow.list.help"), key="canvas_as_list"
 )
+to_url("canvas_as_list", "list", as_list, phone, {True: "1", False: "0"})
+if as_list:
+    canvas_list(view, language, layer=layer, key="canvas-list")
+else:
+    st.plotly_chart(
+        chart(canvas_figure, view, language, credit=False, layer=layer),
+        width="stretch",
+        config={"displayModeBar": False},
+    )
 st.caption(cat.credit(language))
 beside_blocks(view)  # the trainer's comments, each in its block's area
 if layer:
