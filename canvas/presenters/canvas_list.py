@@ -6,42 +6,41 @@ segment's colour as one of the few colours a page may name in text, and its segm
 name in words, so colour is never the only cue.
 """
 
+import colorsys
 from dataclasses import dataclass
 
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, Language, WorkshopView
 from canvas.presenters.canvas_layout import LAYOUT, canvas_items, layer_items
 
-# Streamlit's named text colours (``:blue[…]``) and roughly how they look.
-NAMED_COLOURS: dict[str, tuple[int, int, int]] = {
-    "red": (0xFF, 0x4B, 0x4B),
-    "orange": (0xFF, 0xA4, 0x21),
-    "yellow": (0xFF, 0xE3, 0x12),
-    "green": (0x21, 0xC3, 0x54),
-    "blue": (0x1C, 0x83, 0xE1),
-    "violet": (0x80, 0x3D, 0xF5),
-    "gray": (0x80, 0x84, 0x95),
-}
+# Streamlit's named text colours (``:blue[…]``) by the hue, in degrees, where each begins.
+HUES: tuple[tuple[float, str], ...] = (
+    (0, "red"),
+    (30, "orange"),
+    (50, "yellow"),
+    (70, "green"),
+    (170, "blue"),
+    (260, "violet"),
+    (330, "red"),
+)
 LAYER_MARKER = "◆"  # as on the drawing: the loyalty-and-touchpoints layer
 ITEM_MARKER = "■"
 
 
 def named_colour(colour: str) -> str:
-    """The named colour nearest to ``#RRGGBB`` (``gray`` for anything else)."""
+    """The named colour of ``#RRGGBB``'s hue; ``gray`` for a grey or anything else."""
     text = colour.removeprefix("#")
     try:
-        rgb = tuple(int(text[i : i + 2], 16) for i in (0, 2, 4)) if len(text) == 6 else None
+        red, green, blue = (int(text[i : i + 2], 16) / 255 for i in (0, 2, 4))
     except ValueError:
-        rgb = None
-    if rgb is None:
         return "gray"
-    # A greyish colour (channels within 24 of each other) reads as grey whatever its hue.
-    if max(rgb) - min(rgb) < 24:
+    if len(text) != 6:
         return "gray"
-    return min(
-        NAMED_COLOURS,
-        key=lambda name: sum((a - b) ** 2 for a, b in zip(rgb, NAMED_COLOURS[name], strict=True)),
-    )
+    hue, _, saturation = colorsys.rgb_to_hls(red, green, blue)
+    if saturation < 0.2 or max(red, green, blue) - min(red, green, blue) < 0.1:
+        return "gray"
+    degrees = hue * 360
+    return [name for start, name in HUES if degrees >= start][-1]
 
 
 @dataclass(frozen=True)
