@@ -1,6 +1,8 @@
 """Reloads keep a page's choices (they live in the URL), and the canvas reads as a list of
 blocks when asked, on a phone and in the trainer's comparison."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -133,3 +135,17 @@ def test_the_trainers_open_tab_is_kept_in_the_url(lang, monkeypatch):
     at.query_params["tab"] = "compare"
     assert_ok(at.run())
     assert at.session_state["trainer_tab"] == say(lang, "trainer.compare")
+
+
+def test_every_page_asks_before_unsaved_changes_are_lost_in_the_users_language(db, lang):
+    workshop, _ = _three_segments(db, lang)
+    at = _open(lang, "relationships", w=str(workshop))
+    [guard] = at.sidebar.get("html")
+    question = json.dumps(say(lang, "reflow.unsaved.leave"), ensure_ascii=False)
+    assert guard.proto.unsafe_allow_javascript
+    assert f"state.message = {question};" in guard.proto.body
+    assert f'document.documentElement.lang = "{lang}";' in guard.proto.body
+    # constant: the next page sends the very same script, with no text of the workshop's
+    assert_ok(at.switch_page(PAGES["canvas"]).run())
+    assert [h.proto.body for h in at.sidebar.get("html")] == [guard.proto.body]
+    assert "Roastery" not in guard.proto.body and "Offices" not in guard.proto.body
