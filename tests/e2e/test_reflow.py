@@ -190,3 +190,13 @@ def test_leaving_a_form_with_unsaved_changes_asks_first(page: Page, app_url: str
     nav.get_by_role("link", name=t("page.canvas", "en")).click()
     expect(page.get_by_role("heading", name=t("page.canvas", "en"), level=1)).to_be_visible()
     assert len(asked) == 2
+
+    # typed and saved: nothing is lost, so leaving asks nothing
+    page.goto(f"{app_url}/relationships?{query}")
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    page.get_by_test_id("stForm").get_by_role("textbox").first.fill("A weekly call, saved")
+    page.get_by_role("button", name=t("relationships.save", "en")).click()
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=t("page.canvas", "en")).click()
+    expect(page.get_by_role("heading", name=t("page.canvas", "en"), level=1)).to_be_visible()
+    assert len(asked) == 2
