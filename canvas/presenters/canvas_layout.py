@@ -118,7 +118,9 @@ def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, 
         items[CanvasBlock.CUSTOMER_SEGMENTS].append(CanvasItem(seg.colour, seg.name + suffix))
     for note in view.notes:
         colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
-        name = names.get(note.segment_id, "") if note.segment_id else ""
+        # grey: a note for every segment, which the list of blocks says in words too
+        everyone = t("canvas.all_segments", lang)
+        name = names.get(note.segment_id, "") if note.segment_id else everyone
         items[note.block].append(CanvasItem(colour, note.text, name))
     return items
 

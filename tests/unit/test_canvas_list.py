@@ -2,10 +2,16 @@
 and its colour named by hue."""
 
 from canvas.content.catalogue import catalogue
-from canvas.domain import CanvasBlock, IntegrationBlock, RelationshipInput, RelationshipType
+from canvas.domain import (
+    CanvasBlock,
+    CanvasNote,
+    IntegrationBlock,
+    RelationshipInput,
+    RelationshipType,
+)
 from canvas.i18n import t
 from canvas.presenters.canvas_list import ITEM_MARKER, list_blocks, named_colour
-from tests.unit.factories import segment, snapshot
+from tests.unit.factories import NOW, segment, snapshot
 
 CANVAS_ORDER = [
     CanvasBlock.KEY_PARTNERS,
@@ -52,3 +58,18 @@ def test_the_list_keeps_the_canvas_order_and_names_a_ties_segment():
     self_service = catalogue().type(RelationshipType.SELF_SERVICE).name("en")
     assert tie.text == t("canvas.item.tie", "en", type=self_service, text=note)
     assert (tie.segment, tie.colour, tie.marker) == ("Cafés", "blue", ITEM_MARKER)
+
+
+def test_a_grey_note_for_every_segment_says_so_in_words():
+    note = CanvasNote(
+        id=1,
+        workshop_id=1,
+        block=CanvasBlock.KEY_PARTNERS,
+        text="A green coffee importer",
+        created_at=NOW,
+        updated_at=NOW,
+    )
+    view = snapshot(segment(1, "Cafés")).model_copy(update={"notes": [note]})
+    [item] = list_blocks(view, "ru")[0].items
+    assert (item.segment, item.colour) == (t("canvas.all_segments", "ru"), "gray")
+    assert item.text == "A green coffee importer"
