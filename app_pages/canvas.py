@@ -30,15 +30,17 @@ with button:
     download(tr("summary.pdf"), view, ExportFormat.PDF, language, icon=":material/picture_as_pdf:")
 st.caption(tr("canvas.help"))
 left_toggle, right_toggle = st.columns(2)
+ON_OFF, phone = {True: "1", False: "0"}, narrow_screen()  # a phone starts with the list
+from_url("canvas_layer", "layer", [False, True], False, ON_OFF)
 layer = left_toggle.toggle(
     tr("touchpoints.layer.toggle"), help=tr("touchpoints.layer.help"), key="canvas_layer"
 )
-phone = narrow_screen()  # a phone gets the list: the nine blocks would be unreadable there
-from_url("canvas_as_list", "list", [False, True], phone, {True: "1", False: "0"})
+from_url("canvas_as_list", "list", [False, True], phone, ON_OFF)
 as_list = right_toggle.toggle(
     tr("reflow.list.toggle"), help=tr("reflow.list.help"), key="canvas_as_list"
 )
-to_url("canvas_as_list", "list", as_list, phone, {True: "1", False: "0"})
+to_url("canvas_layer", "layer", layer, False, ON_OFF)
+to_url("canvas_as_list", "list", as_list, phone, ON_OFF)
 if as_list:
     canvas_list(view, language, layer=layer, key="canvas-list")
 else:

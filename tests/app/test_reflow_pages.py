@@ -125,8 +125,9 @@ def test_the_canvas_as_a_list_shows_the_nine_blocks_in_the_canvas_order(db, lang
     # the note's segment is named in words beside its coloured marker
     assert "**Cafés** · Weekly newsletter" in channels
     assert at.query_params["list"] == "1"
-    again = _open(lang, "canvas", w=str(workshop), list="1")
+    again = _open(lang, "canvas", w=str(workshop), list="1", layer="1")
     assert again.get("plotly_chart") == []
+    assert widget(again.toggle, say(lang, "touchpoints.layer.toggle")).value is True
 
 
 @pytest.mark.usefixtures("room")
