@@ -127,7 +127,10 @@ def _open_demo(page: Page, url: str, lang: str) -> str:
     return page.url.split("?", 1)[1]
 
 
-PHONE_PAGES = ["relationships", "canvas", "segments", "nps", "touchpoints", "loyalty-check"]
+PHONE_PAGES = [
+    *("relationships", "canvas", "segments", "nps", "touchpoints", "loyalty-check"),
+    *("shura", "twelve-rules", "analysis", "summary"),
+]
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
