@@ -9,7 +9,10 @@ from canvas.domain import (
     RelationshipInput,
     RelationshipType,
 )
+from canvas.export.blocks import Canvas
+from canvas.export.html import canvas_list
 from canvas.i18n import t
+from canvas.presenters.canvas_layout import CanvasItem
 from canvas.presenters.canvas_list import ITEM_MARKER, list_blocks, named_colour
 from tests.unit.factories import NOW, segment, snapshot
 
@@ -73,3 +76,15 @@ def test_a_grey_note_for_every_segment_says_so_in_words():
     [item] = list_blocks(view, "ru")[0].items
     assert (item.segment, item.colour) == (t("canvas.all_segments", "ru"), "gray")
     assert item.text == "A green coffee importer"
+
+
+def test_the_html_reports_list_of_blocks_keeps_the_canvas_order_and_names_the_segment():
+    drawing = Canvas(
+        names={block: block.value for block in CanvasBlock},
+        items={CanvasBlock.CHANNELS: [CanvasItem("#0072B2", "A <b>weekly</b> call", "Cafés")]},
+    )
+    html = canvas_list(drawing)
+    positions = [html.index(f'<p class="name">{block.value}</p>') for block in CANVAS_ORDER]
+    assert positions == sorted(positions)
+    assert '<span class="seg">Cafés</span> · A &lt;b&gt;weekly&lt;/b&gt; call' in html
+    assert html.count('class="board-block') == 9
