@@ -15,6 +15,7 @@ from ui.language import lang, plain, tr
 from ui.panels.canvas.board_list import canvas_list, narrow_screen
 from ui.panels.canvas.notes import notes_panel
 from ui.panels.touchpoints.inventory import fix_first_list
+from ui.reflow import DRAWING, NARROW_LIST
 from ui.saving import form_key, save
 from ui.url_state import from_url, to_url
 from ui.widgets import chart, download
@@ -43,12 +44,15 @@ to_url("canvas_layer", "layer", layer, False, ON_OFF)
 to_url("canvas_as_list", "list", as_list, phone, ON_OFF)
 if as_list:
     canvas_list(view, language, layer=layer, key="canvas-list")
-else:
-    st.plotly_chart(
-        chart(canvas_figure, view, language, credit=False, layer=layer),
-        width="stretch",
-        config={"displayModeBar": False},
-    )
+else:  # a window narrower than the style's NARROW (ui/reflow.py) shows the list instead
+    with st.container(key=DRAWING):
+        st.plotly_chart(
+            chart(canvas_figure, view, language, credit=False, layer=layer),
+            width="stretch",
+            config={"displayModeBar": False},
+        )
+    with st.container(key=NARROW_LIST):
+        canvas_list(view, language, layer=layer, key="canvas-narrow")
 st.caption(cat.credit(language))
 beside_blocks(view)  # the trainer's comments, each in its block's area
 if layer:

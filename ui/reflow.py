@@ -20,6 +20,10 @@ import streamlit as st
 from canvas.domain import Language
 from canvas.i18n import t
 
+# The canvas page's drawing and the list that stands in for it in a narrow window (keyed
+# containers: Streamlit gives them the class ``st-key-<key>``).
+DRAWING, NARROW_LIST = "canvas-drawing", "canvas-narrow-only"
+
 # Titles, labels, tabs and buttons wrap between words (hyphenated where the browser has
 # the language's dictionary), never inside one: «Взаимоотношени / я» was Streamlit's
 # `overflow-wrap: break-word` with titles too large for a phone. Titles shrink on a
@@ -34,7 +38,10 @@ h1, h2, h3, h4, h5, h6,
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {
   overflow-wrap: anywhere;  /* user text: a pasted address may be one long word */
 }
+.st-key-canvas-narrow-only { display: none !important; }
 @media (max-width: 640px) {
+  .st-key-canvas-drawing { display: none !important; }
+  .st-key-canvas-narrow-only { display: flex !important; }
   h1, [data-testid="stHeading"] h1 { font-size: 1.6rem !important; }
   h2, [data-testid="stHeading"] h2 { font-size: 1.35rem !important; }
   h3, [data-testid="stHeading"] h3 { font-size: 1.15rem !important; }

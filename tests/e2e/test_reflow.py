@@ -203,3 +203,20 @@ def test_leaving_a_form_with_unsaved_changes_asks_first(page: Page, app_url: str
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=t("page.canvas", "en")).click()
     expect(page.get_by_role("heading", name=t("page.canvas", "en"), level=1)).to_be_visible()
     assert len(asked) == 2
+
+
+def test_a_narrow_desktop_window_shows_the_canvas_as_a_list_and_a_wide_one_the_drawing(
+    page: Page, app_url: str
+):
+    query = _open_demo(page, app_url, "en")
+    page.goto(f"{app_url}/canvas?{query}")
+    wait_for_run(page, timeout_ms=WAIT_MS)
+    drawing = page.locator(".st-key-canvas-drawing [data-testid='stPlotlyChart']")
+    relationships = page.locator(".st-key-canvas-narrow-customer_relationships")
+    page.set_viewport_size({"width": LAPTOP, "height": 900})
+    expect(drawing).to_be_visible()
+    expect(relationships).to_be_hidden()
+    page.set_viewport_size({"width": PHONE, "height": 844})
+    expect(drawing).to_be_hidden()
+    expect(relationships).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
