@@ -12,7 +12,8 @@ from ui.elsewhere import left_behind
 from ui.engine import database_ready
 from ui.frozen import frozen_banner
 from ui.gate import course_mode, course_ready, is_trainer
-from ui.language import tr
+from ui.language import lang, tr
+from ui.reflow import page_helpers
 from ui.saving import show_flash
 from ui.sidebar import language_switch, workshop_panel
 from ui.trainer_session import expired_notice, keep_cookie, logout_button, restore
@@ -131,6 +132,7 @@ expired_notice()
 
 view = current_view()
 workshop_panel(view)
+page_helpers(lang())  # whole words on a phone, a question before unsaved changes are lost
 follow_comments(view)  # a participant's page, whichever it is, hears of a new comment
 projected = navigation.url_path in (PAGES["present"][1], PAGES["room"][1])
 if not projected:  # the room screen and the deck edit nothing: no banner on the projector

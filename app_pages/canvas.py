@@ -12,9 +12,12 @@ from canvas.store import notes as note_store
 from ui.comments import beside_blocks
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
+from ui.panels.canvas.board_list import canvas_list, narrow_screen
 from ui.panels.canvas.notes import notes_panel
 from ui.panels.touchpoints.inventory import fix_first_list
+from ui.reflow import DRAWING, NARROW_LIST
 from ui.saving import form_key, save
+from ui.url_state import from_url, to_url
 from ui.widgets import chart, download
 from ui.workshop import require_view
 
@@ -27,14 +30,29 @@ head.title(tr("page.canvas"))
 with button:
     download(tr("summary.pdf"), view, ExportFormat.PDF, language, icon=":material/picture_as_pdf:")
 st.caption(tr("canvas.help"))
-layer = st.toggle(
+left_toggle, right_toggle = st.columns(2)
+ON_OFF, phone = {True: "1", False: "0"}, narrow_screen()  # a phone starts with the list
+from_url("canvas_layer", "layer", [False, True], False, ON_OFF)
+layer = left_toggle.toggle(
     tr("touchpoints.layer.toggle"), help=tr("touchpoints.layer.help"), key="canvas_layer"
 )
-st.plotly_chart(
-    chart(canvas_figure, view, language, credit=False, layer=layer),
-    width="stretch",
-    config={"displayModeBar": False},
+from_url("canvas_as_list", "list", [False, True], phone, ON_OFF)
+as_list = right_toggle.toggle(
+    tr("reflow.list.toggle"), help=tr("reflow.list.help"), key="canvas_as_list"
 )
+to_url("canvas_layer", "layer", layer, False, ON_OFF)
+to_url("canvas_as_list", "list", as_list, phone, ON_OFF)
+if as_list:
+    canvas_list(view, language, layer=layer, key="canvas-list")
+else:  # a window narrower than the style's NARROW (ui/reflow.py) shows the list instead
+    with st.container(key=DRAWING):
+        st.plotly_chart(
+            chart(canvas_figure, view, language, credit=False, layer=layer),
+            width="stretch",
+            config={"displayModeBar": False},
+        )
+    with st.container(key=NARROW_LIST):
+        canvas_list(view, language, layer=layer, key="canvas-narrow")
 st.caption(cat.credit(language))
 beside_blocks(view)  # the trainer's comments, each in its block's area
 if layer:

@@ -14,6 +14,7 @@ from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.scales import RatingScale, scale_caption
+from ui.url_state import from_url, to_url
 from ui.widgets import chart
 from ui.workshop import require_view
 
@@ -26,11 +27,11 @@ st.markdown(content.intro(language))
 ALL = 0  # the selector's value for all customers; segment ids start at 1
 SCALE: list[int] = [0, 1, 2, 3, 4, 5]  # 0 is "not rated"
 names = {ALL: tr("loyalty_check.scope_all")} | {v.segment.id: v.segment.name for v in view.segments}
-if st.session_state.get("loyalty_scope") not in names:
-    st.session_state.loyalty_scope = ALL
+from_url("loyalty_scope", "scope", list(names), ALL)
 chosen = st.selectbox(
     tr("loyalty_check.scope"), list(names), format_func=names.__getitem__, key="loyalty_scope"
 )
+to_url("loyalty_scope", "scope", chosen, ALL)
 scope = None if chosen == ALL else chosen
 if not view.segments:
     st.caption(tr("loyalty_check.no_segments"))

@@ -8,6 +8,7 @@ from ui.language import lang, tr
 from ui.panels.nps.entry import counts_panel, typed_panel
 from ui.panels.nps.results import comments, delete_panel, results
 from ui.panels.nps.upload import file_panel
+from ui.url_state import from_url, to_url
 from ui.workshop import require_view
 
 view = require_view()
@@ -21,14 +22,15 @@ with st.expander(
     st.markdown(tr("nps.teach.body", benchmarks=benchmarks))
 
 WAYS = {"typed": typed_panel, "file": file_panel, "counts": counts_panel}
+from_url("nps_way", "way", list(WAYS), "typed")  # the way of entering answers, like a tab
 way = st.segmented_control(
     tr("nps.way"),
     list(WAYS),
     format_func=lambda w: t(f"nps.way.{w}", language),
-    default="typed",
     required=True,
     key="nps_way",
 )
+to_url("nps_way", "way", way, "typed")
 WAYS[way](view)
 
 st.divider()

@@ -18,6 +18,7 @@ from ui.panels.relationships.form import PROBLEMS, field_key, save_answers
 from ui.panels.relationships.framing import framing
 from ui.panels.relationships.progress import progress_marks
 from ui.saving import edit_versions, show_problems, submit_key
+from ui.url_state import from_url, to_url
 from ui.workshop import require_view
 
 cat = catalogue()
@@ -34,11 +35,11 @@ if not view.segments:
 
 ids = [segment_view.segment.id for segment_view in view.segments]
 names = {segment_view.segment.id: segment_view.segment.name for segment_view in view.segments}
-if st.session_state.get("rel_segment") not in ids:
-    st.session_state.rel_segment = ids[0]
+from_url("rel_segment", "segment", ids, ids[0])  # a reload keeps the segment (by id)
 chosen = st.selectbox(
     tr("relationships.segment"), ids, format_func=names.__getitem__, key="rel_segment"
 )
+to_url("rel_segment", "segment", chosen, ids[0])
 segment_view = view.segment(chosen) or view.segments[0]
 beside_segment(view, segment_view.segment.id)
 progress_marks(segment_view)  # question 4 names the types still without a tie

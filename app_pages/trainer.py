@@ -23,6 +23,7 @@ from ui.panels.trainer.gallery import (
 )
 from ui.panels.trainer.people import rename_or_remove
 from ui.saving import form_key, save
+from ui.url_state import from_url, to_url
 from ui.workshop import open_workshop
 
 if not is_trainer():  # navigation offers this page to the trainer only; never show it else
@@ -62,14 +63,15 @@ st.markdown(tr("trainer.code_help", code=course.join_code))
 course_state(course)
 
 entries = course_gallery(course.id)
+labels = [tr("trainer.gallery", n=len(entries))] + [
+    tr(f"trainer.{tab}") for tab in ("compare", "comments", "export")
+]
+codes = dict(zip(labels, ("gallery", "compare", "comments", "export"), strict=True))
+from_url("trainer_tab", "tab", labels, labels[0], codes)  # a reload keeps the open tab
 gallery_tab, compare_tab, comments_tab, export_tab = st.tabs(
-    [
-        tr("trainer.gallery", n=len(entries)),
-        tr("trainer.compare"),
-        tr("trainer.comments"),
-        tr("trainer.export"),
-    ]
+    labels, key="trainer_tab", on_change="rerun"
 )
+to_url("trainer_tab", "tab", st.session_state.trainer_tab, labels[0], codes)
 with gallery_tab:
     st.subheader(tr("trainer.gallery", n=len(entries)))
     if not entries:

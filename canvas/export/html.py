@@ -92,6 +92,8 @@ def _table(block: Table) -> str:
         parts.append('<th class="mark" aria-hidden="true"></th>')
     parts.extend(f'<th scope="col">{_cell_text(name)}</th>' for name in block.header)
     parts.extend("<th></th>" for _ in range(columns - len(block.header)))
+    # On a phone each row becomes a card and each cell says its column (``td::before``).
+    labels = [_e(" ".join(str(name).split())) for name in block.header]
     parts.append("</tr></thead><tbody>")
     for index, row in enumerate(block.rows):
         parts.append("<tr>")
@@ -106,7 +108,8 @@ def _table(block: Table) -> str:
             text = str(row[column]) if column < len(row) else ""
             fill = fills[column] if column < len(fills) else None
             style = f' style="background:{_colour(fill)}"' if fill else ""
-            parts.append(f"<td{_cell_class(text)}{style}>{_cell_text(text)}</td>")
+            label = f' data-label="{labels[column]}"' if column < len(labels) else ""
+            parts.append(f"<td{_cell_class(text)}{label}{style}>{_cell_text(text)}</td>")
         parts.append("</tr>")
     parts.append("</tbody></table></div>")
     return "".join(parts)
@@ -268,7 +271,36 @@ def canvas_svg(drawing: Canvas, lang: str) -> str:
         f'preserveAspectRatio="xMidYMid meet" role="group" aria-label="{label}">'
         + "".join(drawn)
         + "</svg></div>"
+        + canvas_list(drawing)
     )
+
+
+def canvas_list(drawing: Canvas) -> str:
+    """The canvas as one column of blocks in the canvas's order, for a phone's width.
+
+    The style shows it instead of the drawing below ``NARROW`` px, where the nine blocks
+    side by side would either scroll sideways or shrink their text past reading. A
+    segment's colour is named in words beside its marker (ties and notes do not start
+    with the segment's name themselves).
+    """
+    parts = ['<div class="board-list">']
+    for block in LAYOUT:
+        focus = " focus" if block is drawing.highlight else ""
+        parts.append(f'<div class="board-block{focus}">')
+        parts.append(f'<p class="name">{_e(drawing.names.get(block, str(block)))}</p>')
+        items = drawing.items.get(block, [])
+        if items:
+            parts.append("<ul>")
+            for item in items:
+                swatch = f'<span class="swatch" style="background:{_colour(item.colour)}"></span>'
+                who = f'<span class="seg">{_e(item.segment)}</span> · ' if item.segment else ""
+                parts.append(f"<li>{swatch} {who}{_e(item.text)}</li>")
+            parts.append("</ul>")
+        else:
+            parts.append('<p class="empty">—</p>')
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
 
 
 # ------------------------------------------------------------------ the page
@@ -329,7 +361,7 @@ html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: #eef0f3; color: var(--ink); line-height: 1.5;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans", "Liberation Sans", sans-serif; }
-main, body > footer { max-width: 1100px; margin: 0 auto; background: var(--paper);
+main, body > footer { max-width: 1200px; margin: 0 auto; background: var(--paper);
   padding: 24px clamp(14px, 4vw, 44px); }
 main { padding-bottom: 8px; }
 h1 { font-size: clamp(1.6rem, 5vw, 2.3rem); line-height: 1.2; margin: 0.2em 0 0.2em;
@@ -355,7 +387,7 @@ p.muted { color: var(--muted); font-size: 0.9rem; }
 table { border-collapse: collapse; width: 100%; min-width: var(--min-width, 0); font-size: 0.9rem; }
 th, td { border: 1px solid var(--line); padding: 0.4em 0.55em; text-align: left;
   vertical-align: top; overflow-wrap: break-word; }
-th { background: var(--head); font-weight: 600; vertical-align: bottom; }
+th { background: var(--head); font-weight: 600; vertical-align: bottom; hyphens: auto; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.sym { text-align: center; white-space: nowrap; }
 col.mark-col { width: 1.9em; }
@@ -374,12 +406,37 @@ svg.board text { font-family: Arial, "Liberation Sans", "Helvetica Neue", Helvet
   fill: #222; }
 svg.board .name { font-size: 14px; font-weight: 700; }
 svg.board .more { font-style: italic; fill: #666; }
+.board-list { display: none; gap: 0.6em; margin: 0.6em 0; }
+.board-block { border: 1px solid #555; border-radius: 4px; padding: 0.5em 0.8em; }
+.board-block.focus { border: 3px solid #B8860B; background: #FFF4CC; }
+.board-block .name { font-weight: 700; margin: 0 0 0.3em; }
+.board-block ul { list-style: none; padding: 0; margin: 0; }
+.board-block li { margin: 0.25em 0; }
+.board-block .empty { color: var(--muted); margin: 0; }
+.board-block .seg { font-weight: 600; }
 body > footer { color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line);
   padding-top: 12px; padding-bottom: 28px; }
 body > footer p { margin: 0.2em 0; }
 @media (max-width: 560px) {
   dl.facts { gap: 0.2em 1em; padding: 0.7em 0.8em; }
   nav.toc ol { columns: 1; }
+}
+@media screen and (max-width: NARROWpx) {
+  /* The board as one column of blocks; the drawing would scroll sideways. */
+  .board-wrap { display: none; }
+  .board-list { display: grid; grid-template-columns: 1fr; }
+  /* Each row a card, each cell with its column's name: nothing scrolls sideways. */
+  table { min-width: 0; }
+  table, tbody, tr, td { display: block; width: auto; }
+  colgroup, thead { display: none; }
+  tr { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 0.6em; }
+  td, td.num, td.sym { border: 0; border-top: 1px solid var(--line); text-align: left;
+    white-space: normal; }
+  tr > td:first-child { border-top: 0; }
+  td[data-label]::before { content: attr(data-label); display: block; color: var(--muted);
+    font-size: 0.85em; }
+  td.mark { width: auto; text-align: left; }
+  td.mark:empty { display: none; }
 }
 @page { size: A4; margin: 15mm; @top-center { content: ""; }
   @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #777; } }
@@ -401,6 +458,11 @@ body > footer p { margin: 0.2em 0; }
   svg.board { min-width: 0; width: 100%; height: auto; max-height: 160mm; }
 }
 """
+
+
+# Below this width (CSS px) the board is a list of blocks and tables are cards.
+NARROW = 640
+STYLE = STYLE.replace("NARROWpx", f"{NARROW}px")
 
 
 def render_html(report: Report) -> str:

@@ -46,10 +46,15 @@ LAYOUT: dict[CanvasBlock, Box] = {
 
 @dataclass(frozen=True)
 class CanvasItem:
-    """One line-group on the board: a coloured marker and a text."""
+    """One line-group on the board: a coloured marker and a text.
+
+    ``segment`` names the segment whose colour the marker has when the text itself does
+    not start with it (ties and notes), so a list of blocks can say it in words too.
+    """
 
     colour: str
     text: str
+    segment: str = ""
 
 
 def relationship_items(view: WorkshopView, lang: Language | str) -> list[CanvasItem]:
@@ -88,7 +93,7 @@ def tie_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, lis
                 if note := ties.get(block):
                     text = t("canvas.item.tie", lang, type=cat.type(kind).name(lang), text=note)
                     items[CanvasBlock(block.value)].append(
-                        CanvasItem(segment_view.segment.colour, text)
+                        CanvasItem(segment_view.segment.colour, text, segment_view.segment.name)
                     )
     return items
 
@@ -97,6 +102,7 @@ def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, 
     """Everything drawn in each block: answers, segments, ties (question 4) and notes,
     coloured by segment."""
     colours = {v.segment.id: v.segment.colour for v in view.segments}
+    names = {v.segment.id: v.segment.name for v in view.segments}
     items = tie_items(view, lang)
     items[CanvasBlock.CUSTOMER_RELATIONSHIPS] = relationship_items(view, lang)
     currency = view.workshop.currency
@@ -112,7 +118,10 @@ def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, 
         items[CanvasBlock.CUSTOMER_SEGMENTS].append(CanvasItem(seg.colour, seg.name + suffix))
     for note in view.notes:
         colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
-        items[note.block].append(CanvasItem(colour, note.text))
+        # grey: a note for every segment, which the list of blocks says in words too
+        everyone = t("canvas.all_segments", lang)
+        name = names.get(note.segment_id, "") if note.segment_id else everyone
+        items[note.block].append(CanvasItem(colour, note.text, name))
     return items
 
 

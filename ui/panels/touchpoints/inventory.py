@@ -14,6 +14,7 @@ from ui.frozen import read_only
 from ui.language import lang, tr
 from ui.panels.touchpoints.add import touchpoint_fields
 from ui.saving import edit_version, save, submit_key
+from ui.url_state import from_url, to_url
 
 
 def inventory(view: WorkshopView) -> None:
@@ -27,6 +28,10 @@ def inventory(view: WorkshopView) -> None:
     segments: dict[int | None, str] = {None: tr("touchpoints.any_segment")}
     segments |= {v.segment.id: v.segment.name for v in view.segments}
     first, second, third = st.columns(3)
+    # The filters live in the URL (codes and a segment id): a reload keeps them.
+    from_url("touchpoints_categories", "category", list(TouchpointCategory), [])
+    from_url("touchpoints_ratings", "rating", list(RATINGS), [])
+    from_url("touchpoints_segment", "segment", list(segments), None)
     categories = first.multiselect(
         tr("touchpoints.filter_category"),
         list(TouchpointCategory),
@@ -41,14 +46,15 @@ def inventory(view: WorkshopView) -> None:
         placeholder=tr("touchpoints.any"),
         key="touchpoints_ratings",
     )
-    if st.session_state.get("touchpoints_segment") not in segments:
-        st.session_state.touchpoints_segment = None
     segment = third.selectbox(
         tr("touchpoints.filter_segment"),
         list(segments),
         format_func=segments.__getitem__,
         key="touchpoints_segment",
     )
+    to_url("touchpoints_categories", "category", categories, [])
+    to_url("touchpoints_ratings", "rating", ratings, [])
+    to_url("touchpoints_segment", "segment", segment, None)
     shown = matching(view.touchpoints, categories=categories, ratings=ratings, segment_id=segment)
     st.caption(tr("touchpoints.shown", shown=number(len(shown), code), total=number(total, code)))
     if not shown:

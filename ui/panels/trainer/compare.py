@@ -5,12 +5,12 @@ import streamlit as st
 
 from canvas.domain import Language
 from canvas.domain.course import GalleryEntry
-from canvas.figures.canvas import canvas_figure
 from canvas.i18n import percent
 from canvas.presenters.tables import economics_rows
 from ui.language import plain, tr
+from ui.panels.canvas.board_list import canvas_list
 from ui.panels.trainer.gallery import participant_view, who
-from ui.widgets import chart, derived
+from ui.widgets import derived
 
 
 def compare(entries: list[GalleryEntry], code: Language) -> None:
@@ -38,12 +38,8 @@ def compare(entries: list[GalleryEntry], code: Language) -> None:
             segments.metric(tr("trainer.compare.segments"), entry.segments)
             progress.metric(tr("trainer.compare.progress"), percent(entry.progress, code))
             comments.metric(tr("trainer.compare.comments"), len(view.comments))
-            st.plotly_chart(
-                chart(canvas_figure, view, code),
-                width="stretch",
-                config={"displayModeBar": False},
-                key=f"compare-canvas-{side}",
-            )
+            # Half a page is too narrow for the nine-block drawing: the blocks as a list.
+            canvas_list(view, code, key=f"compare-canvas-{side}")
             rows = derived(economics_rows, view, code)
             if rows:
                 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
