@@ -15,7 +15,7 @@ from ui.language import lang, plain, tr
 from ui.panels.canvas.notes import notes_panel
 from ui.panels.touchpoints.inventory import fix_first_list
 from ui.saving import form_key, save
-from ui.widgets import chart, download
+from ui.widgets import download, show_chart
 from ui.workshop import require_view
 
 cat = catalogue()
@@ -26,14 +26,12 @@ head, button = st.columns([4, 1], vertical_alignment="bottom")
 head.title(tr("page.canvas"))
 with button:
     download(tr("summary.pdf"), view, ExportFormat.PDF, language, icon=":material/picture_as_pdf:")
-st.caption(tr("canvas.help"))
+st.write(tr("canvas.help"))
 layer = st.toggle(
     tr("touchpoints.layer.toggle"), help=tr("touchpoints.layer.help"), key="canvas_layer"
 )
-st.plotly_chart(
-    chart(canvas_figure, view, language, credit=False, layer=layer),
-    width="stretch",
-    config={"displayModeBar": False},
+show_chart(
+    canvas_figure, view, language, credit=False, layer=layer, config={"displayModeBar": False}
 )
 st.caption(cat.credit(language))
 beside_blocks(view)  # the trainer's comments, each in its block's area
@@ -41,7 +39,7 @@ if layer:
     st.caption(tr("touchpoints.layer.legend"))
     if view.touchpoints:
         heat, ranked = st.columns(2)
-        heat.plotly_chart(chart(touchpoint_heatmap, view, language), width="stretch")
+        show_chart(touchpoint_heatmap, view, language, where=heat)
         with ranked:
             fix_first_list(view)
     else:
@@ -55,7 +53,7 @@ segment_names = {
 }
 left, right = st.columns([2, 3])
 with left, st.form(form_key("add_note")):
-    st.subheader(tr("canvas.add_note"))
+    st.header(tr("canvas.add_note"))
     block = st.selectbox(
         tr("field.block"), NOTE_BLOCKS, format_func=lambda b: cat.block(b).name(language)
     )
@@ -78,7 +76,7 @@ with left, st.form(form_key("add_note")):
         st.rerun()
 
 with right:
-    st.subheader(tr("canvas.integration"))
+    st.header(tr("canvas.integration"))
     st.caption(cat.question("integration").text(language))
     ties = [
         (block, segment_view.segment.name, cat.type(kind).name(language), note)

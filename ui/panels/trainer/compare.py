@@ -10,7 +10,7 @@ from canvas.i18n import percent
 from canvas.presenters.tables import economics_rows
 from ui.language import plain, tr
 from ui.panels.trainer.gallery import participant_view, who
-from ui.widgets import chart, derived
+from ui.widgets import derived, show_chart
 
 
 def compare(entries: list[GalleryEntry], code: Language) -> None:
@@ -33,14 +33,15 @@ def compare(entries: list[GalleryEntry], code: Language) -> None:
             )
             entry = by_id[chosen]
             view = participant_view(chosen)
-            st.subheader(plain(names[chosen]))
+            st.header(plain(names[chosen]))
             segments, progress, comments = st.columns(3)
             segments.metric(tr("trainer.compare.segments"), entry.segments)
             progress.metric(tr("trainer.compare.progress"), percent(entry.progress, code))
             comments.metric(tr("trainer.compare.comments"), len(view.comments))
-            st.plotly_chart(
-                chart(canvas_figure, view, code),
-                width="stretch",
+            show_chart(
+                canvas_figure,
+                view,
+                code,
                 config={"displayModeBar": False},
                 key=f"compare-canvas-{side}",
             )
