@@ -26,11 +26,19 @@ AXE_INTEGRITY = "sha512-" + (
 )
 CACHE = ROOT / ".cache" / f"axe-core-{AXE_VERSION}"
 SERIOUS = ("critical", "serious")
+# Checked whatever their impact: axe calls a skipped heading level "moderate", but a screen
+# reader's list of headings is how its user finds the sections of a page.
+ALWAYS = ("heading-order",)
 
 # Streamlit's own markup, which no app can change (README, "Accessibility"): rule id ->
 # selectors of the elements it is known for. A violation is dropped only when every
 # element it names sits inside one of its rule's selectors.
-KNOWN: dict[str, tuple[str, ...]] = {}
+KNOWN: dict[str, tuple[str, ...]] = {
+    # The sidebar's page list with sections (the trainer's "Trainer" and "Steps"): Streamlit
+    # puts each section's heading and its own list straight into the outer <ul>.
+    "list": ('[data-testid="stSidebarNavItems"]',),
+    "listitem": ('[data-testid="stSidebarNavItems"] li',),
+}
 
 
 def axe_source() -> str:
@@ -64,7 +72,7 @@ def axe_source() -> str:
 
 # Runs axe on the whole document and keeps the critical and serious violations, minus
 # the nodes that sit inside a known Streamlit selector for that rule.
-_RUN_JS = """async ([known, serious]) => {
+_RUN_JS = """async ([known, serious, always]) => {
   const result = await axe.run(document, { resultTypes: ["violations"] });
   const inside = (target, selectors) => {
     if (!selectors || typeof target[0] !== "string" || target.length !== 1) return false;
@@ -72,7 +80,7 @@ _RUN_JS = """async ([known, serious]) => {
     return !!element && selectors.some((s) => element.closest(s));
   };
   return result.violations
-    .filter((v) => serious.includes(v.impact))
+    .filter((v) => serious.includes(v.impact) || always.includes(v.id))
     .map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -91,7 +99,8 @@ def violations(page: Page) -> list[dict[str, Any]]:
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source())
     found: list[dict[str, Any]] = page.evaluate(
-        _RUN_JS, [{rule: list(sel) for rule, sel in KNOWN.items()}, list(SERIOUS)]
+        _RUN_JS,
+        [{rule: list(sel) for rule, sel in KNOWN.items()}, list(SERIOUS), list(ALWAYS)],
     )
     return found
 
@@ -101,7 +110,6 @@ def describe(found: list[dict[str, Any]]) -> str:
     lines = []
     for violation in found:
         lines.append(f"{violation['impact']} {violation['id']}: {violation['help']}")
-        lines += [
-            f"    {node['html'][:120]} | {node['summary'][:160]}" for node in violation["nodes"]
-        ]
+        for node in violation["nodes"]:
+            lines += [f"    {node['target']}", f"      {node['html']}", f"      {node['summary']}"]
     return "\n".join(lines)
