@@ -13,7 +13,7 @@ from canvas.domain import Language, WorkshopView
 from canvas.export.files import MIME, ExportFormat, export_file, file_name
 from canvas.figures.canvas import canvas_figure
 from canvas.figures.text_alternative import canvas_text, figure_text
-from ui.language import lang, tr
+from ui.language import lang, plain, tr
 from ui.workshop import document
 
 T = TypeVar("T")
@@ -64,7 +64,7 @@ def show_chart(
         )
     else:
         described = figure_text(figure, code)
-    place.caption(described.summary)
+    place.caption(plain(described.summary))  # it names segments and rules: user text
     if described.rows:
         with place.expander(tr("a11y.chart.table")):
             table = pd.DataFrame(described.rows)
