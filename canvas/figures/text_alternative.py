@@ -127,7 +127,9 @@ def _highest(figure: go.Figure, lang: Language) -> tuple[str, str] | None:
             shown = _series(figure, trace, lang)
             for row, value in zip(shown, _amounts(trace), strict=False):
                 if isinstance(value, int | float) and (best is None or value > best[0]):
-                    item, label = list(row.values())[-2:]
+                    *series, item, label = row.values()
+                    if series and sum(d.type == "bar" for d in figure.data) > 1:
+                        item = f"{series[0]} · {item}"  # which bars: the NPS categories
                     best = (float(value), item, label)
     return None if best is None else (best[1], best[2])
 

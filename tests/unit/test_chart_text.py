@@ -74,3 +74,18 @@ def test_the_canvas_table_has_every_segment_in_the_segments_block():
 def test_a_segment_colour_carries_its_code_in_the_ink_that_reads_better(colour, ink):
     assert colour in SEGMENT_PALETTE
     assert ink_on(colour) == ink
+
+
+def test_among_several_bar_series_the_sentence_names_the_series_of_the_largest():
+    figure = go.Figure(
+        [
+            go.Bar(x=["6"], y=[6], name="Detractors"),
+            go.Bar(x=["9", "10"], y=[18, 11], name="Promoters"),
+        ]
+    )
+    figure.update_layout(title="Answers by score")
+    said = figure_text(figure, "en")
+    # 18 answers at 9 is the tallest bar, among the promoters; three bars, three rows
+    top = "Promoters · 9"
+    expected = t("a11y.chart.top", "en", title="Answers by score", n="3", top=top, shown="18")
+    assert said.summary == expected
