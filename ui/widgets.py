@@ -67,7 +67,8 @@ def show_chart(
     place.caption(plain(described.summary))  # it names segments and rules: user text
     if described.rows:
         with place.expander(tr("a11y.chart.table")):
-            table = pd.DataFrame(described.rows)
+            # st.table reads its cells as markdown: names and notes are user text
+            table = pd.DataFrame(described.rows).map(plain).rename(columns=plain)
             st.table(table.set_index(table.columns[0]))
 
 

@@ -108,3 +108,13 @@ def test_comments_past_the_first_five_sit_behind_an_expander_that_counts_them(db
     assert len(more) == 1
     assert all(c.value.count("Reason") == 1 for c in more[0].markdown)
     assert len(more[0].markdown) == 2
+
+
+def test_a_segment_name_in_a_chart_table_is_shown_as_typed_not_as_markdown(db, lang):
+    workshop = add_workshop(db, "Roastery", lang)
+    add_segment(db, workshop, "*Cafés*")
+    at = assert_ok(run_app(lang, workshop, page="canvas"))
+
+    [table] = _tables(at, lang)
+    # st.table reads markdown: each * is escaped with a backslash to be shown as itself
+    assert r"\*Cafés\*" in list(table.table[0].value[say(lang, "a11y.canvas.item")])
