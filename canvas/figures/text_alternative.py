@@ -162,7 +162,7 @@ def canvas_text(view: WorkshopView, lang: Language | str, **options: Any) -> Cha
     extra = layer_items(view, lang) if options.get("layer") else {}
     block_col, item_col = t("a11y.canvas.block", lang), t("a11y.canvas.item", lang)
     rows = [
-        {block_col: cat.block(block).name(lang), item_col: _plain(entry.text)}
+        {block_col: cat.block(block).name(lang), item_col: entry.text}  # as typed, in full
         for block in LAYOUT
         for entry in [*extra.get(block, []), *items[block]]
     ]

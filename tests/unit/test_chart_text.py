@@ -89,3 +89,10 @@ def test_among_several_bar_series_the_sentence_names_the_series_of_the_largest()
     top = "Promoters · 9"
     expected = t("a11y.chart.top", "en", title="Answers by score", n="3", top=top, shown="18")
     assert said.summary == expected
+
+
+def test_a_note_that_looks_like_markup_is_listed_as_typed():
+    view = snapshot(segment(1, "<b>Cafés</b> &amp;"))
+    said = canvas_text(view, "en")
+    item = t("a11y.canvas.item", "en")
+    assert "<b>Cafés</b> &amp;" in [row[item] for row in said.rows]
