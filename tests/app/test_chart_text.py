@@ -4,6 +4,8 @@ out; NPS comments past the first few behind an expander a keyboard opens."""
 
 from datetime import date
 
+import pytest
+
 from canvas.content.catalogue import catalogue
 from canvas.domain import CanvasBlock, RelationshipInput, RelationshipType
 from canvas.domain.canvas_note import CanvasNoteInput
@@ -18,6 +20,29 @@ PA = RelationshipType.PERSONAL_ASSISTANCE
 
 def _tables(at, lang: str) -> list:
     return [e for e in at.expander if e.label == say(lang, "a11y.chart.table")]
+
+
+# The charts each page draws for the demo: the canvas; the gap heatmap, spectrum, cost and
+# LTV:CAC; the SHURA heatmap; the radar; the path and the five conditions; the score,
+# distribution and trend; the touchpoint heatmap.
+CHARTS = {
+    "canvas": 1,
+    "analysis": 4,
+    "shura": 1,
+    "twelve_rules": 1,
+    "loyalty_check": 2,
+    "nps": 3,
+    "touchpoints": 1,
+}
+
+
+@pytest.mark.parametrize("page", CHARTS)
+def test_every_chart_on_every_page_has_its_sentence_and_its_table(shared, lang, page):
+    at = assert_ok(run_app(lang, shared.demo[lang], page=page))
+    tables = _tables(at, lang)
+    assert len(tables) == CHARTS[page]
+    assert all(len(expander.table) == 1 for expander in tables)
+    assert all(len(expander.table[0].value) > 0 for expander in tables)
 
 
 def test_each_of_the_four_analysis_charts_has_a_sentence_and_a_table(db, lang):
