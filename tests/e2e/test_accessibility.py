@@ -7,11 +7,13 @@ Violations in Streamlit's own chrome are dropped by rule and selector only
 browser, one server per mode, and the sidebar's links (no reload) keep it to minutes.
 """
 
+import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_support import describe, violations
+from axe_support import axe_source, describe, violations
 from e2e_support import app_context, running_app, wait_for_run
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 from sqlalchemy import Engine
@@ -30,6 +32,17 @@ WAIT_MS = 40_000
 VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 PASSWORD = "accessibility test trainer password"
 LANGS = ("en", "ru")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def axe_fetched() -> None:
+    """The pinned axe-core, fetched once; without npm a local run skips and CI fails."""
+    try:
+        axe_source()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as problem:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"axe-core is required in CI: {problem}", pytrace=False)
+        pytest.skip(f"axe-core could not be fetched: {problem}")
 
 
 def _engine(folder: Path) -> tuple[str, Engine]:
