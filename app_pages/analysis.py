@@ -8,7 +8,7 @@ from canvas.figures.relationships import cost_chart, gap_heatmap, ltv_chart, spe
 from canvas.presenters.recommendations import advice
 from canvas.presenters.tables import economics_rows, ltv_basis_note, progress_rows
 from ui.language import lang, plain, tr
-from ui.widgets import chart, derived
+from ui.widgets import derived, show_chart
 from ui.workshop import require_view
 
 view = require_view()
@@ -21,7 +21,7 @@ if not view.segments:
 figures = derived(workshop_figures, view)
 language = lang()
 
-st.subheader(tr("analysis.recommendations"))
+st.header(tr("analysis.recommendations"))
 found = derived(advice, view, language)
 if not found:
     st.success(tr("analysis.no_recommendations"))
@@ -32,14 +32,14 @@ for severity, text in found:
         f"*{tr('analysis.trigger')}: {plain(text['trigger'])}*"
     )
 
-st.subheader(tr("analysis.progress"))
+st.header(tr("analysis.progress"))
 st.dataframe(pd.DataFrame(derived(progress_rows, view, language)), hide_index=True, width="stretch")
 
-st.plotly_chart(chart(gap_heatmap, view, language), width="stretch")
+show_chart(gap_heatmap, view, language)
 st.caption(tr("analysis.gap_help"))
-st.plotly_chart(chart(spectrum_chart, view, language), width="stretch")
+show_chart(spectrum_chart, view, language)
 
-st.subheader(tr("analysis.economics"))
+st.header(tr("analysis.economics"))
 st.dataframe(
     pd.DataFrame(derived(economics_rows, view, language)), hide_index=True, width="stretch"
 )
@@ -47,8 +47,8 @@ if note := derived(ltv_basis_note, view, language):
     st.caption(plain(note))  # it names segments: user text
 left, right = st.columns(2)
 if any(f.cost_per_customer is not None for f in figures):
-    left.plotly_chart(chart(cost_chart, view, language), width="stretch")
+    show_chart(cost_chart, view, language, where=left)
 if any(f.ltv_to_cac is not None for f in figures):
-    right.plotly_chart(chart(ltv_chart, view, language), width="stretch")
+    show_chart(ltv_chart, view, language, where=right)
 with st.expander(tr("analysis.formulas")):
     st.markdown(tr("analysis.formulas_text"))

@@ -18,7 +18,7 @@ from ui.panels.touchpoints.inventory import fix_first_list
 from ui.reflow import DRAWING, NARROW_LIST
 from ui.saving import form_key, save
 from ui.url_state import from_url, to_url
-from ui.widgets import chart, download
+from ui.widgets import download, show_chart
 from ui.workshop import require_view
 
 cat = catalogue()
@@ -29,7 +29,7 @@ head, button = st.columns([4, 1], vertical_alignment="bottom")
 head.title(tr("page.canvas"))
 with button:
     download(tr("summary.pdf"), view, ExportFormat.PDF, language, icon=":material/picture_as_pdf:")
-st.caption(tr("canvas.help"))
+st.write(tr("canvas.help"))
 left_toggle, right_toggle = st.columns(2)
 ON_OFF, phone = {True: "1", False: "0"}, narrow_screen()  # a phone starts with the list
 from_url("canvas_layer", "layer", [False, True], False, ON_OFF)
@@ -46,9 +46,12 @@ if as_list:
     canvas_list(view, language, layer=layer, key="canvas-list")
 else:  # a window narrower than the style's NARROW (ui/reflow.py) shows the list instead
     with st.container(key=DRAWING):
-        st.plotly_chart(
-            chart(canvas_figure, view, language, credit=False, layer=layer),
-            width="stretch",
+        show_chart(
+            canvas_figure,
+            view,
+            language,
+            credit=False,
+            layer=layer,
             config={"displayModeBar": False},
         )
     with st.container(key=NARROW_LIST):
@@ -59,7 +62,7 @@ if layer:
     st.caption(tr("touchpoints.layer.legend"))
     if view.touchpoints:
         heat, ranked = st.columns(2)
-        heat.plotly_chart(chart(touchpoint_heatmap, view, language), width="stretch")
+        show_chart(touchpoint_heatmap, view, language, where=heat)
         with ranked:
             fix_first_list(view)
     else:
@@ -73,7 +76,7 @@ segment_names = {
 }
 left, right = st.columns([2, 3])
 with left, st.form(form_key("add_note")):
-    st.subheader(tr("canvas.add_note"))
+    st.header(tr("canvas.add_note"))
     block = st.selectbox(
         tr("field.block"), NOTE_BLOCKS, format_func=lambda b: cat.block(b).name(language)
     )
@@ -96,7 +99,7 @@ with left, st.form(form_key("add_note")):
         st.rerun()
 
 with right:
-    st.subheader(tr("canvas.integration"))
+    st.header(tr("canvas.integration"))
     st.caption(cat.question("integration").text(language))
     ties = [
         (block, segment_view.segment.name, cat.type(kind).name(language), note)

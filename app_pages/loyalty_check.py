@@ -15,7 +15,7 @@ from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.scales import RatingScale, scale_caption
 from ui.url_state import from_url, to_url
-from ui.widgets import chart
+from ui.widgets import show_chart
 from ui.workshop import require_view
 
 content = loyalty_content()
@@ -50,7 +50,7 @@ with st.form(prefix):
     st.markdown(tr("loyalty_check.form_help", scope=plain(names[chosen])))
     scale_caption(RatingScale.LOYALTY_CHECK)
     for kind, heading, guide in parts:
-        st.subheader(tr(heading))
+        st.header(tr(heading))
         st.caption(guide(language))
         for position, entry in enumerate(content.entries(kind), start=1):
             answer, _ = stored[(kind, entry.key)]
@@ -104,7 +104,7 @@ if submitted:
     ):
         st.rerun()
 
-st.subheader(tr("loyalty_check.results"))
+st.header(tr("loyalty_check.results"))
 average, weakest = path_average(view, scope), weakest_point(view, scope)
 if average is None or weakest is None:
     st.caption(tr("loyalty_check.summary_empty"))
@@ -112,5 +112,5 @@ else:
     point = content.entry(*weakest).name(language)
     st.markdown(tr("loyalty_check.summary", average=number(average, language, 1), point=point))
 # one above the other: the path's seven wrapped labels need the page's width
-st.plotly_chart(chart(path_chart, view, language, scope), width="stretch")
-st.plotly_chart(chart(conditions_chart, view, language, scope), width="stretch")
+show_chart(path_chart, view, language, scope)
+show_chart(conditions_chart, view, language, scope)

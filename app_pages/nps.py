@@ -14,7 +14,7 @@ from ui.workshop import require_view
 view = require_view()
 language = lang()  # widgets' format_func may be called outside the run
 st.title(tr("page.nps"))
-st.caption(tr("nps.intro"))
+st.write(tr("nps.intro"))  # instructions: body text, not caption grey
 benchmarks = ", ".join(f"{name} {number(value, language)}" for name, value in BENCHMARKS.items())
 with st.expander(
     tr("nps.teach.title"), icon=":material/school:", expanded=not view.nps.counts(overall=True).n

@@ -61,7 +61,7 @@ with st.form(f"rel-form-{prefix}"):
         entry, answer = cat.type(kind), segment_view.answer(kind)
         label = f"{entry.name(lang())} · {answer.expected} → {answer.established}"
         with st.expander(label, expanded=answer.touched):
-            st.caption(
+            st.markdown(  # the definition is what the sliders ask about: body text
                 f"{entry.definition(lang())} {tr('relationships.example')}: "
                 f"{entry.example(lang())} {tr('relationships.cost_level')}: "
                 f"{cat.cost_level(entry.cost_level).name(lang())}."

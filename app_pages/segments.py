@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from canvas.domain import SegmentInput
-from canvas.domain.vocabulary import free_colour
+from canvas.domain.vocabulary import free_colour, ink_on
 from canvas.presenters.tables import segment_rows
 from canvas.store import segments as segment_store
 from ui.frozen import read_only
@@ -16,7 +16,7 @@ from ui.workshop import require_view
 view = require_view()
 workshop = view.workshop
 st.title(tr("page.segments"))
-st.caption(tr("segments.help"))
+st.write(tr("segments.help"))  # instructions: body text, not caption grey
 
 
 with (
@@ -47,14 +47,15 @@ if not view.segments:
 
 
 table = pd.DataFrame(segment_rows(view, lang()))
-table.insert(0, " ", [v.segment.colour for v in view.segments])
+colour = tr("field.colour")  # a named column whose cells say their colour: not colour alone
+table.insert(1, colour, [v.segment.colour.upper() for v in view.segments])
 st.dataframe(
-    table.style.map(lambda colour: f"background-color: {colour}; color: {colour}", subset=[" "]),
+    table.style.map(lambda c: f"background-color: {c}; color: {ink_on(c)}", subset=[colour]),
     hide_index=True,
     width="stretch",
 )
 
-st.subheader(tr("segments.edit"))
+st.header(tr("segments.edit"))
 ids = [v.segment.id for v in view.segments]
 if st.session_state.get("edit_segment") not in ids:
     st.session_state.edit_segment = ids[0]

@@ -15,7 +15,7 @@ from ui.language import lang, plain, tr
 from ui.panels.shura.stage_types import stage_types_panel
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.scales import RatingScale, scale_caption
-from ui.widgets import chart
+from ui.widgets import show_chart
 from ui.workshop import require_view
 
 content, cat = shura_content(), catalogue()
@@ -76,7 +76,7 @@ with st.form(f"shura-form-{prefix}"):
             st.caption(
                 f":material/thumb_down: **{tr('shura.bad_example')}**: {entry.bad(language)}"
             )
-    st.subheader(tr("shura.risks"))
+    st.header(tr("shura.risks"))
     st.caption(tr("shura.risks_help"))
     for risk in ShuraRisk:
         answer, _ = answers.risk(risk)
@@ -109,8 +109,8 @@ if submitted:
         st.rerun()
 
 st.divider()
-st.subheader(tr("shura.results"))
-st.plotly_chart(chart(shura_heatmap, view, language), width="stretch")
+st.header(tr("shura.results"))
+show_chart(shura_heatmap, view, language)
 st.markdown(f"**{tr('shura.weakest')}**")
 weak = weak_spots(answers)
 st.caption(tr("shura.weakest_help") if weak else tr("shura.weakest_none"))

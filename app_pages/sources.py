@@ -10,6 +10,6 @@ language = lang()
 st.title(tr("page.sources"))
 st.markdown(sources_intro(language))
 for entry in source_lines(language):
-    st.subheader(entry.framework)
+    st.header(entry.framework)
     # Catalogue texts, not user input, so markdown is fine; each reference is a bullet.
     st.markdown("\n".join(f"- {reference}" for reference in entry.references))

@@ -20,9 +20,9 @@ from ui.workshop import document, require_view, saved_snapshots_of
 view = require_view()
 workshop = view.workshop
 st.title(tr("page.summary"))
-st.caption(tr("summary.help"))
+st.write(tr("summary.help"))
 
-st.subheader(tr("summary.export"))
+st.header(tr("summary.export"))
 report_lang = st.segmented_control(
     tr("summary.report_language"),
     list(Language),
@@ -55,7 +55,7 @@ worksheet_download(
     title=workshop.title,
 )
 
-st.subheader(tr("summary.snapshots"))
+st.header(tr("summary.snapshots"))
 st.caption(tr("summary.snapshots_help"))
 with st.form(form_key("snapshot")):
     name = st.text_input(tr("summary.snapshot_name"))

@@ -7,7 +7,7 @@ from canvas.figures.touchpoints import touchpoint_heatmap
 from ui.language import lang, tr
 from ui.panels.touchpoints.add import add_form, suggestions
 from ui.panels.touchpoints.inventory import fix_first_list, inventory
-from ui.widgets import chart
+from ui.widgets import show_chart
 from ui.workshop import require_view
 
 content = touchpoint_content()
@@ -29,6 +29,6 @@ suggestions(view)
 add_form(view)
 inventory(view)
 if view.touchpoints:
-    st.subheader(tr("touchpoints.picture"))
-    st.plotly_chart(chart(touchpoint_heatmap, view, language), width="stretch")
+    st.header(tr("touchpoints.picture"))
+    show_chart(touchpoint_heatmap, view, language)
     fix_first_list(view)

@@ -73,7 +73,7 @@ gallery_tab, compare_tab, comments_tab, export_tab = st.tabs(
 )
 to_url("trainer_tab", "tab", st.session_state.trainer_tab, labels[0], codes)
 with gallery_tab:
-    st.subheader(tr("trainer.gallery", n=len(entries)))
+    st.header(tr("trainer.gallery", n=len(entries)))
     if not entries:
         st.info(tr("trainer.no_participants"))
     else:

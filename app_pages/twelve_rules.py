@@ -12,7 +12,7 @@ from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import edit_versions, save, show_problems, submit_key
 from ui.scales import RatingScale, scale_caption
-from ui.widgets import chart
+from ui.widgets import show_chart
 from ui.workshop import require_view
 
 content = twelve_rules()
@@ -72,14 +72,14 @@ if submitted:
     ):
         st.rerun()
 
-st.subheader(tr("rules.results"))
+st.header(tr("rules.results"))
 scores = rule_scores(answers)
 if all(score is None for score in scores.values()):
     st.info(tr("rules.no_scores"))
     st.stop()
 
-st.plotly_chart(chart(rules_radar, view, language), width="stretch")
-st.subheader(tr("rules.priorities"))
+show_chart(rules_radar, view, language)
+st.header(tr("rules.priorities"))
 st.caption(tr("rules.priorities_help"))
 for rule in priorities(scores):
     answer, _ = answers.rule(rule)

@@ -24,7 +24,7 @@ st.write(catalogue().intro(lang()))
 
 left, right = st.columns(2)
 with left, st.form(form_key("create_workshop")):
-    st.subheader(tr("workshops.create"))
+    st.header(tr("workshops.create"))
     title = st.text_input(tr("field.title"), max_chars=None)
     company = st.text_input(tr("field.company"))
     language = st.selectbox(
@@ -56,7 +56,7 @@ with left, st.form(form_key("create_workshop")):
             st.switch_page("app_pages/segments.py")
 
 with right:
-    st.subheader(tr("workshops.demo"))
+    st.header(tr("workshops.demo"))
     st.write(tr("workshops.demo_help"))
     if st.button(tr("workshops.demo_button"), icon=":material/auto_awesome:", type="primary"):
         with st.spinner(tr("workshops.demo_loading")):
@@ -70,7 +70,7 @@ with right:
 import_panel()
 
 st.divider()
-st.subheader(tr("workshops.list"))
+st.header(tr("workshops.list"))
 if course_mode():
     st.caption(tr("workshops.course_note"))
 every = workshops()

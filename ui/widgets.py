@@ -4,11 +4,16 @@ download buttons that build their file only when clicked."""
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from canvas.domain import Language, WorkshopView
 from canvas.export.files import MIME, ExportFormat, export_file, file_name
+from canvas.figures.canvas import canvas_figure
+from canvas.figures.text_alternative import canvas_text, figure_text
+from ui.language import lang, plain, tr
 from ui.workshop import document
 
 T = TypeVar("T")
@@ -36,6 +41,36 @@ def chart(
 ) -> go.Figure:
     """A Plotly figure through ``derived``: ``st.plotly_chart`` only reads it."""
     return derived(build, view, *args, **options)
+
+
+def show_chart(
+    build: Callable[..., go.Figure],
+    view: WorkshopView,
+    *args: Hashable,
+    where: DeltaGenerator | None = None,
+    key: str | None = None,
+    config: dict[str, Any] | None = None,
+    **options: Hashable,
+) -> None:
+    """A chart and its text alternative beneath it: one sentence, and the chart's data as
+    a table in an expander that a keyboard reaches and a screen reader reads."""
+    place = where or st.container()
+    figure = chart(build, view, *args, **options)
+    place.plotly_chart(figure, width="stretch", key=key, config=config or {})
+    code = lang()
+    if build is canvas_figure:  # text in boxes: its items in full, not the clipped drawing
+        layer = bool(options.get("layer", False))
+        described = derived(
+            canvas_text, view, code, layer=layer, source=options.get("source", "database")
+        )
+    else:
+        described = figure_text(figure, code)
+    place.caption(plain(described.summary))  # it names segments and rules: user text
+    if described.rows:
+        with place.expander(tr("a11y.chart.table")):
+            # st.table reads its cells as markdown: names and notes are user text
+            table = pd.DataFrame(described.rows).map(plain).rename(columns=plain)
+            st.table(table.set_index(table.columns[0]))
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)

@@ -111,3 +111,13 @@ def free_colour(used: set[str] | list[str]) -> str:
         if colour.upper() not in taken:
             return colour
     return default_colour(len(taken))
+
+
+def ink_on(colour: str) -> str:
+    """Black or white, whichever reads better on ``colour`` (``#RRGGBB``): the higher WCAG
+    contrast ratio of the two, so a segment's colour can carry its own name or code."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # contrast with black (L + 0.05) / 0.05 against white 1.05 / (L + 0.05)
+    return "#000000" if (luminance + 0.05) ** 2 > 0.05 * 1.05 else "#FFFFFF"

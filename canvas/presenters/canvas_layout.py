@@ -92,10 +92,17 @@ def tie_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, lis
             for block in IntegrationBlock:  # the blocks' own order, not the typing order
                 if note := ties.get(block):
                     text = t("canvas.item.tie", lang, type=cat.type(kind).name(lang), text=note)
+                    text = _of_segment(segment_view.segment.name, text, lang)
                     items[CanvasBlock(block.value)].append(
                         CanvasItem(segment_view.segment.colour, text, segment_view.segment.name)
                     )
     return items
+
+
+def _of_segment(name: str, text: str, lang: Language | str) -> str:
+    """A segment's tie or note named by its segment: the colour of its marker (grey for a
+    note on every segment) must not be the only cue."""
+    return t("a11y.canvas.of_segment", lang, segment=name, text=text)
 
 
 def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, list[CanvasItem]]:
@@ -116,12 +123,16 @@ def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, 
             facts.append(t("canvas.item.revenue", lang, amount=amount))
         suffix = f" ({', '.join(facts)})" if facts else ""
         items[CanvasBlock.CUSTOMER_SEGMENTS].append(CanvasItem(seg.colour, seg.name + suffix))
+    names = {v.segment.id: v.segment.name for v in view.segments}
     for note in view.notes:
         colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
         # grey: a note for every segment, which the list of blocks says in words too
         everyone = t("canvas.all_segments", lang)
         name = names.get(note.segment_id, "") if note.segment_id else everyone
-        items[note.block].append(CanvasItem(colour, note.text, name))
+        text = note.text
+        if note.segment_id in names:
+            text = _of_segment(names[note.segment_id], text, lang)
+        items[note.block].append(CanvasItem(colour, text, name))
     return items
 
 

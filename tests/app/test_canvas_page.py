@@ -31,15 +31,15 @@ def _add_note(at, lang: str, block: CanvasBlock, segment: int | None, text: str)
     assert_ok(at.run())
 
 
-def _subheaders(at) -> list[str]:
-    return [s.value for s in at.subheader]
+def _headers(at) -> list[str]:
+    return [s.value for s in at.header]
 
 
 def test_a_note_added_through_the_form_is_listed_and_can_be_deleted(db, lang):
     workshop = add_workshop(db, "Roastery", lang)
     segment = add_segment(db, workshop, "Offices")
     at = run_app(lang, workshop, page="canvas")
-    assert say(lang, "canvas.notes") not in _subheaders(at)
+    assert say(lang, "canvas.notes") not in _headers(at)
     blocks = widget(at.selectbox, say(lang, "field.block"), form=ADD)
     assert block_name("customer_relationships", lang) not in blocks.options
     assert widget(at.selectbox, say(lang, "field.segment"), form=ADD).options == [
@@ -56,7 +56,7 @@ def test_a_note_added_through_the_form_is_listed_and_can_be_deleted(db, lang):
         segment,
         "Tasting days at the office",
     )
-    assert say(lang, "canvas.notes") in _subheaders(at)
+    assert say(lang, "canvas.notes") in _headers(at)
     [listed] = [s for s in at.selectbox if s.label == say(lang, "field.block") and not s.form_id]
     assert listed.options == [f"{block_name('channels', lang)} (1)"]
     [text] = [t for t in at.text_area if (t.form_id or "").startswith("note-")]
@@ -66,7 +66,7 @@ def test_a_note_added_through_the_form_is_listed_and_can_be_deleted(db, lang):
     assert_ok(at.run())
 
     assert load(db, workshop).notes == []
-    assert say(lang, "canvas.notes") not in _subheaders(at)
+    assert say(lang, "canvas.notes") not in _headers(at)
     assert not [t for t in at.text_area if (t.form_id or "").startswith("note-")]
 
 

@@ -217,7 +217,7 @@ def test_the_trainer_sees_every_participant_in_the_gallery(room, lang, monkeypat
     assert titles(at) == [say(lang, "page.trainer")]
     text = _everything(at)
     assert "Anna" in text and "Boris" in text
-    assert say(lang, "trainer.gallery", n=2) in [h.value for h in at.subheader]
+    assert say(lang, "trainer.gallery", n=2) in [h.value for h in at.header]
     assert PASSWORD not in text
 
 

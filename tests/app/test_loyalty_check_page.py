@@ -75,7 +75,7 @@ def test_the_demo_shows_the_five_elements_in_order_then_the_decision_and_use_and
     stages = [s["name"][lang] for s in CONTENT["stages"]]
     assert [e.label for e in at.expander][:7] == elements + stages
     parts = ("loyalty_check.elements", "loyalty_check.stages", "loyalty_check.conditions")
-    assert [h.value for h in at.subheader][:3] == [words(lang, key) for key in parts]
+    assert [h.value for h in at.header][:3] == [words(lang, key) for key in parts]
     trust = CONTENT["trust"]
     assert f"{trust['title'][lang]}. {trust['body'][lang]}" in alerts(at)
     assert len(at.get("plotly_chart")) == 2

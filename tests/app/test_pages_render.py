@@ -133,7 +133,7 @@ def test_the_analysis_page_names_the_demo_segments_in_its_advice(shared, lang):
     assert advice == say(lang, "rec.retention_unmotivated.advice")
     assert trigger.startswith(f"{say(lang, 'analysis.trigger')}: ")
     assert lead(lang, "rec.retention_unmotivated.trigger") in trigger
-    assert say(lang, "analysis.recommendations") in [s.value for s in at.subheader]
+    assert say(lang, "analysis.recommendations") in [s.value for s in at.header]
 
 
 def test_the_canvas_page_credits_the_business_model_canvas(shared, lang):
@@ -142,4 +142,4 @@ def test_the_canvas_page_credits_the_business_model_canvas(shared, lang):
     credit = "The Business Model Canvas, Strategyzer AG, CC BY-SA 3.0"
     assert CATALOGUE["credit"][lang] == credit
     assert credit in shown(at.main.caption)
-    assert say(lang, "canvas.integration") in [s.value for s in at.subheader]
+    assert say(lang, "canvas.integration") in [s.value for s in at.header]

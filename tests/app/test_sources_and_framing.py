@@ -44,7 +44,7 @@ def _open(lang: str, **params: str) -> AppTest:
 
 def _assert_every_source_shown(at: AppTest, lang: str) -> None:
     assert titles(at) == [say(lang, "page.sources")]
-    assert [h.value for h in at.subheader] == [f["name"][lang] for f in SOURCES["frameworks"]]
+    assert [h.value for h in at.header] == [f["name"][lang] for f in SOURCES["frameworks"]]
     text = "\n".join(shown(at.markdown))
     assert seen(SOURCES["intro"][lang]) in text
     for framework in SOURCES["frameworks"]:

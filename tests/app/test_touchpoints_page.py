@@ -139,7 +139,7 @@ def test_a_whole_category_of_examples_is_added_in_one_click(db, lang):
     assert not business.button_group
     assert say(lang, "touchpoints.all_added") in shown(business.caption)
     assert len(at.main.button_group) == 3
-    assert say(lang, "touchpoints.inventory", n=10) in [s.value for s in at.subheader]
+    assert say(lang, "touchpoints.inventory", n=10) in [s.value for s in at.header]
     assert len(tables(at)["inventory"]) == 10
     assert len(at.get("plotly_chart")) == 1  # the heatmap
 
@@ -349,7 +349,7 @@ def test_fix_first_orders_the_awful_touchpoints_by_the_revenue_they_put_at_stake
     )
     at = run_app(lang, workshop, page=PAGE)
 
-    assert say(lang, "touchpoints.fix_first") in [s.value for s in at.subheader]
+    assert say(lang, "touchpoints.fix_first") in [s.value for s in at.header]
     table = tables(at)["fix_first"]
     assert list(table[say(lang, "field.name")]) == ["Website", "Invoice", "Menu"]
     # Website touches every segment: 10 × 100 + 3 × 2,000 = 7,000; Invoice the offices'

@@ -99,7 +99,7 @@ def test_the_trainer_compares_two_participants_side_by_side(room, lang, monkeypa
     right = widget(at.selectbox, say(lang, "trainer.compare.right"))
     anna, boris = room["people"]["Anna"][0].id, room["people"]["Boris"][0].id
     assert (left.value, right.value) == (anna, boris)
-    headings = [seen(h.value) for h in at.subheader]
+    headings = [seen(h.value) for h in at.header]
     assert "Anna" in headings and "Boris" in headings
     # each side shows its segment count: one segment each
     assert [m.value for m in at.metric if m.label == say(lang, "trainer.compare.segments")] == [
@@ -117,7 +117,7 @@ def test_choosing_the_same_participant_twice_shows_them_on_both_sides(room, lang
     anna = room["people"]["Anna"][0].id
     widget(at.selectbox, say(lang, "trainer.compare.right")).set_value(anna).run()
     assert_ok(at)
-    assert [seen(h.value) for h in at.subheader].count("Anna") == 2
+    assert [seen(h.value) for h in at.header].count("Anna") == 2
 
 
 # ------------------------------------------------------------------ comments
@@ -449,7 +449,7 @@ def test_removing_with_the_confirmation_deletes_the_participants_workshop(room, 
     assert _stored(room, "Boris") is None
     assert _stored(room, "Anna") is not None
     assert [row[0] for row in _gallery_rows(at)] == ["Anna"]
-    assert say(lang, "trainer.gallery", n=1) in [h.value for h in at.subheader]
+    assert say(lang, "trainer.gallery", n=1) in [h.value for h in at.header]
 
 
 def test_removing_a_participant_someone_else_already_removed_says_so(room, lang, monkeypatch):

@@ -205,15 +205,21 @@ def tied():
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_tie_is_written_in_the_block_it_ties_into_marked_with_its_type(lang):
     item = t("canvas.item.tie", lang, type=catalogue().type(PA).name(lang), text="kiosk")
+    item = t("a11y.canvas.of_segment", lang, segment="Cafés", text=item)  # not colour alone
     colour = tied().segments[0].segment.colour
-    assert CanvasItem(colour, item) in canvas_items(tied(), lang)[CanvasBlock.CHANNELS]
+    assert CanvasItem(colour, item, "Cafés") in canvas_items(tied(), lang)[CanvasBlock.CHANNELS]
     assert all("kiosk" not in i.text for i in canvas_items(tied(), lang)[CanvasBlock.KEY_RESOURCES])
 
 
 def test_the_canvas_figure_and_the_reports_canvas_show_the_tie():
     figure = canvas_figure(tied(), "en")
     tie = t("canvas.item.tie", "en", type=catalogue().type(PA).name("en"), text="kiosk")
-    assert any(tie in (a.text or "") for a in figure.layout.annotations)
+    tie = t("a11y.canvas.of_segment", "en", segment="Cafés", text=tie)
+    # a long item wraps onto indented lines: read them as one line again
+    drawn = [
+        (a.text or "").replace("<br>&nbsp;&nbsp;&nbsp;", " ") for a in figure.layout.annotations
+    ]
+    assert any(tie in text for text in drawn)
     markdown = export_file(tied(), ExportFormat.MARKDOWN, "en").data.decode("utf-8")
     assert t("canvas.item.tie", "en", type=catalogue().type(PA).name("en"), text="kiosk") in (
         markdown

@@ -22,7 +22,7 @@ def notes_panel(view: WorkshopView, segment_names: dict[int, str], language: Lan
         return
     cat = catalogue()
     all_segments = tr("canvas.all_segments")
-    st.subheader(tr("canvas.notes"))
+    st.header(tr("canvas.notes"))
     used = [block for block in NOTE_BLOCKS if view.notes_in(block)]
     block = st.selectbox(
         tr("field.block"),

@@ -17,9 +17,10 @@ from canvas.store.nps import clear_responses
 from ui.frozen import read_only
 from ui.language import lang, plain, tr
 from ui.saving import save
-from ui.widgets import chart, derived
+from ui.widgets import derived, show_chart
 
 ASKED = "nps_delete_asked"
+FIRST_SHOWN = 5  # answers open in each column; the others behind an expander
 
 
 def results(view: WorkshopView) -> None:
@@ -47,11 +48,11 @@ def results(view: WorkshopView) -> None:
     if wide := wide_segments(view):
         names = ", ".join(quoted(plain(name), code) for name in wide)
         st.warning(tr("nps.wide_segments", limit=limit, names=names), icon=":material/info:")
-    st.plotly_chart(chart(score_chart, view, code), width="stretch")
+    show_chart(score_chart, view, code)
     if survey.answered:
         left, right = st.columns(2)
-        left.plotly_chart(chart(distribution_chart, view, code), width="stretch")
-        right.plotly_chart(chart(trend_chart, view, code), width="stretch")
+        show_chart(distribution_chart, view, code, where=left)
+        show_chart(trend_chart, view, code, where=right)
     if any(counts.n for counts in survey.typed.values()):
         st.caption(tr("nps.typed_note"))
 
@@ -72,9 +73,15 @@ def comments(view: WorkshopView) -> None:
             continue
         total = number(survey.comment_totals.get(category, len(kept)), code)
         column.caption(tr("nps.comments.shown", shown=number(len(kept), code), total=total))
-        scroll = column.container(height=560, border=False)
-        for card in kept:  # one element per answer: hundreds of them are shown at once
-            scroll.container(border=True).markdown(card)
+        # No fixed-height scroll box: a keyboard cannot reach one (axe's
+        # scrollable-region-focusable). The newest few are open, the rest behind an
+        # expander, which a keyboard opens and the page then scrolls through.
+        for card in kept[:FIRST_SHOWN]:
+            column.container(border=True).markdown(card)
+        if len(kept) > FIRST_SHOWN:
+            more = column.expander(tr("a11y.nps.more", n=number(len(kept) - FIRST_SHOWN, code)))
+            for card in kept[FIRST_SHOWN:]:  # one element per answer: hundreds are shown
+                more.container(border=True).markdown(card)
 
 
 def comment_cards(view: WorkshopView, language: Language) -> dict[NpsCategory, list[str]]:

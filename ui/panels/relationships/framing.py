@@ -17,7 +17,7 @@ def _cell(text: str) -> str:
 
 def framing() -> None:
     cat, code = catalogue(), lang()
-    st.subheader(tr("framing.why"))
+    st.header(tr("framing.why"))
     st.markdown(cat.intro(code))
     questions, motives = st.columns(2)
     questions.markdown(f"**{tr('framing.questions')}**")

@@ -12,8 +12,8 @@ from ui.language import tr
 def stage_types_panel(view: WorkshopView, language: Language) -> None:
     """Each customer stage with the fitting types the workshop has and those it lacks."""
     cat, content = catalogue(), shura_content()
-    st.subheader(tr("shura.types.title"))
-    st.caption(f"{tr('shura.types.help')} {content.types_note(language)}")
+    st.header(tr("shura.types.title"))
+    st.write(f"{tr('shura.types.help')} {content.types_note(language)}")
     if not view.segments:
         st.info(tr("shura.types.no_segments"))
     for found in stage_types(view, content.fitting_types()):

@@ -88,7 +88,7 @@ def touchpoint_fields(view: WorkshopView, prefix: str, point: Touchpoint | None)
 def suggestions(view: WorkshopView) -> None:
     """Mann's examples per category, not yet in the inventory, to add at one click."""
     content, code = touchpoint_content(), lang()
-    st.subheader(tr("touchpoints.suggestions"))
+    st.header(tr("touchpoints.suggestions"))
     st.caption(tr("touchpoints.suggestions_help"))
     tabs = st.tabs([content.category(c).name(code) for c in TouchpointCategory])
     for tab, category in zip(tabs, TouchpointCategory, strict=True):

@@ -21,7 +21,7 @@ def inventory(view: WorkshopView) -> None:
     """The inventory as a filtered table, and one form for the touchpoint picked in it."""
     content, code = touchpoint_content(), lang()
     total = len(view.touchpoints)
-    st.subheader(tr("touchpoints.inventory", n=number(total, code)))
+    st.header(tr("touchpoints.inventory", n=number(total, code)))
     if not total:
         st.info(tr("touchpoints.empty"))
         return
@@ -107,7 +107,7 @@ def inventory(view: WorkshopView) -> None:
 
 def fix_first_list(view: WorkshopView) -> None:
     """The awful touchpoints, the most yearly revenue at stake first."""
-    st.subheader(tr("touchpoints.fix_first"))
+    st.header(tr("touchpoints.fix_first"))
     st.caption(tr("touchpoints.fix_first_help"))
     rows = fix_first_rows(view, lang())
     if not rows:

@@ -33,7 +33,7 @@ def compare(entries: list[GalleryEntry], code: Language) -> None:
             )
             entry = by_id[chosen]
             view = participant_view(chosen)
-            st.subheader(plain(names[chosen]))
+            st.header(plain(names[chosen]))
             segments, progress, comments = st.columns(3)
             segments.metric(tr("trainer.compare.segments"), entry.segments)
             progress.metric(tr("trainer.compare.progress"), percent(entry.progress, code))
