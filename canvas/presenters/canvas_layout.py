@@ -92,9 +92,10 @@ def tie_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, lis
             for block in IntegrationBlock:  # the blocks' own order, not the typing order
                 if note := ties.get(block):
                     text = t("canvas.item.tie", lang, type=cat.type(kind).name(lang), text=note)
+                    # the text names the segment, so the list of blocks need not again
                     text = _of_segment(segment_view.segment.name, text, lang)
                     items[CanvasBlock(block.value)].append(
-                        CanvasItem(segment_view.segment.colour, text, segment_view.segment.name)
+                        CanvasItem(segment_view.segment.colour, text)
                     )
     return items
 
@@ -126,13 +127,12 @@ def canvas_items(view: WorkshopView, lang: Language | str) -> dict[CanvasBlock, 
     names = {v.segment.id: v.segment.name for v in view.segments}
     for note in view.notes:
         colour = colours.get(note.segment_id, GREY) if note.segment_id else GREY
-        # grey: a note for every segment, which the list of blocks says in words too
-        everyone = t("canvas.all_segments", lang)
-        name = names.get(note.segment_id, "") if note.segment_id else everyone
-        text = note.text
-        if note.segment_id in names:
-            text = _of_segment(names[note.segment_id], text, lang)
-        items[note.block].append(CanvasItem(colour, text, name))
+        if note.segment_id in names:  # named in its text, like a tie
+            items[note.block].append(
+                CanvasItem(colour, _of_segment(names[note.segment_id], note.text, lang))
+            )
+        else:  # grey: a note for every segment, which the list of blocks says in words too
+            items[note.block].append(CanvasItem(colour, note.text, t("canvas.all_segments", lang)))
     return items
 
 

@@ -123,7 +123,8 @@ def test_the_canvas_as_a_list_shows_the_nine_blocks_in_the_canvas_order(db, lang
     assert [next(n for n in names if text.startswith(f"**{n}**")) for text in listed] == names
     channels = listed[order.index("channels")]
     # the note's segment is named in words beside its coloured marker
-    assert "**Cafés** · Weekly newsletter" in channels
+    named = say(lang, "a11y.canvas.of_segment", segment="Cafés", text="Weekly newsletter")
+    assert f"] {named}" in channels and channels.count("Cafés") == 1
     assert at.query_params["list"] == "1"
     again = _open(lang, "canvas", w=str(workshop), list="1", layer="1")
     assert again.get("plotly_chart") == []

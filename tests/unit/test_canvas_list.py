@@ -59,8 +59,10 @@ def test_the_list_keeps_the_canvas_order_and_names_a_ties_segment():
     assert blocks[4].focus  # Customer Relationships, the block the workshop is about
     [tie] = blocks[5].items
     self_service = catalogue().type(RelationshipType.SELF_SERVICE).name("en")
-    assert tie.text == t("canvas.item.tie", "en", type=self_service, text=note)
-    assert (tie.segment, tie.colour, tie.marker) == ("Cafés", "blue", ITEM_MARKER)
+    said = t("canvas.item.tie", "en", type=self_service, text=note)
+    # the segment is named in the tie's own words, once
+    assert tie.text == t("a11y.canvas.of_segment", "en", segment="Cafés", text=said)
+    assert (tie.segment, tie.colour, tie.marker) == ("", "blue", ITEM_MARKER)
 
 
 def test_a_grey_note_for_every_segment_says_so_in_words():
