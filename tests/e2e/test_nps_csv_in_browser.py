@@ -1,7 +1,9 @@
-"""A survey file uploaded in Chromium: read, its columns confirmed, the bad row listed,
-the good rows kept, and the loyalty index on screen as worked out by hand."""
+"""A survey file uploaded in Chromium (a CSV, and a workbook with a sheet to pick): read, its
+columns confirmed, the bad row listed, the good rows kept, and the loyalty index on screen
+as worked out by hand."""
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from canvas.ops.migrate import upgrade
 from canvas.store import nps, workshops
 from canvas.store import segments as segment_store
 from canvas.store.db import make_engine, reading, transaction
+from tests import workbooks
 
 pytestmark = pytest.mark.e2e
 WAIT_MS = 30_000
@@ -117,3 +120,57 @@ def test_a_semicolon_file_with_russian_headers_and_a_bad_row_gives_the_expected_
 
     segments = {key: sum(dist) for key, dist in _answers(url, workshop).items()}
     assert segments == {1: 1, None: 3}  # Розница: the 10; «Опт» kept without a segment
+
+
+def test_a_workbook_with_two_sheets_and_surveymonkeys_second_header_row_in_the_browser(
+    page: Page, app_with_workshop: tuple[str, str, int], tmp_path: Path
+):
+    base, url, workshop = app_with_workshop
+    answers = [
+        ["Оценка", "Почему", "Сегмент", "Дата"],
+        ["Response", "Open-Ended Response", "Response", "Response"],  # SurveyMonkey's 2nd row
+        [10, "Быстро", "Розница", date(2026, 3, 14)],  # promoter, «Розница»
+        [7, "Нормально", None, date(2026, 3, 20)],  # passive
+        [2, "Долго", None, date(2026, 4, 2)],  # detractor
+    ]
+    book = tmp_path / "опрос.xlsx"
+    book.write_bytes(workbooks.xlsx({"Сводка": [], "Ответы": answers}))
+    try:
+        page.goto(f"{base}/nps?w={workshop}&lang={LANG}")
+        wait_for_run(page, timeout_ms=WAIT_MS)
+        page.get_by_role("radio", name=_say("nps.way.file")).click()
+        wait_for_run(page, timeout_ms=WAIT_MS)
+        page.locator("input[type=file]").set_input_files(str(book))
+
+        # the first sheet is empty: the message says so and the sheets are offered
+        empty = _say("nps_import.empty_sheet", sheet="Сводка")
+        expect(page.get_by_text(empty)).to_be_visible(timeout=WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
+        picker = page.get_by_test_id("stSelectbox").filter(has_text=_say("nps.file.sheet"))
+        picker.get_by_role("combobox").click()
+        option = page.get_by_role("option", name="Ответы")
+        try:
+            expect(option).to_be_visible(timeout=3_000)
+        except AssertionError:  # the click only focused the box: open it by keyboard
+            picker.get_by_role("combobox").press("ArrowDown")
+        option.click()
+        # three answers under a header of two rows: the second row is no bad answer
+        read = _say("nps.file.read_sheet", sheet="Ответы", kind="Excel (.xlsx)", rows="3")
+        expect(page.get_by_text(read)).to_be_visible(timeout=WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
+
+        page.get_by_role("button", name=_say("nps.file.check")).click()
+        expect(page.get_by_text(_say("nps.file.good", good="3"))).to_be_visible(timeout=WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
+        page.get_by_role("button", name=_say("nps.file.save", good="3")).click()
+        # 1 promoter, 1 passive, 1 detractor of 3: 33.3 % − 33.3 % = 0
+        score = page.get_by_test_id("stMetric").filter(has_text=_say("nps.metric.score"))
+        expect(score.get_by_test_id("stMetricValue")).to_have_text("0", timeout=WAIT_MS)
+        answered = page.get_by_test_id("stMetric").filter(has_text=_say("nps.metric.n"))
+        expect(answered.get_by_test_id("stMetricValue")).to_have_text("3")
+    except (AssertionError, PlaywrightError):
+        page.screenshot(path=str(tmp_path / "nps-workbook.png"), full_page=True)
+        raise
+
+    segments = {key: sum(dist) for key, dist in _answers(url, workshop).items()}
+    assert segments == {1: 1, None: 2}  # Розница: the 10; the others without a segment
