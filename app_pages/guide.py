@@ -50,7 +50,7 @@ ends.metric(tr("guide.ends"), plan.end)
 length.metric(tr("guide.length"), plan.length)
 
 rows = schedule(chosen, language)
-st.subheader(tr("guide.schedule"))
+st.header(tr("guide.schedule"))
 st.table(  # a static table: the whole schedule at once, as it would be printed
     [
         {
@@ -64,7 +64,7 @@ st.table(  # a static table: the whole schedule at once, as it would be printed
     hide_index=True,
 )
 
-st.subheader(tr("guide.steps"))
+st.header(tr("guide.steps"))
 for row in rows:
     label = f"{row.start}–{row.end} · {row.title} · {tr('guide.minutes', n=row.minutes)}"
     icon = ":material/coffee:" if row.pause else ":material/play_arrow:"
@@ -76,12 +76,12 @@ for row in rows:
             st.markdown(f"**{plain(tr('guide.ask', framework=entry.framework))}**")
             st.markdown("\n".join(f"{n}. {plain(q)}" for n, q in enumerate(entry.questions, 1)))
 
-st.subheader(tr("guide.debrief"))
+st.header(tr("guide.debrief"))
 for entry in debrief(language):
     with st.expander(entry.framework, icon=":material/forum:"):
         st.markdown("\n".join(f"{n}. {plain(q)}" for n, q in enumerate(entry.questions, 1)))
 
-st.subheader(tr("guide.links"))
+st.header(tr("guide.links"))
 for link in links(language):
     with st.expander(link.title, icon=":material/link:"):
         st.markdown(plain(link.text))
@@ -91,7 +91,7 @@ for link in links(language):
                 hide_index=True,
             )
 
-st.subheader(tr("guide.mistakes"))
+st.header(tr("guide.mistakes"))
 for group in mistakes(language):
     with st.expander(group.framework, icon=":material/report:"):
         for mistake, answer in group.items:

@@ -12,6 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 from canvas.domain import Language, WorkshopView
 from canvas.export.files import MIME, ExportFormat, export_file, file_name
 from canvas.figures.canvas import canvas_figure
+from canvas.figures.projected import deck_canvas
 from canvas.figures.text_alternative import canvas_text, figure_text
 from ui.language import lang, plain, tr
 from ui.workshop import document
@@ -57,8 +58,22 @@ def show_chart(
     place = where or st.container()
     figure = chart(build, view, *args, **options)
     place.plotly_chart(figure, width="stretch", key=key, config=config or {})
+    said_in_words(build, view, figure, options, place=place, folded=True)
+
+
+def said_in_words(
+    build: Callable[..., go.Figure],
+    view: WorkshopView,
+    figure: go.Figure,
+    options: dict[str, Hashable],
+    *,
+    place: DeltaGenerator,
+    folded: bool,
+) -> None:
+    """``figure``'s text alternative: its sentence, and its data as a table, in an expander
+    when ``folded`` (a page's chart) or open (the deck's, kept out of sight by its CSS)."""
     code = lang()
-    if build is canvas_figure:  # text in boxes: its items in full, not the clipped drawing
+    if build in (canvas_figure, deck_canvas):  # text in boxes: the items in full, unclipped
         layer = bool(options.get("layer", False))
         described = derived(
             canvas_text, view, code, layer=layer, source=options.get("source", "database")
@@ -67,10 +82,14 @@ def show_chart(
         described = figure_text(figure, code)
     place.caption(plain(described.summary))  # it names segments and rules: user text
     if described.rows:
-        with place.expander(tr("a11y.chart.table")):
-            # st.table reads its cells as markdown: names and notes are user text
-            table = pd.DataFrame(described.rows).map(plain).rename(columns=plain)
-            st.table(table.set_index(table.columns[0]))
+        # st.table reads its cells as markdown: names and notes are user text
+        table = pd.DataFrame(described.rows).map(plain).rename(columns=plain)
+        table = table.set_index(table.columns[0])
+        if folded:
+            with place.expander(tr("a11y.chart.table")):
+                st.table(table)
+        else:
+            place.table(table)
 
 
 @st.cache_resource(max_entries=1024, show_spinner=False)

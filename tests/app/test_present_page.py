@@ -4,6 +4,7 @@ slide in the URL, every slide of the demo and of an empty workshop drawn in both
 Expected headings come from the i18n files, the catalogue and the demo's file.
 """
 
+import re
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
@@ -19,6 +20,7 @@ from tests.app.driver import (
     run_app,
     say,
     seen,
+    shown,
     titles,
     type_name,
     widget,
@@ -240,3 +242,31 @@ def test_the_deck_has_nothing_to_edit(shared, lang):
             assert list(at.get(kind)) == [], (key, kind)
         # the slide list is the one choice on screen (the sidebar's language switch aside)
         assert [s.label for s in at.main.selectbox] == [say(lang, "deck.jump")], key
+
+
+def _said_in_words(at: AppTest, lang: str) -> list[str]:
+    """The captions that are a chart's sentence (a11y.chart.*), as the catalogue words it."""
+    patterns = [
+        re.compile(
+            re.escape(say(lang, key))
+            .replace(r"\{title\}", ".+")
+            .replace(r"\{n\}", r"\S+")
+            .replace(r"\{top\}", ".+")
+            .replace(r"\{shown\}", ".+")
+        )
+        for key in ("a11y.chart.summary", "a11y.chart.top", "a11y.chart.empty")
+    ]
+    return [c for c in shown(at.caption) if any(p.fullmatch(c) for p in patterns)]
+
+
+def test_every_chart_of_the_deck_is_also_said_in_words_for_a_screen_reader(db, lang):
+    at = run_app(lang, page=PRESENT)
+    for key, charts in (("gap-1", 1), ("shura", 1), ("nps", 2), ("loyalty_check", 2)):
+        _jump(at, lang).set_value(key).run()
+        assert_ok(at)
+        assert len(at.get("plotly_chart")) == charts, key
+        assert len(_said_in_words(at, lang)) == charts, key
+        assert len(at.table) == charts, key  # each chart's data, open (the CSS hides it)
+    _jump(at, lang).set_value("canvas").run()
+    # the canvas in words: its items in full, the demo's first segment among them
+    assert any(demo_segment_names(lang)[0] in str(t.value) for t in at.table)

@@ -120,10 +120,17 @@ def _every_listed_page(page: Page, lang: str, found: dict[str, str]) -> list[str
     # a link's text is its icon's ligature name, then the page's title on the last line
     names = [text.strip().splitlines()[-1] for text in links.all_inner_texts()]
     assert names, "the sidebar lists no page"
-    for index, name in enumerate(names):
+    # The deck hides the sidebar (it is projected): its link comes last.
+    deck = [
+        i
+        for i, href in enumerate(links.evaluate_all("ls => ls.map(l => l.href)"))
+        if href.split("?")[0].endswith("/present")
+    ]
+    order = [i for i in range(len(names)) if i not in deck] + deck
+    for index in order:
         links.nth(index).click()
         wait_for_run(page, timeout_ms=WAIT_MS)
-        _check_here(page, f"{lang} {name}", found)
+        _check_here(page, f"{lang} {names[index]}", found)
     return names
 
 

@@ -40,6 +40,8 @@ MEASURE_JS = """() => {
   const body = [];
   for (const el of main.querySelectorAll('*')) {
     if (el.closest('svg, .js-plotly-plot')) continue;
+    // a chart's words for a screen reader, clipped to nothing on the slide (look.py)
+    if (el.closest('[class*="st-key-deck_spoken_"]')) continue;
     const own = el.tagName === 'INPUT' ? el.type === 'text' && el.value.trim()
       : [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
     if (!own || !shown(el)) continue;

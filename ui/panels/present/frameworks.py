@@ -45,7 +45,7 @@ def shura_slide(view: WorkshopView, slide: Slide, language: Language, source: st
         if not answered(view.frameworks):
             st.markdown(tr("deck.shura.empty"))
             return
-        st.subheader(tr("shura.weakest"), anchor=False)
+        st.header(tr("shura.weakest"), anchor=False)
         for stage, audience in weak_spots(view.frameworks):
             cell = view.frameworks.cell(stage, audience)[0]
             label = plain(cell_label(stage, audience, language))
@@ -66,7 +66,7 @@ def rules_slide(view: WorkshopView, slide: Slide, language: Language, source: st
         if not weakest:
             st.markdown(tr("deck.rules.empty"))
             return
-        st.subheader(tr("rules.priorities"), anchor=False)
+        st.header(tr("rules.priorities"), anchor=False)
         for rule in weakest:
             title = plain(content.numbered(rule, language))
             st.markdown(tr("deck.rules.line", rule=title, score=scores[rule]))
@@ -112,7 +112,7 @@ def touchpoints_slide(view: WorkshopView, slide: Slide, language: Language, sour
         if not view.touchpoints:
             st.markdown(tr("deck.touchpoints.empty"))
             return
-        st.subheader(tr("touchpoints.fix_first"), anchor=False)
+        st.header(tr("touchpoints.fix_first"), anchor=False)
         ranked = fix_first(view.touchpoints, [s.segment for s in view.segments])
         currency = view.workshop.currency
         lines(

@@ -7,7 +7,9 @@ import streamlit as st
 
 from canvas.domain import WorkshopView
 from ui.language import plain
-from ui.widgets import chart
+from ui.widgets import chart, said_in_words
+
+SPOKEN = "deck_spoken_"  # the key prefix of a chart's words, read aloud and never shown
 
 # Static CSS only: no user text ever goes into this markup. On this page alone it hides
 # the sidebar, its buttons and Streamlit's header, and sets type a room can read: body
@@ -31,13 +33,17 @@ DECK_CSS = """<style>
   font-size: 34px; line-height: 1.4;
 }
 [data-testid="stMain"] [data-testid="stHeading"] h1 { font-size: 50px; padding: 0.2rem 0; }
-[data-testid="stMain"] [data-testid="stHeading"] h2 { font-size: 38px; padding: 0.2rem 0; }
+[data-testid="stMain"] [data-testid="stHeading"] h2 { font-size: 30px; padding: 0.1rem 0; }
 [data-testid="stMain"] [data-testid="stHeading"] h3 { font-size: 30px; padding: 0.1rem 0; }
 [data-testid="stMain"] :is(button, a) :is(p, span) { font-size: 24px; white-space: nowrap; }
 .st-key-deck_cover { padding-top: 12vh; }
 .st-key-deck_cover [data-testid="stHeading"] h1 { font-size: 80px; }
 .st-key-deck_cover [data-testid="stHeading"] h2 { font-size: 44px; font-weight: 400; }
 [data-testid="stMain"] button kbd { display: none; }
+[class*="st-key-deck_spoken_"] {
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  overflow: hidden !important; clip-path: inset(50%); white-space: nowrap;
+}
 [data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 24px; }
 [data-testid="stMain"] [data-testid="stSelectbox"] input { font-size: 24px; height: 2.6rem; }
 </style>"""
@@ -69,10 +75,8 @@ def figure(
     ``theme=None``: Streamlit's chart theme would set its own (small) fonts over the
     figure's, the very labels a room must read.
     """
-    st.plotly_chart(
-        chart(build, view, *args, source=source),
-        width="stretch",
-        theme=None,
-        config=CHART_CONFIG,
-        key=key,
-    )
+    drawn = chart(build, view, *args, source=source)
+    st.plotly_chart(drawn, width="stretch", theme=None, config=CHART_CONFIG, key=key)
+    # The chart in words for a screen reader; DECK_CSS keeps it off the projected slide.
+    place = st.container(key=f"{SPOKEN}{key}")
+    said_in_words(build, view, drawn, {"source": source}, place=place, folded=False)

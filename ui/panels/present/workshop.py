@@ -32,7 +32,7 @@ def gap_slide(view: WorkshopView, slide: Slide, language: Language, source: str)
     answers = [(kind, segment_view.answer(kind)) for kind in RelationshipType]
     short = sorted((a for a in answers if a[1].gap > 0), key=lambda a: -a[1].gap)
     with right:
-        st.subheader(tr("deck.gap.largest"), anchor=False)
+        st.header(tr("deck.gap.largest"), anchor=False)
         lines(
             [
                 tr(
