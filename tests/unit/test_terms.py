@@ -66,6 +66,7 @@ RETIRED_RU = {  # name: (pattern, what replaced it)
     "neitralnye": (r"нейтральн", "нейтралы (NPS 7–8)"),
     "passivy": (r"(?<!\w)пассив", "нейтралы (NPS 7–8)"),
     "lifetime": (r"срок\w*\s+жизни(?!\s+клиент)", "срок жизни клиента"),
+    "relationship_type": (r"тип\w*\s+отношени", "тип взаимоотношений"),
 }
 # «Итоги» names one thing: what the workshop comes to, on its summary page and in reports.
 SUMMARY_WORD = re.compile(r"(?<!\w)итог(?:и|ов|ам|ами|ах)?(?!\w)", re.IGNORECASE)
@@ -101,7 +102,8 @@ def _all_texts(lang: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for path in [*sorted((DATA / "i18n").glob(f"{lang}*.json"))]:
         found += [(f"{path.name}:{k}", v) for k, v in json.loads(path.read_text()).items()]
-    for path in [DATA / "catalogue.json", *sorted((DATA / "frameworks").glob("*.json"))]:
+    mixed = [DATA / "catalogue.json", DATA / "guide.json", DATA / "sources.json"]
+    for path in [*mixed, *sorted((DATA / "frameworks").glob("*.json"))]:
         found += list(_texts(json.loads(path.read_text()), path.name, lang))
     for path in sorted((DATA / "demo").glob(f"{lang}*.json")):
         found += list(_texts(json.loads(path.read_text()), path.name, None))
@@ -122,6 +124,7 @@ def test_the_walk_reads_every_kind_of_russian_text():
     # a walk that found nothing would pass every check below
     places = {where.split(":")[0].split(".")[0] for where, _ in RUSSIAN}
     assert {"ru", "catalogue", "shura", "twelve_rules", "touchpoints", "loyalty_check"} <= places
+    assert {"guide", "sources"} <= places
     assert any(where.startswith("ru.json:page.") for where, _ in RUSSIAN)
     assert len(RUSSIAN) > 1000
 

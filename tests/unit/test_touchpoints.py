@@ -26,6 +26,7 @@ from canvas.domain.touchpoint import (
 )
 from canvas.figures.canvas import LAYER_MARKER, canvas_figure
 from canvas.figures.touchpoints import NAMES_ON_HOVER, touchpoint_heatmap
+from canvas.i18n import t
 from canvas.presenters.canvas_layout import RATING_COLOURS, layer_items
 from canvas.presenters.touchpoints import fix_first_rows, inventory_rows, open_suggestions
 from tests.unit.factories import NOW, segment, snapshot
@@ -290,7 +291,7 @@ def test_inventory_rows_name_the_segment_the_type_and_the_rating_in_the_language
         "Название": "Menu",
         "Категория": "Продукт",
         "Сегмент": "Cafés",
-        "Тип отношений": catalogue().type(PERSONAL).name("ru"),
+        t("field.relationship_type", "ru"): catalogue().type(PERSONAL).name("ru"),
         "Оценка": "Вау",
         "Идея улучшения": "",
         "Ответственный": "Anna",
