@@ -156,6 +156,9 @@ class Document(Tables, TextBlocks, CanvasDrawing):
 
     # -------------------------------------------------------------- the title page
 
+    # the title page's line under the title; the guide (pdf/guide.py) has its own
+    SUBTITLE_KEY = "report.subtitle"
+
     def title_page(self, sections: Sequence[Section]) -> None:
         report = self.report
         self.add_page(orientation="P")
@@ -170,7 +173,7 @@ class Document(Tables, TextBlocks, CanvasDrawing):
         self.ln(2)
         self.set_font(FAMILY, "", 13)
         self.set_text_color(*MUTED)
-        subtitle = clean(t("report.subtitle", report.lang))
+        subtitle = clean(t(self.SUBTITLE_KEY, report.lang))
         self.multi_cell(0, line_height(13), subtitle, align="L", new_x=XPos.LMARGIN)
         self.ln(4)
         self.set_fill_color(*FOCUS_STROKE)

@@ -6,16 +6,12 @@ schedule as a table and its steps in detail, then the debrief questions, the lin
 the frameworks and the common mistakes. Only the title page's subtitle differs.
 """
 
-from collections.abc import Sequence
 from datetime import date
-
-from fpdf.enums import XPos
 
 from canvas.domain.vocabulary import Language
 from canvas.export.blocks import Block, Bullets, Paragraph, Report, Section, Table
 from canvas.export.pdf.document import Document
-from canvas.export.pdf.fonts import FAMILY, clean
-from canvas.export.pdf.look import ACCENT, FOCUS_STROKE, INK, MUTED, PAGES_ALIAS, line_height
+from canvas.export.pdf.look import PAGES_ALIAS
 from canvas.i18n import t
 from canvas.presenters.guide import (
     debrief,
@@ -31,29 +27,7 @@ from canvas.presenters.guide import (
 class GuideDocument(Document):
     """The report's document with the guide's subtitle on its title page."""
 
-    def title_page(self, sections: Sequence[Section]) -> None:
-        report = self.report
-        self.add_page(orientation="P")
-        self.set_fill_color(*ACCENT)
-        self.rect(0, 0, self.w, 9, style="F")
-        self.set_y(44)
-        self.set_font(FAMILY, "B", 26)
-        self.set_text_color(*INK)
-        self.multi_cell(
-            0, line_height(26, 1.18), clean(report.title), align="L", new_x=XPos.LMARGIN
-        )
-        self.ln(2)
-        self.set_font(FAMILY, "", 13)
-        self.set_text_color(*MUTED)
-        subtitle = clean(t("guide.pdf.subtitle", report.lang))
-        self.multi_cell(0, line_height(13), subtitle, align="L", new_x=XPos.LMARGIN)
-        self.ln(4)
-        self.set_fill_color(*FOCUS_STROKE)
-        self.rect(self.l_margin, self.y, 28, 0.9, style="F")
-        self.ln(8)
-        self.facts(report.facts)
-        if sections:
-            self.contents_placeholder(sections)
+    SUBTITLE_KEY = "guide.pdf.subtitle"
 
 
 def _plan_sections(key: str, lang: Language, *, first: bool) -> list[Section]:
