@@ -206,8 +206,12 @@ def test_a_participants_save_on_one_server_shows_in_the_trainers_gallery_on_the_
 
         _open_own_workshop(participant, base, token)
         participant.page.get_by_text(_say("segments.add"), exact=True).click()  # the expander
+        # the page done with its run, as a person sees it, before typing into its form
+        wait_for_run(participant.page, timeout_ms=WAIT_MS)
         add = _form(participant.page, "segments.add_button")
-        add.get_by_label(_say("field.name"), exact=True).fill("Office lunches")
+        field = add.get_by_label(_say("field.name"), exact=True)
+        field.fill("Office lunches")
+        expect(field).to_have_value("Office lunches")
         add.get_by_role("button", name=_say("segments.add_button")).click()
         expect(participant.page.get_by_test_id("stMain")).to_contain_text(
             "Office lunches", timeout=WAIT_MS
