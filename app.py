@@ -14,6 +14,7 @@ from ui.frozen import frozen_banner
 from ui.gate import course_mode, course_ready, is_trainer
 from ui.language import lang, tr
 from ui.reflow import page_helpers
+from ui.rerun_guard import start_in_main_area
 from ui.saving import show_flash
 from ui.sidebar import language_switch, workshop_panel
 from ui.trainer_session import expired_notice, keep_cookie, logout_button, restore
@@ -90,6 +91,7 @@ def elsewhere() -> list[st.Page]:
     return [served[name] for name in sorted(away)]
 
 
+start_in_main_area()  # not the sidebar a live tick's run in this thread left current
 st.set_page_config(page_title=tr("app.name"), page_icon=":material/handshake:", layout="wide")
 language_switch()
 database_ready()  # a database this release must not touch stops here, with the reason

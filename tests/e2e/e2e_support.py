@@ -161,10 +161,19 @@ def launch_chromium(playwright: Playwright) -> Browser:
 # says the script stopped running (its field 2, ``script_is_running``, false or absent).
 # A run ended by ``st.rerun()`` reports ``script_finished`` (field 6) as
 # FINISHED_EARLY_FOR_RERUN (2) and "not running" a moment before the next run starts, so
-# the watch stays pending until that next run. Reading top-level protobuf tags is enough.
+# the watch stays pending until that next run. A click also waits for a timer tick's
+# run that is still going on (one script at a time), whose end says "not running" too:
+# so after a request that is not a tick the watch stays pending until a run has started
+# since (``new_session``, field 4) and a whole-page run has finished (a status other than
+# 2 and FINISHED_FRAGMENT_RUN_SUCCESSFULLY, 3). Reading top-level protobuf tags is enough.
+# It also counts the runs the page asked for: ``ticks`` by a fragment's timer (the
+# request's ClientState has ``is_auto_rerun``, field 6), ``asked`` for anything else.
 RUN_WATCH_JS = """(() => {
   if (window.__stRuns) return;
-  const runs = (window.__stRuns = { pending: false, rerunFollows: false, received: 0, handled: 0 });
+  const runs = (window.__stRuns = {
+    pending: false, running: false, rerunFollows: false, awaiting: 0,
+    received: 0, handled: 0, asked: 0, ticks: 0,
+  });
   const fields = (bytes) => {
     const found = new Map();
     let i = 0;
@@ -202,15 +211,20 @@ RUN_WATCH_JS = """(() => {
         const seen = runs.received;
         if (bytes) {
           const top = fields(bytes);
-          // A run that ends in st.rerun() says "finished early for rerun" (2) and "not
-          // running" before the next run starts: the run asked for is not over yet.
-          if (top.get(6) === 2) runs.rerunFollows = true;
+          if (top.has(4) && runs.awaiting === 1) runs.awaiting = 2;  // a run began since
+          if (top.has(6)) {
+            const finished = top.get(6);
+            // A run that ends in st.rerun() says "finished early for rerun" (2) and "not
+            // running" before the next run starts: the run asked for is not over yet.
+            if (finished === 2) runs.rerunFollows = true;
+            else if (finished !== 3 && runs.awaiting === 2) runs.awaiting = 0;
+          }
           const status = top.get(9);
           if (status instanceof Uint8Array) {
-            const running = !!fields(status).get(2);
-            if (running) runs.rerunFollows = false;
-            runs.pending = running || runs.rerunFollows;
+            runs.running = !!fields(status).get(2);
+            if (runs.running) runs.rerunFollows = false;
           }
+          runs.pending = runs.running || runs.rerunFollows || runs.awaiting > 0;
         }
         // Streamlit decodes a message asynchronously and React draws it in a later task.
         const drawn = () => { runs.handled = Math.max(runs.handled, seen); };
@@ -219,7 +233,15 @@ RUN_WATCH_JS = """(() => {
     }
     send(data) {
       const bytes = asBytes(data);
-      if (bytes && fields(bytes).has(11)) runs.pending = true;
+      const rerun = bytes ? fields(bytes).get(11) : undefined;
+      if (rerun !== undefined) {
+        runs.pending = true;
+        if (rerun instanceof Uint8Array && fields(rerun).get(6)) runs.ticks += 1;
+        else {
+          runs.asked += 1;
+          runs.awaiting = 1;
+        }
+      }
       return super.send(data);
     }
   }

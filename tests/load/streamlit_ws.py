@@ -24,6 +24,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 EARLY = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+FRAGMENT = ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Run:
     """What one script run sent: its elements, in order, by their kind."""
 
     elements: list[tuple[str, Any]] = field(default_factory=list)
+    areas: list[int] = field(default_factory=list)  # each element's: 0 main, 1 sidebar
     status: int = ForwardMsg.FINISHED_SUCCESSFULLY  # how the run finished
 
     @property
@@ -40,6 +42,14 @@ class Run:
 
     def of(self, kind: str) -> list[Any]:
         return [element for found, element in self.elements if found == kind]
+
+    def in_sidebar(self, kind: str) -> list[Any]:
+        """The elements of ``kind`` drawn into the sidebar."""
+        return [
+            e
+            for (k, e), area in zip(self.elements, self.areas, strict=True)
+            if k == kind and area == 1
+        ]
 
     def headings(self) -> list[str]:
         return [h.body for h in self.of("heading")]
@@ -131,6 +141,11 @@ class StreamlitSession:
         states.append(WidgetState(id=run.widget(button, form=form).id, trigger_value=True))
         return await self._rerun(states)
 
+    @staticmethod
+    def press(button: Any) -> WidgetState:
+        """A button's click, as a widget state to ``ask`` with."""
+        return WidgetState(id=button.id, trigger_value=True)
+
     async def tick(self) -> Run:
         """One rerun of the page's timed fragments, as the browser's timer asks for it.
 
@@ -142,6 +157,12 @@ class StreamlitSession:
         return await self._rerun([], fragment=next(iter(self.fragments)))
 
     async def _rerun(self, states: list[WidgetState], *, fragment: str = "") -> Run:
+        await self.ask(states, fragment=fragment)
+        return await asyncio.wait_for(self._collect(), self.timeout)
+
+    async def ask(self, states: list[WidgetState], *, fragment: str = "") -> None:
+        """Send one rerun request, as the browser does on a click (or, with ``fragment``,
+        on its timer), without waiting for the run: ``finish()`` or ``until()`` read it."""
         message = BackMsg()
         message.rerun_script.query_string = self.query
         message.rerun_script.page_script_hash = self.page_hash
@@ -152,10 +173,28 @@ class StreamlitSession:
             message.rerun_script.fragment_id = fragment
             message.rerun_script.is_auto_rerun = True
         await self._socket.send(message.SerializeToString())
-        return await asyncio.wait_for(self._collect(), self.timeout)
 
-    async def _collect(self) -> Run:
-        """Read until a run finishes for good (``st.rerun`` and page switches start another)."""
+    async def finish(self) -> Run:
+        """The whole-page run asked for, read to its end (a tick's run before it skipped)."""
+        return await asyncio.wait_for(self._collect(whole_page=True), self.timeout)
+
+    async def until(self, kind: str) -> Any:
+        """Read the running script's messages up to its first element of ``kind``."""
+
+        async def read() -> Any:
+            while True:
+                message = ForwardMsg()
+                message.ParseFromString(await self._socket.recv())
+                if message.WhichOneof("type") == "delta":
+                    element = message.delta.new_element
+                    if element.WhichOneof("type") == kind:
+                        return getattr(element, kind)
+
+        return await asyncio.wait_for(read(), self.timeout)
+
+    async def _collect(self, *, whole_page: bool = False) -> Run:
+        """Read until a run finishes for good (``st.rerun`` and page switches start another);
+        with ``whole_page``, a run of the page's fragments alone does not count."""
         run = Run()
         while True:
             message = ForwardMsg()
@@ -171,11 +210,14 @@ class StreamlitSession:
                 element = message.delta.new_element
                 element_kind = element.WhichOneof("type")
                 run.elements.append((element_kind, getattr(element, element_kind)))
+                run.areas.append(message.metadata.delta_path[0])
             elif kind == "auto_rerun":  # a fragment with run_every: the browser times it
                 self.fragments[message.auto_rerun.fragment_id] = message.auto_rerun.interval
             elif kind == "stop_auto_rerun":
                 for gone in message.stop_auto_rerun.fragment_ids:
                     self.fragments.pop(gone, None)
+            elif kind == "script_finished" and message.script_finished == FRAGMENT and whole_page:
+                continue
             elif kind == "script_finished" and message.script_finished != EARLY:
                 run.status = message.script_finished
                 return run
