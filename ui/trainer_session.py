@@ -5,15 +5,17 @@ browser its random token in a ``SameSite=Strict`` cookie (``Secure`` over HTTPS)
 hours; the URL never holds it, since the trainer's screen is projected. Each new page
 (a reload, a new tab, another app server) reads the cookie from the request that opened
 it (``st.context.cookies``) and becomes the trainer's again while the token is valid.
-Streamlit 1.67 can read cookies but not write them, so the cookie is written by
-streamlit-extras' cookie manager, a hidden component rendered only in the trainer's
-sessions (and after a logout, to delete it). "Log out" revokes the token on every server.
+Streamlit 1.67 can read cookies but not write them, so the page writes it: a one-line
+script, sent once after the login (and once after a logout, to delete it). It only writes;
+a cookie component that also reported the browser's cookies back asked for another run
+each time it appeared, and that run could swallow the trainer's first click.
+"Log out" revokes the token on every server.
 """
 
+import json
 import time
 
 import streamlit as st
-from streamlit_extras.cookie_manager import cookie_manager
 
 from canvas.domain.trainer_session import (
     COOKIE_NAME,
@@ -27,8 +29,7 @@ from ui.engine import engine
 from ui.gate import course_mode, is_trainer
 from ui.language import tr
 
-MANAGER_KEY = "trainer_cookie"
-WRITE = "trainer_cookie_write"  # "set" or "delete", waiting for the next run's manager
+WRITE = "trainer_cookie_write"  # the cookie line the next run's page script writes
 TOKEN = "trainer_token"
 CHECKED = "trainer_cookie_checked"  # the cookie value this session already looked up
 EXPIRED = "trainer_expired"
@@ -83,7 +84,7 @@ def remember() -> None:
     st.session_state.trainer = True
     st.session_state[TOKEN] = token
     st.session_state[CHECKED_AT] = time.monotonic()
-    st.session_state[WRITE] = "set"
+    st.session_state[WRITE] = _cookie(token, max_age=int(SESSION_LIFETIME.total_seconds()))
     st.session_state.pop(EXPIRED, None)
 
 
@@ -94,33 +95,31 @@ def log_out() -> None:
         with transaction(engine()) as session:
             trainer_sessions.revoke_session(session, token=token)
     st.session_state.pop("trainer", None)
-    st.session_state[WRITE] = "delete"
-    st.session_state.logged_out = True  # the cookie manager stays until the cookie is gone
+    st.session_state[WRITE] = _cookie("", max_age=0)  # an expired cookie is deleted
+
+
+def _cookie(value: str, *, max_age: int) -> str:
+    """The ``document.cookie`` line for the trainer's token (``value`` is a token or "")."""
+    line = f"{COOKIE_NAME}={value}; Max-Age={max_age}; Path=/; SameSite=Strict"
+    return line + "; Secure" if _https() else line
 
 
 def keep_cookie() -> None:
-    """Render the hidden cookie manager where needed and hand it a pending write.
+    """Write a pending cookie in the browser: a script in the sidebar's foot, sent once.
 
-    A write is queued and the script reruns at once, so the manager of that next run
-    carries it to the browser before the trainer can reload.
+    The write is forgotten only after its script was sent; a run stopped before that
+    sends it on the next.
     """
-    if not course_mode() or not (is_trainer() or st.session_state.get("logged_out")):
+    line = st.session_state.get(WRITE)
+    if line is None:
         return
-    manager = cookie_manager(key=MANAGER_KEY)
-    write = st.session_state.pop(WRITE, None)
-    if write == "set":
-        manager.set(
-            COOKIE_NAME,
-            st.session_state[TOKEN],
-            max_age=SESSION_LIFETIME,
-            path="/",
-            secure=_https(),
-            samesite="strict",
+    # A token is 43 URL-safe characters (parse_token), and json.dumps quotes the line
+    # as a JavaScript string; no user text reaches this script.
+    with st.sidebar:
+        st.html(
+            f"<script>document.cookie = {json.dumps(line)};</script>", unsafe_allow_javascript=True
         )
-    elif write == "delete":
-        manager.delete(COOKIE_NAME, path="/", secure=_https(), samesite="strict")
-    if write is not None:
-        st.rerun()
+    st.session_state.pop(WRITE, None)
 
 
 def expired_notice() -> None:

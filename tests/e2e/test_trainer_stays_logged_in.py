@@ -112,6 +112,29 @@ def test_a_login_survives_a_reload_and_a_new_tab_and_log_out_ends_it(
         expect(page.get_by_text(_say("trainer.session_expired"))).to_have_count(0)
 
 
+def test_writing_the_cookie_asks_for_no_run_that_could_swallow_the_next_click(
+    course_app: tuple[str, str], browser_context: BrowserContext, tmp_path: Path
+) -> None:
+    """A run the page asks for by itself just after the login would replace the run of
+    the trainer's first click (a page link led back to the gallery that way)."""
+    base, _url = course_app
+    page = browser_context.new_page()
+    with _shot_on_failure(page, tmp_path / "asked.png"):
+        page.goto(f"{base}/trainer-login?lang={LANG}")
+        _shows(page, "page.trainer_login")
+        asked = page.evaluate("() => window.__stRuns.asked")
+        page.get_by_role("textbox", name=_say("trainer.password")).fill(PASSWORD)
+        page.get_by_role("button", name=_say("trainer.login")).click()
+        _shows(page, "page.trainer")
+        page.wait_for_function(HAS_COOKIE, timeout=WAIT_MS)
+        # two of the gallery's timer ticks answered after the cookie is there: whatever the
+        # page would ask for by itself on showing the trainer's page has been asked by then
+        ticks = page.evaluate("() => window.__stRuns.ticks")
+        page.wait_for_function(f"() => window.__stRuns.ticks >= {ticks + 2}", timeout=WAIT_MS)
+        wait_for_run(page, timeout_ms=WAIT_MS)
+        assert page.evaluate("() => window.__stRuns.asked") == asked + 1  # the click alone
+
+
 def test_an_expired_session_is_refused_and_says_so(
     course_app: tuple[str, str], browser_context: BrowserContext, tmp_path: Path
 ) -> None:
