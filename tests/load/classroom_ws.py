@@ -50,7 +50,10 @@ class FirstVisit:
 
 async def first_visit(base: str) -> FirstVisit:
     """Load the app's page without a cookie, as a new browser does; keep nginx's cookie."""
-    answer = await asyncio.to_thread(fetch, f"{base}/")
+    # as long as a run may take (the session's 180 s): with two hundred pages loading at
+    # once on two cores, the servers' event loops wait their turn behind the scripts, and
+    # a 30 s bound once failed 4 page loads of 200 that would have been served
+    answer = await asyncio.to_thread(fetch, f"{base}/", timeout=180)
     if answer.status != 200 or not answer.set_cookie:
         raise RuntimeError(
             f"the first page load gave {answer.status}, cookie {answer.set_cookie!r}"
