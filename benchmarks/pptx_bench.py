@@ -6,9 +6,7 @@ pages' workshop list stays as it was.
 """
 
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
 RUNS = 5
 
@@ -17,20 +15,9 @@ def measure_demo_deck(lang: str = "en") -> float:
     """Median milliseconds to build the demo's .pptx in ``lang``."""
     from canvas.content.demo import load_demo
     from canvas.export.pptx import render_pptx
-    from canvas.ops.migrate import upgrade
-    from canvas.store import reads, workshops
-    from canvas.store.db import make_engine, reading, transaction
+    from canvas.ops.preview import view_of
 
-    with tempfile.TemporaryDirectory(prefix="crbench-deck-") as directory:
-        engine = make_engine(f"sqlite:///{Path(directory) / 'demo.db'}")
-        try:
-            upgrade(engine)
-            with transaction(engine) as session:
-                made = workshops.create_from_document(session, document=load_demo(lang))
-            with reading(engine) as session:
-                view = reads.load_view(session, workshop_id=made.id)
-        finally:
-            engine.dispose()
+    view = view_of(load_demo(lang))
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()

@@ -14,9 +14,7 @@ from canvas.domain import Language
 from canvas.export.html import render_html
 from canvas.export.report import build_report
 from canvas.i18n import t
-from canvas.ops.migrate import upgrade
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
+from canvas.ops.preview import view_of
 
 pytestmark = pytest.mark.e2e
 LAPTOP, PHONE = 1440, 390
@@ -28,15 +26,7 @@ _OVERRUNS_JS = """() => [...document.querySelectorAll('.table-wrap, .board-wrap,
 
 
 def _demo_report(folder: Path, lang: Language) -> Path:
-    engine = make_engine(f"sqlite:///{folder}/report.db")
-    try:
-        upgrade(engine)
-        with transaction(engine) as session:
-            workshop = workshops.create_from_document(session, document=load_demo(lang))
-        with reading(engine) as session:
-            view = reads.load_view(session, workshop_id=workshop.id)
-    finally:
-        engine.dispose()
+    view = view_of(load_demo(lang))
     path = folder / f"report-{lang.value}.html"
     path.write_text(render_html(build_report(view, lang, today=date(2026, 11, 23))), "utf-8")
     return path

@@ -10,11 +10,9 @@ import pytest
 from canvas.content.demo import load_demo
 from canvas.domain import Language, WorkshopView
 from canvas.figures import projected
-from canvas.ops.migrate import upgrade
+from canvas.ops.preview import views_of
 from canvas.presenters.deck import Slide, SlideKind, deck
 from canvas.presenters.deck_texts import slide_label, slide_title
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
 from tests.unit.factories import segment, snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,20 +27,8 @@ def _texts(lang: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[Language, WorkshopView]:
-    folder = tmp_path_factory.mktemp("deck")
-    engine = make_engine(f"sqlite:///{folder}/deck.db")
-    try:
-        upgrade(engine)
-        views = {}
-        for lang in Language:
-            with transaction(engine) as session:
-                made = workshops.create_from_document(session, document=load_demo(lang))
-            with reading(engine) as session:
-                views[lang] = reads.load_view(session, workshop_id=made.id)
-        return views
-    finally:
-        engine.dispose()
+def demo() -> dict[Language, WorkshopView]:
+    return views_of({lang: load_demo(lang) for lang in Language})
 
 
 @pytest.mark.parametrize("lang", list(Language))

@@ -27,9 +27,7 @@ from canvas.figures.shura import shura_heatmap
 from canvas.figures.touchpoints import touchpoint_heatmap
 from canvas.figures.twelve_rules import rules_radar
 from canvas.i18n import t
-from canvas.ops.migrate import upgrade
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
+from canvas.ops.preview import views_of
 from tests.hostile_text import CORPUS, corpus_document, document, strings_in, words
 
 LANGS = [Language.RU, Language.EN]
@@ -37,25 +35,14 @@ TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture(scope="module")
-def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopView]:
+def snapshots() -> dict[str, WorkshopView]:
     """Each corpus text's workshop (its reports are made in both languages), and the whole
     corpus as ``"*"``."""
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'x.db'}")
-    made: dict[str, WorkshopView] = {}
-    try:
-        upgrade(engine)
-        wanted: dict[str, WorkshopDocument] = {
-            key: document(key, LANGS[i % 2]) for i, key in enumerate(CORPUS)
-        }
-        wanted["*"] = corpus_document(Language.RU)
-        for where, doc in wanted.items():
-            with transaction(engine) as session:
-                workshop = workshops.create_from_document(session, document=doc)
-            with reading(engine) as session:
-                made[where] = reads.load_view(session, workshop_id=workshop.id)
-    finally:
-        engine.dispose()
-    return made
+    wanted: dict[str, WorkshopDocument] = {
+        key: document(key, LANGS[i % 2]) for i, key in enumerate(CORPUS)
+    }
+    wanted["*"] = corpus_document(Language.RU)
+    return views_of(wanted)
 
 
 def _squash(text: str) -> str:

@@ -4,7 +4,6 @@ import re
 from datetime import date
 from html import escape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -25,10 +24,8 @@ from canvas.export.report import (
     build_report,
 )
 from canvas.i18n import t
-from canvas.ops.migrate import upgrade
+from canvas.ops.preview import view_of
 from canvas.presenters.canvas_layout import GREY, CanvasItem
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -62,29 +59,20 @@ HOSTILE = {
 EMPTY = {"workshop": {"title": "Nothing yet", "language": "ru", "currency": "RUB"}}
 
 
-def _report(folder: Path, document: WorkshopDocument, lang: Language | str) -> Report:
-    engine = make_engine(f"sqlite:///{folder}/x.db")
-    try:
-        upgrade(engine)
-        with transaction(engine) as session:
-            workshop = workshops.create_from_document(session, document=document)
-        with reading(engine) as session:
-            snapshot = reads.load_view(session, workshop_id=workshop.id)
-    finally:
-        engine.dispose()
-    return build_report(snapshot, lang, today=date(2026, 11, 23))
+def _report(document: WorkshopDocument, lang: Language | str) -> Report:
+    return build_report(view_of(document), lang, today=date(2026, 11, 23))
 
 
 @pytest.fixture(scope="module", params=list(Language), ids=lambda lang: lang.value)
-def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Report:
+def demo(request: pytest.FixtureRequest) -> Report:
     lang = request.param
-    return _report(tmp_path_factory.mktemp(f"demo-{lang}"), load_demo(lang), lang)
+    return _report(load_demo(lang), lang)
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> Report:
+def hostile() -> Report:
     document = WorkshopDocument.model_validate(HOSTILE)
-    return _report(tmp_path_factory.mktemp("hostile"), document, Language.EN)
+    return _report(document, Language.EN)
 
 
 class StructureChecker(HTMLParser):
@@ -336,7 +324,7 @@ def test_advice_becomes_a_quote_with_a_bold_title(hostile):
 
 
 def test_a_workshop_without_segments_renders_in_both_formats(tmp_path):
-    report = _report(tmp_path, WorkshopDocument.model_validate(EMPTY), Language.RU)
+    report = _report(WorkshopDocument.model_validate(EMPTY), Language.RU)
     html = render_html(report)
     checker = _checked(html)
     assert checker.problems == [] and checker.stack == []

@@ -3,7 +3,6 @@ and no way for odd input (markup, emoji, very long text, no segments) to break i
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -11,29 +10,15 @@ from pypdf import PdfReader
 from benchmarks.run import build_document
 from canvas.content.catalogue import catalogue
 from canvas.content.demo import load_demo
-from canvas.domain import Language, RelationshipType, WorkshopDocument, WorkshopView
+from canvas.domain import Language, RelationshipType, WorkshopDocument
 from canvas.export.pdf import FAMILY, clean, font_files, render_pdf
 from canvas.export.pdf.canvas_drawing import CanvasDrawing
 from canvas.export.pdf.layout import Page
 from canvas.export.report import build_report
 from canvas.i18n import t
-from canvas.ops.migrate import upgrade
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
+from canvas.ops.preview import view_of
 
 CREDIT = "The Business Model Canvas, Strategyzer AG, CC BY-SA 3.0"
-
-
-def _snapshot(tmp_path: Path, document: WorkshopDocument) -> WorkshopView:
-    engine = make_engine(f"sqlite:///{tmp_path}/x.db")
-    try:
-        upgrade(engine)
-        with transaction(engine) as session:
-            workshop = workshops.create_from_document(session, document=document)
-        with reading(engine) as session:
-            return reads.load_view(session, workshop_id=workshop.id)
-    finally:
-        engine.dispose()
 
 
 def _pages(data: bytes) -> list[str]:
@@ -45,14 +30,14 @@ def _text(data: bytes) -> str:
     return " ".join("\n".join(_pages(data)).split())
 
 
-def _render(tmp_path: Path, document: WorkshopDocument, lang: Language | None = None) -> bytes:
-    return render_pdf(build_report(_snapshot(tmp_path, document), lang))
+def _render(document: WorkshopDocument, lang: Language | None = None) -> bytes:
+    return render_pdf(build_report(view_of(document), lang))
 
 
 @pytest.fixture(params=list(Language), ids=lambda lang: lang.value)
-def demo_pdf(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Language, bytes]:
+def demo_pdf(request: pytest.FixtureRequest) -> tuple[Language, bytes]:
     lang: Language = request.param
-    return lang, _render(tmp_path, load_demo(lang))
+    return lang, _render(load_demo(lang))
 
 
 def test_the_font_comes_from_the_font_package_not_the_system():
@@ -108,8 +93,8 @@ def test_the_demo_has_a_title_page_with_the_title_subtitle_facts_and_contents(de
     assert t("report.segment_title", lang, name=demo.segments[0].name) in first
 
 
-def test_the_canvas_page_is_landscape_and_the_others_portrait(tmp_path):
-    data = _render(tmp_path, load_demo(Language.EN))
+def test_the_canvas_page_is_landscape_and_the_others_portrait():
+    data = _render(load_demo(Language.EN))
     reader = PdfReader(io.BytesIO(data))
     shapes = ["L" if p.mediabox.width > p.mediabox.height else "P" for p in reader.pages]
     assert shapes[0] == "P"
@@ -118,9 +103,9 @@ def test_the_canvas_page_is_landscape_and_the_others_portrait(tmp_path):
     assert t("page.canvas", Language.EN) in _pages(data)[canvas_page]
 
 
-def test_forty_segments_give_forty_segment_sections_and_more_pages_than_four(tmp_path):
-    big = _render(tmp_path / "big", build_document(40), Language.EN)
-    small = _render(tmp_path / "small", build_document(4), Language.EN)
+def test_forty_segments_give_forty_segment_sections_and_more_pages_than_four():
+    big = _render(build_document(40), Language.EN)
+    small = _render(build_document(4), Language.EN)
     text = _text(big)
     titles = {
         t("report.segment_title", Language.EN, name=f"Segment {i + 1:02d}") for i in range(40)
@@ -132,7 +117,7 @@ def test_forty_segments_give_forty_segment_sections_and_more_pages_than_four(tmp
     assert len(PdfReader(io.BytesIO(big)).pages) > len(PdfReader(io.BytesIO(small)).pages)
 
 
-def test_hostile_text_is_written_literally_and_unknown_characters_are_replaced(tmp_path):
+def test_hostile_text_is_written_literally_and_unknown_characters_are_replaced():
     demo = load_demo(Language.RU)
     name = "<script>alert(1)</script> 🙂 Кофе"
     description = ("Очень длинное описание сегмента {nb} **жирный** " * 100)[:4000]
@@ -150,7 +135,7 @@ def test_hostile_text_is_written_literally_and_unknown_characters_are_replaced(t
             **{part: renamed(getattr(demo, part)) for part in parts},
         }
     )
-    data = _render(tmp_path, document)
+    data = _render(document)
     assert data.startswith(b"%PDF")
     text = _text(data)
     assert "<script>alert(1)</script>" in text
@@ -161,18 +146,18 @@ def test_hostile_text_is_written_literally_and_unknown_characters_are_replaced(t
     assert "**жирный**" in text
 
 
-def test_an_unbroken_four_thousand_character_text_wraps_instead_of_overflowing(tmp_path):
+def test_an_unbroken_four_thousand_character_text_wraps_instead_of_overflowing():
     demo = load_demo(Language.EN)
     first = demo.segments[0].model_copy(update={"description": "x" * 4000})
     document = demo.model_copy(update={"segments": [first, *demo.segments[1:]]})
-    text = _text(_render(tmp_path, document))
+    text = _text(_render(document))
     assert text.count("x" * 50) >= 40
 
 
-def test_a_workshop_with_no_segments_still_renders_the_title_page_and_the_canvas(tmp_path):
+def test_a_workshop_with_no_segments_still_renders_the_title_page_and_the_canvas():
     demo = load_demo(Language.EN)
     document = WorkshopDocument(workshop=demo.workshop, segments=[], notes=[])
-    data = _render(tmp_path, document)
+    data = _render(document)
     assert data.startswith(b"%PDF")
     pages = _pages(data)
     # the title page, the canvas, and the sources every report closes with

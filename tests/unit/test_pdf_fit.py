@@ -3,7 +3,6 @@ section, and keeps the canvas's type at a legible size."""
 
 import io
 import re
-from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -17,31 +16,17 @@ from canvas.export.pdf.fonts import FALLBACKS, fallback_coverage
 from canvas.export.pdf.layout import Page
 from canvas.export.report import build_report
 from canvas.i18n import t
-from canvas.ops.migrate import upgrade
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
+from canvas.ops.preview import view_of
 
 SYMBOLS = "●⚠→"
 LEGIBLE_PT = 6.5  # the smallest type on the canvas page
 FILLED = 0.4  # a page a section runs on from must be at least two fifths full
 
 
-def _view(tmp_path: Path, document: WorkshopDocument) -> WorkshopView:
-    engine = make_engine(f"sqlite:///{tmp_path}/x.db")
-    try:
-        upgrade(engine)
-        with transaction(engine) as session:
-            workshop = workshops.create_from_document(session, document=document)
-        with reading(engine) as session:
-            return reads.load_view(session, workshop_id=workshop.id)
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(params=list(Language), ids=lambda lang: lang.value)
-def demo(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Language, WorkshopView]:
+def demo(request: pytest.FixtureRequest) -> tuple[Language, WorkshopView]:
     lang: Language = request.param
-    return lang, _view(tmp_path, load_demo(lang))
+    return lang, view_of(load_demo(lang))
 
 
 def _fonts(reader: PdfReader) -> dict[str, object]:
@@ -86,10 +71,10 @@ def test_the_demo_prints_its_symbols_as_themselves_in_embedded_truetype_fonts(de
     assert len(glyph_names) >= len(SYMBOLS)
 
 
-def test_a_report_without_symbols_embeds_no_symbol_font(tmp_path):
+def test_a_report_without_symbols_embeds_no_symbol_font():
     demo = load_demo(Language.EN)
     empty = WorkshopDocument(workshop=demo.workshop, segments=[], notes=[])
-    report = build_report(_view(tmp_path, empty), Language.EN)
+    report = build_report(view_of(empty), Language.EN)
     reader = PdfReader(io.BytesIO(render_pdf(report)))
     assert not any(name.startswith("NotoSans") for name in _fonts(reader))
 
@@ -144,7 +129,7 @@ def test_a_line_with_symbols_measures_as_fpdf2_measures_it_with_its_fallback_fon
         assert width > page.string_width(line.replace("●", "").replace("⚠", ""))
 
 
-def test_a_segment_named_with_a_symbol_keeps_it_in_its_bold_heading(tmp_path):
+def test_a_segment_named_with_a_symbol_keeps_it_in_its_bold_heading():
     demo = load_demo(Language.RU)
     name = "Офисы ⚠ ● → ✓"
     first = demo.segments[0].model_copy(update={"name": name})
@@ -160,7 +145,7 @@ def test_a_segment_named_with_a_symbol_keeps_it_in_its_bold_heading(tmp_path):
             **{part: renamed(getattr(demo, part)) for part in parts},
         }
     )
-    report = build_report(_view(tmp_path, document), Language.RU)
+    report = build_report(view_of(document), Language.RU)
     reader = PdfReader(io.BytesIO(render_pdf(report)))
     text = " ".join("\n".join(page.extract_text() for page in reader.pages).split())
     title = t("report.segment_title", Language.RU, name=name)

@@ -28,7 +28,6 @@ from canvas.domain import (
     Language,
     RelationshipInput,
     RelationshipType,
-    WorkshopDocument,
     WorkshopView,
 )
 from canvas.domain.fields import NAME_MAX
@@ -43,14 +42,12 @@ from canvas.export.pptx.canvas_shapes import block_name, darker
 from canvas.export.pptx.deck_file import BUILDERS
 from canvas.export.pptx.look import HEIGHT, WIDTH
 from canvas.i18n import number, t
-from canvas.ops.migrate import upgrade
+from canvas.ops.preview import views_of
 from canvas.presenters.canvas_layout import GREY
 from canvas.presenters.deck import SlideKind, deck
 from canvas.presenters.recommendations import advice
 from canvas.presenters.relationship_overview import overview_rows
 from canvas.presenters.sources import source_lines
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
 from tests.hostile_text import CORPUS, LONG, at_limit, document
 from tests.unit.factories import NOW, segment, snapshot
 
@@ -58,25 +55,9 @@ LANGS = [Language.RU, Language.EN]
 SOFFICE = Path("/usr/bin/soffice")
 
 
-def _stored(tmp: Path, documents: dict[str, WorkshopDocument]) -> dict[str, WorkshopView]:
-    engine = make_engine(f"sqlite:///{tmp / 'deck.db'}")
-    made: dict[str, WorkshopView] = {}
-    try:
-        upgrade(engine)
-        for key, doc in documents.items():
-            with transaction(engine) as session:
-                workshop = workshops.create_from_document(session, document=doc)
-            with reading(engine) as session:
-                made[key] = reads.load_view(session, workshop_id=workshop.id)
-    finally:
-        engine.dispose()
-    return made
-
-
 @pytest.fixture(scope="module")
-def demos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopView]:
-    tmp = tmp_path_factory.mktemp("deck")
-    return _stored(tmp, {lang.value: load_demo(lang) for lang in LANGS})
+def demos() -> dict[str, WorkshopView]:
+    return views_of({lang.value: load_demo(lang) for lang in LANGS})
 
 
 def _open(data: bytes):  # type: ignore[no-untyped-def]
@@ -413,10 +394,9 @@ def test_the_summary_export_names_the_file_after_the_workshop_and_builds_the_dec
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, WorkshopView]:
-    tmp = tmp_path_factory.mktemp("hostile-deck")
+def hostile() -> dict[str, WorkshopView]:
     wanted = {key: document(key, LANGS[i % 2]) for i, key in enumerate(CORPUS)}
-    return _stored(tmp, wanted)
+    return views_of(wanted)
 
 
 @pytest.mark.parametrize("key", list(CORPUS))

@@ -21,9 +21,7 @@ from canvas.export.pdf import render_pdf
 from canvas.export.report import build_report
 from canvas.export.sections_nps import CATEGORY_FILLS
 from canvas.i18n import strings, t
-from canvas.ops.migrate import upgrade
-from canvas.store import reads, workshops
-from canvas.store.db import make_engine, reading, transaction
+from canvas.ops.preview import view_of
 from tests.unit.factories import NOW, segment, snapshot
 
 SCRIPT = "<script>alert(1)</script>"
@@ -464,7 +462,7 @@ def test_a_pdf_subheading_moves_to_the_next_page_with_the_table_it_introduces():
     assert moved
 
 
-def test_the_demo_report_has_both_sections_with_the_same_figures_in_both_languages(tmp_path):
+def test_the_demo_report_has_both_sections_with_the_same_figures_in_both_languages():
     # Demo: 55 single answers and 41 P, 22 A, 17 D typed in for the home subscribers.
     # Single answers: coffee shops 12 P, 3 A, 1 D; offices 2, 5, 7; home subscribers 10, 5, 3;
     # corporate gifts 4, 1, 0; no segment 1, 0, 1 → 29 P, 14 A, 12 D.
@@ -478,15 +476,7 @@ def test_the_demo_report_has_both_sections_with_the_same_figures_in_both_languag
         Language.RU: ("Все ответы", "30,4", f"187{NBSP}740{NBSP}000{NBSP}₽"),
     }
     for lang in Language:
-        engine = make_engine(f"sqlite:///{tmp_path}/{lang.value}.db")
-        try:
-            upgrade(engine)
-            with transaction(engine) as session:
-                workshop = workshops.create_from_document(session, document=load_demo(lang))
-            with reading(engine) as session:
-                demo = reads.load_view(session, workshop_id=workshop.id)
-        finally:
-            engine.dispose()
+        demo = view_of(load_demo(lang))
         report = build_report(demo, lang)
         overall, score, revenue = expected[lang]
         scores = _tables(_section(report, "nps"))[0]
