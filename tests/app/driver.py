@@ -159,6 +159,32 @@ def run_app(lang: str, workshop_id: int | None = None, page: str | None = None) 
     return at
 
 
+def open_app(lang: str, **params: str) -> AppTest:
+    """The app as a browser opening ``?lang=…`` with ``params`` (``k=…`` for a participant)."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    return assert_ok(at.run())
+
+
+def trainer_at(page: str, lang: str, password: str, monkeypatch: Any) -> AppTest:
+    """The trainer logged in with ``password`` (course mode on), then on ``page``.
+
+    AppTest keeps asking for the page last given to ``switch_page``, the login page, which
+    a logged-in trainer no longer has: so it goes on to ``page`` as the menu would.
+    """
+    # The slow-down after failures is tested elsewhere; here it would only wait.
+    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
+    at = open_app(lang)
+    at.switch_page("app_pages/trainer_login.py").run()
+    widget(at.text_input, say(lang, "trainer.password")).input(password)
+    at.button[0].click().run()
+    assert titles(assert_ok(at)) == [say(lang, "page.trainer")]
+    at.switch_page(PAGES.get(page, page))
+    return at
+
+
 # ------------------------------------------------------------------ the database
 
 

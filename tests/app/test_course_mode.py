@@ -11,12 +11,11 @@ from canvas.domain.course import CommentInput, CourseInput, JoinRequest
 from canvas.store import comments, courses, segments
 from canvas.store.db import make_engine, reading, transaction
 from tests.app.driver import (
-    APP,
     PAGES,
-    TIMEOUT,
     alerts,
     assert_ok,
     block_name,
+    open_app,
     say,
     seen,
     titles,
@@ -49,14 +48,6 @@ def room(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any]:
     return {"course": course, "anna": anna, "boris": boris, "db": db}
 
 
-def _open(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return assert_ok(at.run())
-
-
 def _everything(at: AppTest) -> str:
     """Every element's content on the page and in the sidebar, as one text."""
     parts: list[str] = []
@@ -81,14 +72,14 @@ def _leaks_nothing_of(at: AppTest, *workshops: Any) -> None:
 
 
 def test_without_a_key_the_visitor_sees_only_the_join_page(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     assert titles(at) == [say(lang, "page.join")]
     _leaks_nothing_of(at, room["anna"], room["boris"])
 
 
 @pytest.mark.parametrize("page", ["segments", "canvas", "summary", "nps", "touchpoints"])
 def test_a_workshop_number_without_its_key_opens_nothing(room, lang, page):
-    at = _open(lang, w=str(room["boris"].id))
+    at = open_app(lang, w=str(room["boris"].id))
     assert titles(at) == [say(lang, "page.join")]
     # Without a workshop of their own, a visitor has no workshop pages to go to at all
     with pytest.raises(ValueError, match="Could not find a navigation page"):
@@ -97,7 +88,7 @@ def test_a_workshop_number_without_its_key_opens_nothing(room, lang, page):
 
 
 def test_a_wrong_key_is_refused_with_a_clear_message(room, lang):
-    at = _open(lang, k="not-a-real-key-at-all-000000000000")
+    at = open_app(lang, k="not-a-real-key-at-all-000000000000")
     assert titles(at) == [say(lang, "page.join")]
     assert say(lang, "join.link_refused") in alerts(at)
     _leaks_nothing_of(at, room["anna"], room["boris"])
@@ -105,7 +96,7 @@ def test_a_wrong_key_is_refused_with_a_clear_message(room, lang):
 
 def test_a_key_opens_its_own_workshop_and_never_another(room, lang):
     anna, boris = room["anna"], room["boris"]
-    at = _open(lang, k=anna.access_token, w=str(boris.id))
+    at = open_app(lang, k=anna.access_token, w=str(boris.id))
     at.switch_page(PAGES["segments"]).run()
     assert_ok(at)
     assert titles(at) == [say(lang, "page.segments")]
@@ -114,7 +105,7 @@ def test_a_key_opens_its_own_workshop_and_never_another(room, lang):
 
 
 def test_joining_with_the_code_gives_a_private_workshop(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     code = room["course"].join_code
     widget(at.text_input, say(lang, "field.code")).input(code.lower())
     widget(at.text_input, say(lang, "field.display_name")).input("Vera")
@@ -127,7 +118,7 @@ def test_joining_with_the_code_gives_a_private_workshop(room, lang):
 
 
 def test_a_wrong_code_is_refused_and_creates_nothing(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     widget(at.text_input, say(lang, "field.code")).input("ZZZZZZ")
     widget(at.text_input, say(lang, "field.display_name")).input("Eve")
     at.button[0].click().run()
@@ -154,12 +145,12 @@ def _join_as(at: AppTest, lang: str, code: str, name: str) -> AppTest:
 
 
 def test_the_join_page_says_a_lost_tab_comes_back_through_the_private_link(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     assert say(lang, "join.lost_tab") in alerts(at)
 
 
 def test_a_name_taken_in_the_course_is_refused_in_the_users_language_and_writes_nothing(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     # "Anna" joined already; the same name in another case, with spaces and a zero-width
     # space inside, is still hers
     _join_as(at, lang, room["course"].join_code, "  an\u200bNA ")
@@ -171,7 +162,7 @@ def test_a_name_taken_in_the_course_is_refused_in_the_users_language_and_writes_
 
 
 def test_an_empty_name_is_refused_with_a_message_and_writes_nothing(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     _join_as(at, lang, room["course"].join_code, "   ")
     assert titles(at) == [say(lang, "page.join")]
     blank = f"{say(lang, 'field.display_name')}: {say(lang, 'invalid.blank')}"
@@ -180,7 +171,7 @@ def test_an_empty_name_is_refused_with_a_message_and_writes_nothing(room, lang):
 
 
 def test_after_joining_the_sidebar_offers_the_private_link_to_bookmark(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     _join_as(at, lang, room["course"].join_code, "Vera")
     token = at.query_params["k"]
     [box] = [e for e in at.sidebar.expander if e.label == say(lang, "link.title")]
@@ -193,7 +184,7 @@ def test_after_joining_the_sidebar_offers_the_private_link_to_bookmark(room, lan
 def _login(lang: str, password: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     # The slow-down after failures is measured in the unit tests; here it would only wait.
     monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = _open(lang)
+    at = open_app(lang)
     at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(password)
     at.button[0].click().run()
@@ -233,7 +224,7 @@ def test_the_participant_reads_the_trainers_comments_in_the_sidebar(room, lang):
             )
     finally:
         engine.dispose()
-    at = _open(lang, k=anna.access_token)
+    at = open_app(lang, k=anna.access_token)
     label = say(lang, "comments.sidebar_unread", n=1, unread=1)
     [box] = [e for e in at.sidebar.expander if e.label == label]
     channels = block_name("channels", lang)
@@ -249,7 +240,7 @@ ELSEWHERE = "app_pages/elsewhere.py"
 
 
 def test_a_participant_on_a_trainers_address_is_told_whose_page_it_is(room, lang):
-    at = _open(lang, k=room["anna"].access_token)
+    at = open_app(lang, k=room["anna"].access_token)
     at.switch_page(ELSEWHERE).run()
     assert_ok(at)
     assert titles(at) == [say(lang, "elsewhere.title")]
@@ -259,7 +250,7 @@ def test_a_participant_on_a_trainers_address_is_told_whose_page_it_is(room, lang
 
 
 def test_a_visitor_on_a_participants_address_is_taken_to_the_join_page(room, lang):
-    at = _open(lang)
+    at = open_app(lang)
     at.switch_page(ELSEWHERE).run()
     assert_ok(at)
     assert titles(at) == [say(lang, "page.join")]

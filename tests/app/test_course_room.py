@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from canvas.domain.course import CourseInput, JoinRequest
 from canvas.store import courses, reads
 from canvas.store.db import make_engine, reading, transaction
-from tests.app.driver import APP, PAGES, TIMEOUT, alerts, assert_ok, say, titles, widget
+from tests.app.driver import PAGES, alerts, assert_ok, open_app, say, titles, trainer_at, widget
 
 PASSWORD = "room trainer password"
 ADDRESS = "https://workshop.example.org/crm"
@@ -32,25 +32,8 @@ def course(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any
     return {"course": made, "anna": anna, "db": db}
 
 
-def _open(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return assert_ok(at.run())
-
-
 def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = _open(lang)
-    at.switch_page("app_pages/trainer_login.py").run()
-    widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
-    at.button[0].click().run()
-    assert titles(assert_ok(at)) == [say(lang, "page.trainer")]
-    # A browser's address follows the app to the gallery; AppTest would keep asking for the
-    # page last given to switch_page, which a trainer may no longer open.
-    at.switch_page("app_pages/trainer.py")
-    return at
+    return trainer_at("app_pages/trainer.py", lang, PASSWORD, monkeypatch)
 
 
 def _toggle(at: AppTest, lang: str, key: str) -> Any:
@@ -128,7 +111,7 @@ def test_the_trainer_closes_and_reopens_joining_with_a_switch(course, lang, monk
 def test_a_closed_course_refuses_a_new_participant_with_a_clear_message(course, lang):
     made = course["course"]
     _set(course["db"], made.id, closed=True)
-    at = _join(_open(lang), lang, made.join_code, "Vera")
+    at = _join(open_app(lang), lang, made.join_code, "Vera")
     assert titles(at) == [say(lang, "page.join")]
     assert any(say(lang, "error.course_closed") in alert for alert in alerts(at))
     assert "k" not in at.query_params
@@ -138,7 +121,7 @@ def test_a_closed_course_refuses_a_new_participant_with_a_clear_message(course, 
 def test_a_participant_of_a_closed_course_keeps_working(course, lang):
     made, anna = course["course"], course["anna"]
     _set(course["db"], made.id, closed=True)
-    at = _open(lang, k=anna.access_token)
+    at = open_app(lang, k=anna.access_token)
     at.switch_page(PAGES["segments"]).run()
     _add_segment(assert_ok(at), lang, "Cafés")
     assert [s.segment.name for s in _stored(course["db"], made.id, anna.id)[1].segments] == [
@@ -160,7 +143,7 @@ def _add_segment(at: AppTest, lang: str, name: str) -> AppTest:
 @pytest.mark.parametrize("page", ["segments", "canvas", "nps", "touchpoints", "summary"])
 def test_a_participant_of_a_frozen_course_sees_the_banner_on_every_step(course, lang, page):
     _set(course["db"], course["course"].id, frozen=True)
-    at = _open(lang, k=course["anna"].access_token)
+    at = open_app(lang, k=course["anna"].access_token)
     at.switch_page(PAGES[page]).run()
     assert say(lang, "frozen.banner") in alerts(assert_ok(at))
 
@@ -169,7 +152,7 @@ def test_a_save_in_a_frozen_course_is_refused_and_unfreezing_allows_it_again(
     course, lang, monkeypatch
 ):
     made, anna, db = course["course"], course["anna"], course["db"]
-    at = _open(lang, k=anna.access_token)
+    at = open_app(lang, k=anna.access_token)
     at.switch_page(PAGES["segments"]).run()
     assert say(lang, "frozen.banner") not in alerts(assert_ok(at))
     trainer = _trainer(lang, monkeypatch)  # the same app server as the participant's
@@ -196,7 +179,7 @@ def test_a_save_in_a_frozen_course_is_refused_and_unfreezing_allows_it_again(
 def test_a_plain_rerun_shows_the_banner_once_the_trainer_froze_the_course(
     course, lang, monkeypatch
 ):
-    at = _open(lang, k=course["anna"].access_token)
+    at = open_app(lang, k=course["anna"].access_token)
     at.switch_page(PAGES["segments"]).run()
     trainer = _trainer(lang, monkeypatch)
     _toggle(trainer, lang, "course.freeze").set_value(True).run()
@@ -211,7 +194,7 @@ def test_the_trainer_freezes_and_unfreezes_with_a_switch(course, lang, monkeypat
     _toggle(at, lang, "course.freeze").set_value(True).run()
     assert_ok(at)
     assert _stored(db, made.id, anna.id)[1].frozen
-    participant = _open(lang, k=anna.access_token)
+    participant = open_app(lang, k=anna.access_token)
     assert say(lang, "frozen.banner") in alerts(participant)
 
     _toggle(at, lang, "course.freeze").set_value(False).run()

@@ -12,15 +12,15 @@ from canvas.domain.course import CourseInput, JoinRequest
 from canvas.store import courses
 from canvas.store.db import make_engine, transaction
 from tests.app.driver import (
-    APP,
     DATA,
-    TIMEOUT,
     assert_ok,
+    open_app,
     run_app,
     say,
     seen,
     shown,
     titles,
+    trainer_at,
     widget,
 )
 
@@ -33,28 +33,10 @@ def _plan(key: str) -> dict[str, Any]:
     return next(plan for plan in GUIDE["plans"] if plan["key"] == key)
 
 
-def _open(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return assert_ok(at.run())
-
-
 def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    """The trainer logged in, then at the guide (as in tests/app/test_trainer_pages.py)."""
+    """The trainer logged in, then at the guide."""
     monkeypatch.setenv("TRAINER_PASSWORD", PASSWORD)
-    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = _open(lang)
-    at.switch_page("app_pages/trainer_login.py").run()
-    widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
-    at.button[0].click().run()
-    assert_ok(at)
-    assert titles(at) == [say(lang, "page.trainer")]
-    # AppTest would keep asking for the page last given to switch_page, the login page,
-    # which a logged-in trainer no longer has: go on to the guide as the menu would.
-    at.switch_page(GUIDE_PAGE).run()
-    return assert_ok(at)
+    return assert_ok(trainer_at(GUIDE_PAGE, lang, PASSWORD, monkeypatch).run())
 
 
 def _step_labels(lang: str, key: str, clock: list[tuple[str, str]]) -> list[str]:
@@ -135,7 +117,7 @@ def test_a_participant_cannot_run_the_guide(db, lang, monkeypatch):
             )
     finally:
         engine.dispose()
-    at = _open(lang, k=anna.access_token)
+    at = open_app(lang, k=anna.access_token)
     # the guide's address runs app_pages/elsewhere.py for her ("not available here"), so the
     # guide's own script is not among the pages her session may run
     with pytest.raises(ValueError, match="Could not find a navigation page"):

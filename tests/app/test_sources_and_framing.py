@@ -12,11 +12,10 @@ from canvas.domain.course import CourseInput, JoinRequest
 from canvas.store import courses
 from canvas.store.db import make_engine, transaction
 from tests.app.driver import (
-    APP,
     CATALOGUE,
     DATA,
-    TIMEOUT,
     assert_ok,
+    open_app,
     run_app,
     say,
     seen,
@@ -32,14 +31,6 @@ SOURCES: dict[str, Any] = json.loads((DATA / "sources.json").read_text(encoding=
 TOUCHPOINTS = json.loads((DATA / "frameworks" / "touchpoints.json").read_text(encoding="utf-8"))
 LOYALTY = json.loads((DATA / "frameworks" / "loyalty_check.json").read_text(encoding="utf-8"))
 ICON = ":material/straighten: "
-
-
-def _open(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return assert_ok(at.run())
 
 
 def _assert_every_source_shown(at: AppTest, lang: str) -> None:
@@ -78,17 +69,17 @@ def test_the_sources_page_names_every_framework_and_reference_with_no_workshop(s
 
 def test_a_participant_and_a_visitor_at_the_join_page_can_open_the_sources(course, lang):
     anna = course["anna"]
-    visitor = _open(lang)
+    visitor = open_app(lang)
     assert titles(visitor) == [say(lang, "page.join")]
     _assert_every_source_shown(assert_ok(visitor.switch_page(SOURCES_PAGE).run()), lang)
 
-    participant = _open(lang, k=anna.access_token)
+    participant = open_app(lang, k=anna.access_token)
     _assert_every_source_shown(assert_ok(participant.switch_page(SOURCES_PAGE).run()), lang)
 
 
 def test_the_trainer_can_open_the_sources(course, lang, monkeypatch):
     monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = _open(lang)
+    at = open_app(lang)
     at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
     at.button[0].click().run()
@@ -99,7 +90,7 @@ def test_the_trainer_can_open_the_sources(course, lang, monkeypatch):
 # ------------------------------------------------------------------ the framing
 
 
-def _assert_framing_open(at: AppTest, lang: str) -> None:
+def _assert_framingopen_app(at: AppTest, lang: str) -> None:
     assert titles(at) == [say(lang, "page.relationships")]
     text = shown(at.markdown)
     assert seen(CATALOGUE["intro"][lang]) in text  # Drucker and the repeat sale
@@ -133,12 +124,12 @@ def _assert_framing_open(at: AppTest, lang: str) -> None:
 
 
 def test_the_relationships_page_opens_with_drucker_the_questions_and_the_six_types(shared, lang):
-    _assert_framing_open(run_app(lang, shared.empty[lang], page="relationships"), lang)
+    _assert_framingopen_app(run_app(lang, shared.empty[lang], page="relationships"), lang)
 
 
 def test_a_participant_in_course_mode_sees_the_same_framing(course, lang):
-    at = _open(lang, k=course["anna"].access_token)
-    _assert_framing_open(assert_ok(at.switch_page("app_pages/relationships.py").run()), lang)
+    at = open_app(lang, k=course["anna"].access_token)
+    _assert_framingopen_app(assert_ok(at.switch_page("app_pages/relationships.py").run()), lang)
 
 
 # ------------------------------------------------------------------ the scales

@@ -14,14 +14,14 @@ from canvas.domain.course import CourseInput, JoinRequest, ParticipantRename
 from canvas.store import comments, courses, participants, reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
 from tests.app.driver import (
-    APP,
-    TIMEOUT,
     alerts,
     assert_ok,
     block_name,
+    open_app,
     say,
     seen,
     titles,
+    trainer_at,
     widget,
 )
 
@@ -50,27 +50,8 @@ def room(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any]:
     return {"course": course, "people": people, "db": db}
 
 
-def _open(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return assert_ok(at.run())
-
-
 def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    # The slow-down after failures is tested elsewhere; here it would only wait.
-    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = _open(lang)
-    at.switch_page("app_pages/trainer_login.py").run()
-    widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
-    at.button[0].click().run()
-    assert_ok(at)
-    assert titles(at) == [say(lang, "page.trainer")]
-    # A browser's address follows the app to the gallery; AppTest would keep asking for the
-    # page last given to switch_page, which a trainer may no longer open.
-    at.switch_page("app_pages/trainer.py")
-    return at
+    return trainer_at("app_pages/trainer.py", lang, PASSWORD, monkeypatch)
 
 
 def _stored_comments(room: dict[str, Any], name: str) -> list[Any]:
@@ -133,7 +114,7 @@ def test_a_comment_on_a_block_reaches_the_participants_sidebar(room, lang, monke
     assert line in [seen(m.value) for m in at.markdown]
 
     anna = room["people"]["Anna"][0]
-    participant = _open(lang, k=anna.access_token)
+    participant = open_app(lang, k=anna.access_token)
     [box] = [
         e
         for e in participant.sidebar.expander
@@ -149,7 +130,7 @@ def test_a_comment_on_a_segment_names_the_segment(room, lang, monkeypatch):
     [stored] = _stored_comments(room, "Anna")
     assert (stored.block, stored.segment_id) == (None, segment)
 
-    participant = _open(lang, k=room["people"]["Anna"][0].access_token)
+    participant = open_app(lang, k=room["people"]["Anna"][0].access_token)
     [box] = [
         e
         for e in participant.sidebar.expander
@@ -253,7 +234,7 @@ def test_an_unchanged_gallery_rerun_sends_no_sql_and_a_participants_save_shows_n
         assert sent == []  # the courses, the gallery and both canvases come from memory
 
         # Anna adds a segment from her own session
-        anna = _open(lang, k=room["people"]["Anna"][0].access_token)
+        anna = open_app(lang, k=room["people"]["Anna"][0].access_token)
         anna.switch_page("app_pages/segments.py").run()
         form = "add_segment"
         widget(anna.text_input, say(lang, "field.name"), form=form).input("Freelancers")
