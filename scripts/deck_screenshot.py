@@ -11,56 +11,26 @@ under 300 KB. Uses Debian's Chromium at /usr/bin/chromium.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import io
-import sys
-import tempfile
 from pathlib import Path
-from types import ModuleType
+
+from screenshot import TIMEOUT_MS, app_page  # the same app and browser start-up
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDTH, HEIGHT = 1920, 1080
 SHOWN_WIDTH = 1280  # the picture in the README; the slide itself is measured at 1920
-TIMEOUT_MS = 60_000
 MAX_BYTES = 300_000
-
-
-def _support() -> ModuleType:
-    """``tests/e2e/e2e_support.py``, the same server start-up the e2e tests use."""
-    path = ROOT / "tests" / "e2e" / "e2e_support.py"
-    spec = importlib.util.spec_from_file_location("e2e_support", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def take(output: Path, lang: str, slide: str) -> Path:
     from PIL import Image
-    from playwright.sync_api import sync_playwright
 
-    support = _support()
-    if not support.CHROMIUM.is_file():
-        raise SystemExit(f"{support.CHROMIUM} is missing: run scripts/system-deps.sh")
     output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="deck-shot-") as tmp:
-        database = f"sqlite:///{Path(tmp) / 'screenshot.db'}"
-        log = Path(tmp) / "streamlit.log"
-        with support.running_app(database, log) as url, sync_playwright() as playwright:
-            browser = support.launch_chromium(playwright)
-            try:
-                context = support.app_context(
-                    browser, viewport={"width": WIDTH, "height": HEIGHT}, locale=lang
-                )
-                page = context.new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                page.goto(f"{url}/present?lang={lang}&slide={slide}")
-                support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
-                page.wait_for_timeout(1_000)  # let Plotly finish laying out the text
-                png = page.screenshot()
-            finally:
-                browser.close()
+    with app_page(lang, WIDTH, HEIGHT) as (page, url, support):
+        page.goto(f"{url}/present?lang={lang}&slide={slide}")
+        support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
+        page.wait_for_timeout(1_000)  # let Plotly finish laying out the text
+        png = page.screenshot()
     image = Image.open(io.BytesIO(png)).convert("RGB")
     image = image.resize((SHOWN_WIDTH, SHOWN_WIDTH * HEIGHT // WIDTH), Image.Resampling.LANCZOS)
     image = image.quantize(colors=128, method=Image.Quantize.MEDIANCUT)

@@ -14,8 +14,11 @@ import importlib.util
 import json
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDTH, HEIGHT = 1400, 1120
@@ -41,38 +44,48 @@ def _ui_strings(lang: str) -> dict[str, str]:
     return strings
 
 
-def take(output: Path, lang: str) -> Path:
-    from playwright.sync_api import expect, sync_playwright
+@contextmanager
+def app_page(lang: str, width: int, height: int) -> Iterator[tuple[Any, str, ModuleType]]:
+    """A fresh ``streamlit run app.py`` on a throw-away database and a Chromium page of
+    ``width``×``height`` in ``lang``: yields the page, the app's URL and ``e2e_support``."""
+    from playwright.sync_api import sync_playwright
 
     support = _support()
-    ui = _ui_strings(lang)
     if not support.CHROMIUM.is_file():
         raise SystemExit(f"{support.CHROMIUM} is missing: run scripts/system-deps.sh")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="canvas-shot-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="app-shot-") as tmp:
         database = f"sqlite:///{Path(tmp) / 'screenshot.db'}"
         log = Path(tmp) / "streamlit.log"
         with support.running_app(database, log) as url, sync_playwright() as playwright:
             browser = support.launch_chromium(playwright)
             try:
                 context = support.app_context(
-                    browser, viewport={"width": WIDTH, "height": HEIGHT}, locale=lang
+                    browser, viewport={"width": width, "height": height}, locale=lang
                 )
                 page = context.new_page()
                 page.set_default_timeout(TIMEOUT_MS)
-                page.goto(f"{url}/?lang={lang}")
-                support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
-                page.get_by_role("button", name=ui["workshops.demo_button"]).click()
-                title = page.get_by_role("heading", name=ui["page.canvas"], level=1)
-                expect(title).to_be_visible(timeout=TIMEOUT_MS)
-                board = page.locator(".js-plotly-plot").first
-                expect(board).to_be_visible(timeout=TIMEOUT_MS)
-                support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
-                page.wait_for_timeout(1_000)  # let Plotly finish laying out the text
-                # The top of the page is the board itself: title, help line, canvas.
-                page.screenshot(path=str(output))
+                yield page, url, support
             finally:
                 browser.close()
+
+
+def take(output: Path, lang: str) -> Path:
+    from playwright.sync_api import expect
+
+    ui = _ui_strings(lang)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with app_page(lang, WIDTH, HEIGHT) as (page, url, support):
+        page.goto(f"{url}/?lang={lang}")
+        support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
+        page.get_by_role("button", name=ui["workshops.demo_button"]).click()
+        title = page.get_by_role("heading", name=ui["page.canvas"], level=1)
+        expect(title).to_be_visible(timeout=TIMEOUT_MS)
+        board = page.locator(".js-plotly-plot").first
+        expect(board).to_be_visible(timeout=TIMEOUT_MS)
+        support.wait_for_run(page, timeout_ms=TIMEOUT_MS)
+        page.wait_for_timeout(1_000)  # let Plotly finish laying out the text
+        # The top of the page is the board itself: title, help line, canvas.
+        page.screenshot(path=str(output))
     return output
 
 
