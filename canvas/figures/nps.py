@@ -189,10 +189,20 @@ def score_chart(view: WorkshopView, lang: Language | str) -> go.Figure:
             y=scores,
             marker={
                 "color": [scope.colour for scope in scopes],
-                "pattern": {"shape": ["/" if scope.counts.wide else "" for scope in scopes]},
+                # faint white stripes over the bar's own colour (a hatch alone hid the
+                # value written on it)
+                "pattern": {
+                    "shape": ["/" if scope.counts.wide else "" for scope in scopes],
+                    "fillmode": "overlay",
+                    "fgcolor": "white",
+                    "fgopacity": 0.35,
+                },
             },
             text=[number(score, lang, 1) for score in scores],
             textposition="auto",
+            # a halo in the contrasting colour keeps the value legible over the stripes
+            # and the interval's line
+            textfont={"shadow": "auto"},
             customdata=[_hover(scope.counts, lang) for scope in scopes],
             hovertemplate="%{x}: %{text}<br>%{customdata}<extra></extra>",
             name=t("nps.chart.nps", lang),
