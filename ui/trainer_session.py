@@ -113,12 +113,12 @@ def keep_cookie() -> None:
     line = st.session_state.get(WRITE)
     if line is None:
         return
-    # A token is 43 URL-safe characters (parse_token), and json.dumps quotes the line
-    # as a JavaScript string; no user text reaches this script.
+    # A token is 43 URL-safe characters (parse_token) and no user text reaches this
+    # script; the line is still quoted as a JavaScript string, with "<" escaped so that
+    # nothing in it could close the script element.
+    quoted = json.dumps(line).replace("<", "\\u003c")
     with st.sidebar:
-        st.html(
-            f"<script>document.cookie = {json.dumps(line)};</script>", unsafe_allow_javascript=True
-        )
+        st.html(f"<script>document.cookie = {quoted};</script>", unsafe_allow_javascript=True)
     st.session_state.pop(WRITE, None)
 
 

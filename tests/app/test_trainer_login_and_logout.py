@@ -82,6 +82,29 @@ def test_a_login_opens_a_twelve_hour_session_whose_token_stays_out_of_the_url(
     assert PASSWORD not in str(dict(at.query_params))
 
 
+def _cookie_scripts(at: AppTest) -> list[str]:
+    return [h.proto.body for h in at.sidebar.get("html") if "document.cookie" in h.proto.body]
+
+
+def test_the_page_writes_the_cookie_once_after_the_login_and_deletes_it_after_log_out(
+    course_mode, lang, waits
+):
+    at = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
+    token = at.session_state["trainer_token"]
+    # twelve hours are 43,200 seconds; plain HTTP here, so no Secure
+    assert _cookie_scripts(at) == [
+        "<script>document.cookie = "
+        f'"cr_trainer_session={token}; Max-Age=43200; Path=/; SameSite=Strict";</script>'
+    ]
+    assert _cookie_scripts(assert_ok(at.run())) == []  # written once: no script, no run
+
+    at.sidebar.button(key="trainer_logout").click().run()
+    assert _cookie_scripts(assert_ok(at)) == [
+        '<script>document.cookie = "cr_trainer_session=; Max-Age=0; Path=/; SameSite=Strict";'
+        "</script>"
+    ]
+
+
 def test_log_out_revokes_the_session_and_closes_the_trainer_area(course_mode, lang, waits):
     at = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
     token = at.session_state["trainer_token"]
