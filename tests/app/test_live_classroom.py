@@ -12,8 +12,8 @@ from sqlalchemy import event
 from streamlit.testing.v1 import AppTest, local_script_runner
 
 from tests.app import test_trainer_pages
-from tests.app.driver import assert_ok, block_name, say, seen, widget
-from tests.app.test_trainer_pages import _comment, _open, _trainer
+from tests.app.driver import assert_ok, block_name, open_app, say, seen, widget
+from tests.app.test_trainer_pages import _comment, _trainer
 
 room = test_trainer_pages.room  # the fixture: Anna and Boris in the course "Spring"
 
@@ -111,7 +111,7 @@ def test_a_participants_new_segment_reaches_the_trainers_gallery_on_the_next_tic
 ):
     at = _trainer(lang, monkeypatch)
     assert _gallery(at) == {"Anna": "1", "Boris": "1"}
-    anna = _open(lang, k=room["people"]["Anna"][0].access_token)
+    anna = open_app(lang, k=room["people"]["Anna"][0].access_token)
     _add_segment(anna, lang, "Freelancers")
 
     with statements() as sent:
@@ -127,7 +127,7 @@ def test_a_participants_new_segment_reaches_the_trainers_gallery_on_the_next_tic
 
 
 def _participant(room: dict[str, Any], lang: str, page: str = "app_pages/segments.py") -> AppTest:
-    at = _open(lang, k=room["people"]["Anna"][0].access_token)
+    at = open_app(lang, k=room["people"]["Anna"][0].access_token)
     at.switch_page(page).run()
     return assert_ok(at)
 
