@@ -85,9 +85,12 @@ def _secrets_absent(page: Page) -> None:
 
 def _query(room: dict, case: str) -> str:
     anna, boris = room["anna"], room["boris"]
+    token = anna.access_token
+    # one character off Anna's key (a key that begins with "x" once made this her own)
+    wrong = ("y" if token[0] == "x" else "x") + token[1:]
     return {
         "no key": f"w={boris.id}",
-        "a wrong key": f"k=x{anna.access_token[1:]}&w={boris.id}",
+        "a wrong key": f"k={wrong}&w={boris.id}",
         "another participant's key": f"k={anna.access_token}&w={boris.id}",
     }[case]
 
