@@ -21,8 +21,8 @@ from tests.app.driver import (
     seen,
     shown,
     titles,
+    trainer_at,
     type_names,
-    widget,
 )
 
 SOURCES_PAGE = "app_pages/sources.py"
@@ -78,13 +78,8 @@ def test_a_participant_and_a_visitor_at_the_join_page_can_open_the_sources(cours
 
 
 def test_the_trainer_can_open_the_sources(course, lang, monkeypatch):
-    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = open_app(lang)
-    at.switch_page("app_pages/trainer_login.py").run()
-    widget(at.text_input, say(lang, "trainer.password")).input(PASSWORD)
-    at.button[0].click().run()
-    assert titles(assert_ok(at)) == [say(lang, "page.trainer")]
-    _assert_every_source_shown(assert_ok(at.switch_page(SOURCES_PAGE).run()), lang)
+    at = trainer_at(SOURCES_PAGE, lang, PASSWORD, monkeypatch)  # asserts the login's page
+    _assert_every_source_shown(assert_ok(at.run()), lang)
 
 
 # ------------------------------------------------------------------ the framing
