@@ -266,6 +266,33 @@ _IDLE_JS = """() => {
 }"""
 
 
+# An expander has finished opening: Streamlit animates its ``<details>`` element's height
+# for half a second, with its content clipped, and clears the inline height when done.
+_OPENED_JS = """(inside) => {
+  const details = inside.closest('details');
+  return !!details && details.open && details.style.height === ''
+    && details.getAnimations().length === 0;
+}"""
+
+
+_NEXT_FRAME_JS = "() => new Promise((done) => requestAnimationFrame(() => done()))"
+
+
+def open_expander(label: Locator, timeout_ms: float = 20_000) -> None:
+    """Click an expander's ``label`` and wait until it has finished opening, as a person does.
+
+    While it opens, its content is clipped and moves: a click on a button in it can press
+    on the button and release on the field above it, and the browser then clicks neither.
+    """
+    label.click()
+    deadline = time.monotonic() + timeout_ms / 1000
+    # The label is looked up afresh each frame: a run may have redrawn the expander.
+    while not label.evaluate(_OPENED_JS, timeout=timeout_ms):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the expander {label} did not finish opening")
+        label.page.evaluate(_NEXT_FRAME_JS)
+
+
 def app_context(browser: Browser, **options: Any) -> BrowserContext:
     """A browser context whose pages report Streamlit's script runs to ``wait_for_run``."""
     context = browser.new_context(**options)

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from e2e_support import wait_for_run
+from e2e_support import open_expander, wait_for_run
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -62,7 +62,7 @@ def test_a_workshop_exported_as_json_comes_back_through_the_upload(
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=t("page.workshops", "en")).click()
     wait_for_run(page, timeout_ms=WAIT_MS)
-    page.get_by_text(t("summary.import", "en")).click()
+    open_expander(page.get_by_text(t("summary.import", "en")))
     page.locator("input[type=file]").set_input_files(str(exported))
     ready = t("summary.import_ready", "en", title="Imported in Chromium", n=4)
     expect(page.get_by_text(ready)).to_be_visible(timeout=WAIT_MS)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from e2e_support import app_context, running_app, wait_for_run
+from e2e_support import app_context, open_expander, running_app, wait_for_run
 from nginx_support import ROUTE_COOKIE, Nginx, route_to, running_nginx
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
@@ -205,9 +205,7 @@ def test_a_participants_save_on_one_server_shows_in_the_trainers_gallery_on_the_
         expect(segments_cell).to_have_text("1", timeout=WAIT_MS)
 
         _open_own_workshop(participant, base, token)
-        participant.page.get_by_text(_say("segments.add"), exact=True).click()  # the expander
-        # the page done with its run, as a person sees it, before typing into its form
-        wait_for_run(participant.page, timeout_ms=WAIT_MS)
+        open_expander(participant.page.get_by_text(_say("segments.add"), exact=True))
         add = _form(participant.page, "segments.add_button")
         field = add.get_by_label(_say("field.name"), exact=True)
         field.fill("Office lunches")

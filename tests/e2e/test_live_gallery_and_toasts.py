@@ -13,7 +13,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-from e2e_support import app_context, running_app, wait_for_run
+from e2e_support import app_context, open_expander, running_app, wait_for_run
 from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from canvas.domain import SegmentInput
@@ -117,7 +117,7 @@ def test_a_participants_new_segment_shows_in_the_trainers_gallery_with_nobody_cl
         expect(segments_cell).to_have_text("1", timeout=WAIT_MS)
 
         _open_own_workshop(participant, base, token)
-        participant.get_by_text(_say("segments.add"), exact=True).click()  # the expander
+        open_expander(participant.get_by_text(_say("segments.add"), exact=True))
         add = _form(participant, "segments.add_button")
         add.get_by_label(_say("field.name"), exact=True).fill("Office lunches")
         add.get_by_role("button", name=_say("segments.add_button")).click()
@@ -136,7 +136,7 @@ def test_a_trainers_comment_pops_up_on_the_participants_page_sparing_her_typing(
     with _shots(tmp_path, participant, trainer):
         _open_own_workshop(participant, base, token)
         # Olga is half-way through typing a new segment's name when the comment comes.
-        participant.get_by_text(_say("segments.add"), exact=True).click()
+        open_expander(participant.get_by_text(_say("segments.add"), exact=True))
         typing = _form(participant, "segments.add_button").get_by_label(
             _say("field.name"), exact=True
         )
@@ -185,7 +185,7 @@ def test_the_trainers_freeze_locks_the_open_page_and_unfreezing_unlocks_it_spari
     with _shots(tmp_path, participant, trainer):
         _open_own_workshop(participant, base, token)
         # Olga is half-way through typing a new segment's name when the trainer freezes.
-        participant.get_by_text(_say("segments.add"), exact=True).click()
+        open_expander(participant.get_by_text(_say("segments.add"), exact=True))
         add_button = participant.get_by_role("button", name=_say("segments.add_button"))
         save_button = participant.get_by_role("button", name=_say("segments.save"))
         typing = _form(participant, "segments.add_button").get_by_label(

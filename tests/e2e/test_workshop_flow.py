@@ -11,7 +11,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
-from e2e_support import wait_for_run
+from e2e_support import open_expander, wait_for_run
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -126,7 +126,7 @@ def answer(
     box = type_expander(page, type_name)
     summary = box.locator("summary")
     expect(summary).to_contain_text(f"{type_name} · 0 → 0")
-    summary.click()
+    open_expander(summary)
     set_level(box.get_by_role("slider", name=EXPECTED_QUESTION), expected)
     set_level(box.get_by_role("slider", name=ESTABLISHED_QUESTION), established)
     chips = box.get_by_test_id("stMultiSelect")
@@ -201,7 +201,7 @@ def test_workshop_from_start_to_canvas_and_analysis(
         name = form.get_by_label("Name")
         # The add form starts open only while there are no segments; open it again.
         expect(name).to_be_hidden()
-        page.locator("summary").filter(has_text="Add a segment").click()
+        open_expander(page.locator("summary").filter(has_text="Add a segment"))
         expect(name).to_be_visible()
         name.fill(CYRILLIC)
         customers = form.get_by_role("textbox", name="Number of customers")
