@@ -38,7 +38,9 @@ PAGES = {
     "loyalty_check": "app_pages/loyalty_check.py",
     "nps": "app_pages/nps.py",
     "touchpoints": "app_pages/touchpoints.py",
-}
+}  # the workshop's own pages; the trainer's two are apart:
+TRAINER_LOGIN = "app_pages/trainer_login.py"
+TRAINER_GALLERY = "app_pages/trainer.py"
 
 
 def _json(path: Path) -> Any:
@@ -168,19 +170,31 @@ def open_app(lang: str, **params: str) -> AppTest:
     return assert_ok(at.run())
 
 
-def trainer_at(page: str, lang: str, password: str, monkeypatch: Any) -> AppTest:
-    """The trainer logged in with ``password`` (course mode on), then on ``page``.
+def try_password(at: AppTest, lang: str, password: str) -> AppTest:
+    """Type ``password`` on the trainer's login page and press "Log in".
 
-    AppTest keeps asking for the page last given to ``switch_page``, the login page, which
-    a logged-in trainer no longer has: so it goes on to ``page`` as the menu would.
+    After a login, a browser's address follows the app to the gallery. AppTest would keep
+    asking for the page last given to ``switch_page``, the login page, which a logged-in
+    trainer no longer has: so it goes on to the gallery (without running it yet).
     """
-    # The slow-down after failures is tested elsewhere; here it would only wait.
-    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = open_app(lang)
-    at.switch_page("app_pages/trainer_login.py").run()
     widget(at.text_input, say(lang, "trainer.password")).input(password)
     at.button[0].click().run()
-    assert titles(assert_ok(at)) == [say(lang, "page.trainer")]
+    if titles(assert_ok(at)) == [say(lang, "page.trainer")]:
+        at.switch_page(TRAINER_GALLERY)
+    return at
+
+
+def log_in(lang: str, password: str, monkeypatch: Any) -> AppTest:
+    """A fresh browser that opens the trainer's login page and tries ``password``."""
+    # The slow-down after failures is tested elsewhere; here it would only wait.
+    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
+    return try_password(open_app(lang).switch_page(TRAINER_LOGIN).run(), lang, password)
+
+
+def trainer_at(page: str, lang: str, password: str, monkeypatch: Any) -> AppTest:
+    """The trainer logged in with ``password`` (course mode on), then on ``page`` (not run)."""
+    at = log_in(lang, password, monkeypatch)
+    assert titles(at) == [say(lang, "page.trainer")]
     at.switch_page(PAGES.get(page, page))
     return at
 

@@ -15,6 +15,7 @@ from tests.app.driver import (
     alerts,
     assert_ok,
     block_name,
+    log_in,
     open_app,
     say,
     seen,
@@ -181,22 +182,8 @@ def test_after_joining_the_sidebar_offers_the_private_link_to_bookmark(room, lan
     assert _course_names(room) == ["Anna", "Boris", "Vera"]
 
 
-def _login(lang: str, password: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    # The slow-down after failures is measured in the unit tests; here it would only wait.
-    monkeypatch.setattr("canvas.domain.throttle.pause", lambda _seconds: None)
-    at = open_app(lang)
-    at.switch_page("app_pages/trainer_login.py").run()
-    widget(at.text_input, say(lang, "trainer.password")).input(password)
-    at.button[0].click().run()
-    if titles(assert_ok(at)) == [say(lang, "page.trainer")]:
-        # A browser's address follows the app to the gallery; AppTest would keep asking for the
-        # page last given to switch_page, which a trainer may no longer open.
-        at.switch_page("app_pages/trainer.py")
-    return at
-
-
 def test_a_wrong_trainer_password_shows_no_gallery_and_is_not_echoed(room, lang, monkeypatch):
-    at = _login(lang, "guess", monkeypatch)
+    at = log_in(lang, "guess", monkeypatch)
     assert say(lang, "trainer.wrong_password") in alerts(at)
     assert titles(at) == [say(lang, "page.trainer_login")]
     _leaks_nothing_of(at, room["anna"], room["boris"])
@@ -204,7 +191,7 @@ def test_a_wrong_trainer_password_shows_no_gallery_and_is_not_echoed(room, lang,
 
 
 def test_the_trainer_sees_every_participant_in_the_gallery(room, lang, monkeypatch):
-    at = _login(lang, PASSWORD, monkeypatch)
+    at = log_in(lang, PASSWORD, monkeypatch)
     assert titles(at) == [say(lang, "page.trainer")]
     text = _everything(at)
     assert "Anna" in text and "Boris" in text
@@ -258,7 +245,7 @@ def test_a_visitor_on_a_participants_address_is_taken_to_the_join_page(room, lan
 
 
 def test_the_trainer_on_a_participants_address_is_sent_to_the_gallery(room, lang, monkeypatch):
-    at = _login(lang, PASSWORD, monkeypatch)
+    at = log_in(lang, PASSWORD, monkeypatch)
     at.switch_page(ELSEWHERE).run()
     assert_ok(at)
     assert titles(at) == [say(lang, "elsewhere.title")]

@@ -9,7 +9,17 @@ from streamlit.testing.v1 import AppTest
 from canvas.domain.course import CourseInput, JoinRequest
 from canvas.store import courses, reads
 from canvas.store.db import make_engine, reading, transaction
-from tests.app.driver import PAGES, alerts, assert_ok, open_app, say, titles, trainer_at, widget
+from tests.app.driver import (
+    PAGES,
+    TRAINER_GALLERY,
+    alerts,
+    assert_ok,
+    open_app,
+    say,
+    titles,
+    trainer_at,
+    widget,
+)
 
 PASSWORD = "room trainer password"
 ADDRESS = "https://workshop.example.org/crm"
@@ -33,7 +43,7 @@ def course(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any
 
 
 def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    return trainer_at("app_pages/trainer.py", lang, PASSWORD, monkeypatch)
+    return trainer_at(TRAINER_GALLERY, lang, PASSWORD, monkeypatch)
 
 
 def _toggle(at: AppTest, lang: str, key: str) -> Any:

@@ -85,7 +85,7 @@ def test_the_trainer_can_open_the_sources(course, lang, monkeypatch):
 # ------------------------------------------------------------------ the framing
 
 
-def _assert_framingopen_app(at: AppTest, lang: str) -> None:
+def _assert_framing_open(at: AppTest, lang: str) -> None:
     assert titles(at) == [say(lang, "page.relationships")]
     text = shown(at.markdown)
     assert seen(CATALOGUE["intro"][lang]) in text  # Drucker and the repeat sale
@@ -119,12 +119,12 @@ def _assert_framingopen_app(at: AppTest, lang: str) -> None:
 
 
 def test_the_relationships_page_opens_with_drucker_the_questions_and_the_six_types(shared, lang):
-    _assert_framingopen_app(run_app(lang, shared.empty[lang], page="relationships"), lang)
+    _assert_framing_open(run_app(lang, shared.empty[lang], page="relationships"), lang)
 
 
 def test_a_participant_in_course_mode_sees_the_same_framing(course, lang):
     at = open_app(lang, k=course["anna"].access_token)
-    _assert_framingopen_app(assert_ok(at.switch_page("app_pages/relationships.py").run()), lang)
+    _assert_framing_open(assert_ok(at.switch_page("app_pages/relationships.py").run()), lang)
 
 
 # ------------------------------------------------------------------ the scales

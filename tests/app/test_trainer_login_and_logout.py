@@ -15,7 +15,16 @@ from canvas.domain.trainer_session import Standing
 from canvas.store import courses, trainer_sessions
 from canvas.store.db import make_engine, reading, transaction
 from canvas.store.tables import TrainerSessionRow, utcnow
-from tests.app.driver import APP, TIMEOUT, alerts, assert_ok, say, titles, widget
+from tests.app.driver import (
+    TRAINER_LOGIN,
+    alerts,
+    assert_ok,
+    open_app,
+    say,
+    titles,
+    try_password,
+    widget,
+)
 
 PASSWORD = "correct horse battery staple"
 
@@ -41,22 +50,8 @@ def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def _open(lang: str, page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    assert_ok(at.run())
-    if page:
-        at.switch_page(page).run()
-    return assert_ok(at)
-
-
-def _try_password(at: AppTest, lang: str, password: str) -> AppTest:
-    widget(at.text_input, say(lang, "trainer.password")).input(password)
-    at.button[0].click().run()
-    if titles(assert_ok(at)) == [say(lang, "page.trainer")]:
-        # A browser's address follows the app to the gallery; AppTest would keep asking for the
-        # page last given to switch_page, which a trainer may no longer open.
-        at.switch_page("app_pages/trainer.py")
-    return at
+    at = open_app(lang)
+    return assert_ok(at.switch_page(page).run()) if page else at
 
 
 def _sessions(db: str) -> list[TrainerSessionRow]:
@@ -71,7 +66,7 @@ def _sessions(db: str) -> list[TrainerSessionRow]:
 def test_a_login_opens_a_twelve_hour_session_whose_token_stays_out_of_the_url(
     course_mode, lang, waits
 ):
-    at = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
+    at = try_password(_open(lang, TRAINER_LOGIN), lang, PASSWORD)
 
     assert titles(at) == [say(lang, "page.trainer")]
     [row] = _sessions(course_mode)
@@ -89,7 +84,7 @@ def _cookie_scripts(at: AppTest) -> list[str]:
 def test_the_page_writes_the_cookie_once_after_the_login_and_deletes_it_after_log_out(
     course_mode, lang, waits
 ):
-    at = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
+    at = try_password(_open(lang, TRAINER_LOGIN), lang, PASSWORD)
     token = at.session_state["trainer_token"]
     # twelve hours are 43,200 seconds; plain HTTP here, so no Secure
     assert _cookie_scripts(at) == [
@@ -106,7 +101,7 @@ def test_the_page_writes_the_cookie_once_after_the_login_and_deletes_it_after_lo
 
 
 def test_log_out_revokes_the_session_and_closes_the_trainer_area(course_mode, lang, waits):
-    at = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
+    at = try_password(_open(lang, TRAINER_LOGIN), lang, PASSWORD)
     token = at.session_state["trainer_token"]
 
     at.sidebar.button(key="trainer_logout").click().run()
@@ -123,7 +118,7 @@ def test_log_out_revokes_the_session_and_closes_the_trainer_area(course_mode, la
 
 
 def test_an_expired_session_closes_the_trainer_area_and_says_why(course_mode, lang, waits):
-    at = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
+    at = try_password(_open(lang, TRAINER_LOGIN), lang, PASSWORD)
     engine = make_engine(course_mode)
     try:
         with transaction(engine) as session:
@@ -141,14 +136,14 @@ def test_an_expired_session_closes_the_trainer_area_and_says_why(course_mode, la
 
 
 def test_each_wrong_password_slows_only_this_sessions_next_attempt(course_mode, lang, waits):
-    guesser = _open(lang, "app_pages/trainer_login.py")
+    guesser = _open(lang, TRAINER_LOGIN)
     for _ in range(3):
-        _try_password(guesser, lang, "wrong guess number")
+        try_password(guesser, lang, "wrong guess number")
         assert say(lang, "trainer.wrong_password") in alerts(guesser)
     assert [w for w in waits if w] == [0.5, 1.0]  # before the second and the third guess
 
     waits.clear()
-    trainer = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
+    trainer = try_password(_open(lang, TRAINER_LOGIN), lang, PASSWORD)
 
     assert titles(trainer) == [say(lang, "page.trainer")]
     assert [w for w in waits if w] == []
@@ -157,7 +152,7 @@ def test_each_wrong_password_slows_only_this_sessions_next_attempt(course_mode, 
 def test_a_busy_server_asks_to_try_again_and_checks_nothing(course_mode, lang, waits, monkeypatch):
     monkeypatch.setattr(CheckLimiter, "reserve", lambda self: None)
 
-    at = _try_password(_open(lang, "app_pages/trainer_login.py"), lang, PASSWORD)
+    at = try_password(_open(lang, TRAINER_LOGIN), lang, PASSWORD)
 
     assert say(lang, "trainer.busy") in alerts(at)
     assert titles(at) == [say(lang, "page.trainer_login")]

@@ -14,6 +14,7 @@ from canvas.domain.course import CourseInput, JoinRequest, ParticipantRename
 from canvas.store import comments, courses, participants, reads, segments, workshops
 from canvas.store.db import make_engine, reading, transaction
 from tests.app.driver import (
+    TRAINER_GALLERY,
     alerts,
     assert_ok,
     block_name,
@@ -51,7 +52,7 @@ def room(db: str, monkeypatch: pytest.MonkeyPatch, lang: str) -> dict[str, Any]:
 
 
 def _trainer(lang: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    return trainer_at("app_pages/trainer.py", lang, PASSWORD, monkeypatch)
+    return trainer_at(TRAINER_GALLERY, lang, PASSWORD, monkeypatch)
 
 
 def _stored_comments(room: dict[str, Any], name: str) -> list[Any]:
